@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every check Mend has: formatting, lints,
+# domain tests, browser tests, the release builds and the end-to-end tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+
+step "format"
+cargo fmt --all --check
+
+step "lint (native and wasm32)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "domain tests (native)"
+cargo test
+
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+cargo test --target wasm32-unknown-unknown --test browser
+
+step "release builds (served from / and from /mend/)"
+trunk build --release
+trunk build --release --public-url /mend/ --dist target/dist-mend
+
+step "end-to-end tests (release build in headless Chromium)"
+node --test --test-reporter=spec tests/e2e/

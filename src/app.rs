@@ -1,0 +1,54 @@
+//! The app shell: router, header with navigation, update banner and footer.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::components::UpdateBanner;
+use crate::pages::{Guides, History, NotFound, Settings, Start};
+use crate::pwa::{self, UpdateReady};
+use crate::routes::{router_base, Page};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let update_ready = UpdateReady::default();
+    provide_context(update_ready);
+    pwa::register(update_ready);
+
+    view! {
+        <Router base=router_base(&pwa::base_path())>
+            <UpdateBanner />
+            <header class="site-header">
+                <div class="site-header__inner">
+                    <A href="/" attr:class="brand">
+                        <img class="brand__mark" src="icons/mend.svg" alt="" width="28" height="28" />
+                        <span>"Mend"</span>
+                    </A>
+                    <nav class="site-nav" aria-label="Main">
+                        <ul>
+                            {Page::NAVIGATION
+                                .into_iter()
+                                .map(|page| view! {
+                                    <li>
+                                        <A href=page.path()>{page.label()}</A>
+                                    </li>
+                                })
+                                .collect_view()}
+                        </ul>
+                    </nav>
+                </div>
+            </header>
+            <main id="main" class="page">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=Start />
+                    <Route path=path!("/guides") view=Guides />
+                    <Route path=path!("/history") view=History />
+                    <Route path=path!("/settings") view=Settings />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>"Everything you write stays in this browser, on this device."</p>
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,13 @@
+//! One module per page of the app.
+
+mod guides;
+mod history;
+mod not_found;
+mod settings;
+mod start;
+
+pub use guides::Guides;
+pub use history::History;
+pub use not_found::NotFound;
+pub use settings::Settings;
+pub use start::Start;

@@ -1,0 +1,60 @@
+// Page-side service worker plumbing for Mend, called from src/pwa/mod.rs.
+// Kept in JavaScript because it is event wiring around browser objects that
+// has no logic worth the Rust bindings.
+
+let waitingWorker = null;
+let updateRequested = false;
+
+export function registerServiceWorker(scriptUrl, scope, onUpdateReady) {
+  if (!('serviceWorker' in navigator)) return;
+
+  // Reload only when the user asked for the new version. On the very first
+  // visit the worker also takes control (clients.claim), which must not reload.
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (updateRequested) window.location.reload();
+  });
+
+  navigator.serviceWorker
+    .register(scriptUrl, { scope })
+    .then((registration) => {
+      const offer = (worker) => {
+        waitingWorker = worker;
+        onUpdateReady();
+      };
+      if (registration.waiting && navigator.serviceWorker.controller) {
+        offer(registration.waiting);
+      }
+      registration.addEventListener('updatefound', () => {
+        const worker = registration.installing;
+        if (!worker) return;
+        worker.addEventListener('statechange', () => {
+          if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
+        });
+      });
+      // People keep Mend open for days: look for a new version on return.
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') registration.update().catch(() => {});
+      });
+    })
+    .catch((error) => console.warn('Mend could not prepare offline use:', error));
+}
+
+export function unregisterServiceWorkers() {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker
+    .getRegistrations()
+    .then((registrations) => registrations.forEach((r) => r.unregister()))
+    .catch(() => {});
+}
+
+export function applyUpdate() {
+  if (!waitingWorker || waitingWorker.state === 'redundant') return false;
+  updateRequested = true;
+  waitingWorker.postMessage({ type: 'SKIP_WAITING' });
+  return true;
+}
+
+export function offlineStatus() {
+  if (!('serviceWorker' in navigator)) return 'unsupported';
+  return navigator.serviceWorker.controller ? 'ready' : 'preparing';
+}

@@ -1,0 +1,92 @@
+//! The app's pages as a typed enum: paths, navigation labels and the router base.
+
+/// A top-level page of the app. Routes and navigation are built from this list,
+/// so a page cannot be added to one and forgotten in the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Start,
+    Guides,
+    History,
+    Settings,
+}
+
+impl Page {
+    /// The pages shown in the main navigation, in order.
+    pub const NAVIGATION: [Page; 4] = [Page::Start, Page::Guides, Page::History, Page::Settings];
+
+    /// Path of the page, relative to the router base.
+    pub fn path(self) -> &'static str {
+        match self {
+            Page::Start => "/",
+            Page::Guides => "/guides",
+            Page::History => "/history",
+            Page::Settings => "/settings",
+        }
+    }
+
+    /// Label in the navigation, also the page's accessible link name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Page::Start => "Start",
+            Page::Guides => "Guides",
+            Page::History => "History",
+            Page::Settings => "Settings",
+        }
+    }
+
+    /// Title shown in the browser tab and read by screen readers on navigation.
+    pub fn document_title(self) -> String {
+        match self {
+            Page::Start => "Mend".to_owned(),
+            other => format!("{} · Mend", other.label()),
+        }
+    }
+}
+
+/// Turns the path of the document's base URL (`/` or `/mend/` when Mend is
+/// served from a sub-path) into the router base (`""` or `/mend`).
+pub fn router_base(base_path: &str) -> String {
+    let trimmed = base_path.trim_end_matches('/');
+    if trimmed.is_empty() {
+        String::new()
+    } else if trimmed.starts_with('/') {
+        trimmed.to_owned()
+    } else {
+        format!("/{trimmed}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn served_from_the_root_the_router_has_no_base() {
+        assert_eq!(router_base("/"), "");
+        assert_eq!(router_base(""), "");
+    }
+
+    #[test]
+    fn served_from_a_sub_path_the_router_base_is_that_path() {
+        assert_eq!(router_base("/mend/"), "/mend");
+        assert_eq!(router_base("/apps/mend/"), "/apps/mend");
+        assert_eq!(router_base("mend/"), "/mend");
+    }
+
+    #[test]
+    fn every_navigation_page_has_its_own_path_and_label() {
+        let paths: Vec<_> = Page::NAVIGATION.iter().map(|p| p.path()).collect();
+        let labels: Vec<_> = Page::NAVIGATION.iter().map(|p| p.label()).collect();
+        for (i, path) in paths.iter().enumerate() {
+            assert!(path.starts_with('/'), "{path} must be absolute");
+            assert!(!paths[i + 1..].contains(path), "{path} appears twice");
+            assert!(!labels[i + 1..].contains(&labels[i]), "label repeated");
+        }
+    }
+
+    #[test]
+    fn tab_titles_name_the_page_then_the_app() {
+        assert_eq!(Page::Start.document_title(), "Mend");
+        assert_eq!(Page::Settings.document_title(), "Settings · Mend");
+    }
+}

@@ -1,0 +1,161 @@
+// Mend as an installed, offline app: it opens and navigates with the server
+// gone, Chromium finds nothing stopping installation, a new version waits for
+// the user's Reload, and all of it works from a sub-path too.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  DIST,
+  DIST_SUBPATH,
+  startServer,
+  openBrowser,
+  foreignRequests,
+  waitForOfflineReady,
+  tempDir,
+} from './support.mjs';
+
+const START_HEADING = 'Rebuild trust, one honest step at a time';
+
+async function withApp({ root = DIST, prefix = '/' } = {}, body) {
+  const server = await startServer({ root, prefix });
+  const session = await openBrowser();
+  let stopped = false;
+  try {
+    await body({
+      server,
+      ...session,
+      stopServer: async () => {
+        stopped = true;
+        await server.stop();
+      },
+    });
+    assert.deepEqual(foreignRequests(session.requests, server.origin), [], 'no request left the origin');
+  } finally {
+    await session.browser.close();
+    if (!stopped) await server.stop();
+  }
+}
+
+test('after one visit Mend opens and navigates with the server stopped', async () => {
+  await withApp({}, async ({ server, page, stopServer }) => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: START_HEADING }).waitFor();
+    await waitForOfflineReady(page);
+
+    await stopServer();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: START_HEADING }).waitFor();
+
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await page.getByText('Ready. Mend will open and work without a connection.').waitFor();
+
+    // A deep link typed while offline is answered from the cache as well.
+    await page.goto(`${server.url}history`);
+    await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+  });
+});
+
+test('Chromium reports no installability errors', async () => {
+  await withApp({}, async ({ server, page, context }) => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: START_HEADING }).waitFor();
+    await waitForOfflineReady(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.deepEqual(manifest.errors, []);
+    const parsed = JSON.parse(manifest.data);
+    assert.equal(parsed.short_name, 'Mend');
+    assert.equal(parsed.display, 'standalone');
+    const purposes = parsed.icons.map((icon) => `${icon.sizes} ${icon.purpose}`);
+    assert.deepEqual(purposes, ['192x192 any', '512x512 any', '512x512 maskable']);
+  });
+});
+
+test('the service worker precaches exactly the build, under a cache named for it', async () => {
+  const worker = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+  const cacheName = worker.match(/const CACHE = '(mend-[0-9a-f]{16})'/)?.[1];
+  assert.ok(cacheName, 'sw.js names its cache after the build');
+  const listed = JSON.parse(worker.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
+  const wasm = fs.readdirSync(DIST).filter((f) => f.endsWith('.wasm'));
+  assert.equal(wasm.length, 1);
+  for (const file of ['index.html', 'manifest.webmanifest', 'icons/icon-192.png', wasm[0]]) {
+    assert.ok(listed.includes(file), `${file} is precached`);
+  }
+  for (const file of listed) assert.ok(fs.existsSync(path.join(DIST, file)), `${file} exists in dist`);
+
+  await withApp({}, async ({ server, page }) => {
+    await page.goto(server.url);
+    await waitForOfflineReady(page);
+    const cached = await page.evaluate(async (name) => {
+      const cache = await caches.open(name);
+      const keys = await cache.keys();
+      const wasm = keys.find((r) => r.url.endsWith('.wasm'));
+      return { count: keys.length, names: await caches.keys(), wasmType: (await cache.match(wasm)).headers.get('content-type') };
+    }, cacheName);
+    assert.deepEqual(cached.names, [cacheName]);
+    assert.equal(cached.count, listed.length);
+    assert.equal(cached.wasmType, 'application/wasm');
+  });
+});
+
+test('a new version waits for the user: banner, Reload, then only the new cache remains', async () => {
+  // Serve a copy of the build so its worker can be changed under the page.
+  const root = tempDir('update');
+  fs.cpSync(DIST, root, { recursive: true });
+  try {
+    await withApp({ root }, async ({ server, page }) => {
+      await page.goto(server.url);
+      await page.getByRole('heading', { level: 1, name: START_HEADING }).waitFor();
+      await waitForOfflineReady(page);
+      const banner = page.getByText('A new version of Mend is ready');
+      assert.equal(await banner.count(), 0, 'no banner while the version is current');
+
+      // Publish "the next version": a different build id means a new worker.
+      const swPath = path.join(root, 'sw.js');
+      const next = fs.readFileSync(swPath, 'utf8').replace(/const CACHE = 'mend-[0-9a-f]+'/, "const CACHE = 'mend-0000000000000next'");
+      fs.writeFileSync(swPath, next);
+
+      await page.reload();
+      await banner.waitFor({ timeout: 30_000 });
+      // The running page still belongs to the old version until Reload.
+      assert.notEqual(await page.evaluate(async () => (await caches.keys()).join()), 'mend-0000000000000next');
+
+      await page.getByRole('button', { name: 'Reload' }).click();
+      await page.waitForFunction(async () => (await caches.keys()).join() === 'mend-0000000000000next', null, {
+        timeout: 30_000,
+      });
+      await page.getByRole('heading', { level: 1, name: START_HEADING }).waitFor();
+      assert.equal(await banner.count(), 0, 'the banner is gone after the update');
+    });
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('served from a sub-path, Mend routes, installs and works offline there', async () => {
+  await withApp({ root: DIST_SUBPATH, prefix: '/mend/' }, async ({ server, page, context, stopServer }) => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: START_HEADING }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guides', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Guides' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/mend/guides');
+
+    await waitForOfflineReady(page);
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    assert.equal(scope, `${server.url}`);
+    const cdp = await context.newCDPSession(page);
+    assert.deepEqual((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors, []);
+
+    await stopServer();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Guides' }).waitFor();
+    await page.goto(`${server.url}nowhere`);
+    await page.getByRole('heading', { level: 1, name: "This page doesn't exist" }).waitFor();
+  });
+});

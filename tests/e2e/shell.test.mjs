@@ -1,0 +1,91 @@
+// The app shell as a person meets it: the start page, navigation, a page that
+// does not exist, and no request to any other origin along the way.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, openBrowser, foreignRequests } from './support.mjs';
+
+let server;
+let session;
+
+before(async () => {
+  server = await startServer();
+  session = await openBrowser();
+});
+
+after(async () => {
+  await session?.browser.close();
+  await server?.stop();
+});
+
+test('the start page says what Mend is and that nothing leaves the device', async () => {
+  const { page } = session;
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1, name: 'Rebuild trust, one honest step at a time' }).waitFor();
+  assert.equal(await page.title(), 'Mend');
+  await page.getByRole('heading', { name: 'Everything stays on this device' }).waitFor();
+  const privacy = await page.getByText('it sends nothing anywhere').textContent();
+  assert.match(privacy, /kept only in this browser, on this device/);
+  await page.getByRole('heading', { name: 'A workbook, not a therapist' }).waitFor();
+});
+
+test('the main navigation reaches every page and marks the current one', async () => {
+  const { page } = session;
+  await page.goto(server.url);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const pages = [
+    ['Guides', 'Guides', '/guides'],
+    ['History', 'History', '/history'],
+    ['Settings', 'Settings', '/settings'],
+    ['Start', 'Rebuild trust, one honest step at a time', '/'],
+  ];
+  for (const [link, heading, pathname] of pages) {
+    await nav.getByRole('link', { name: link, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    assert.equal(new URL(page.url()).pathname, pathname);
+    assert.equal(
+      await nav.getByRole('link', { name: link, exact: true }).getAttribute('aria-current'),
+      'page',
+      `${link} is marked as the current page`,
+    );
+    // Focus follows the navigation so a screen reader announces the new page.
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  }
+});
+
+test('a page can be reached by its address and survives a reload', async () => {
+  const { page } = session;
+  await page.goto(`${server.url}history`);
+  await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+  assert.equal(await page.title(), 'History · Mend');
+});
+
+test('an unknown address shows a friendly not-found page with a way back', async () => {
+  const { page } = session;
+  await page.goto(`${server.url}no/such/page`);
+  await page.getByRole('heading', { level: 1, name: "This page doesn't exist" }).waitFor();
+  await page.getByRole('link', { name: 'Go to the start page' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Rebuild trust, one honest step at a time' }).waitFor();
+});
+
+test('the whole keyboard path: Tab reaches the navigation and Enter follows a link', async () => {
+  const { page } = session;
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  let reached = false;
+  for (let i = 0; i < 10 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = (await page.evaluate(() => document.activeElement?.textContent)) === 'Settings';
+  }
+  assert.ok(reached, 'Settings link is reachable with Tab');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+});
+
+test('the app ran without errors and asked nothing of any other origin', async () => {
+  const { requests, errors } = session;
+  assert.ok(requests.length > 5, `requests were recorded (${requests.length})`);
+  assert.deepEqual(foreignRequests(requests, server.origin), []);
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,135 @@
+// Shared pieces of Mend's end-to-end tests: a static server for the release
+// build, a headless Chromium, and a guard that records every request so each
+// test can prove nothing left the app's own origin.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Release build served from `/` (built by scripts/test.sh). */
+export const DIST = process.env.MEND_DIST || path.join(ROOT, 'dist');
+/** Release build made with `--public-url /mend/`. */
+export const DIST_SUBPATH = process.env.MEND_DIST_SUBPATH || path.join(ROOT, 'target', 'dist-mend');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
+  '.json': 'application/json',
+};
+
+/**
+ * Serves `root` under `prefix` on a free loopback port, like a static host
+ * configured for a single-page app: a path without a file extension that is
+ * not a file gets index.html; a missing file gets a 404.
+ */
+export async function startServer({ root = DIST, prefix = '/' } = {}) {
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`${root}/index.html is missing: build the release dist first (scripts/test.sh does)`);
+  }
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(prefix.length));
+    let file = path.join(root, rel);
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (rel === '' || (fs.existsSync(file) && fs.statSync(file).isDirectory())) {
+      file = path.join(root, 'index.html');
+    } else if (!fs.existsSync(file)) {
+      if (path.extname(rel) !== '') {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      file = path.join(root, 'index.html');
+    }
+    const type = TYPES[path.extname(file)] || 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: `${origin}${prefix}`,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+// Chromium's own background traffic would flood this closed network and
+// count as foreign requests; these flags keep the browser quiet.
+const CHROMIUM_ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+// Report requests made by service workers too (Playwright's switch for it).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
+/**
+ * Launches headless Chromium with a fresh profile and a context whose every
+ * request is recorded. `viewport` defaults to a phone-sized window.
+ */
+export async function openBrowser({ viewport = { width: 390, height: 844 }, colorScheme = 'light' } = {}) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  const context = await browser.newContext({ viewport, colorScheme, serviceWorkers: 'allow' });
+  const requests = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const errors = [];
+  context.on('weberror', (error) => errors.push(String(error.error())));
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return { browser, context, page, requests, errors };
+}
+
+/** Requests that went anywhere but `origin` (data: and blob: URLs stay local). */
+export function foreignRequests(requests, origin) {
+  return requests.filter((url) => {
+    if (url.startsWith('data:') || url.startsWith('blob:')) return false;
+    return new URL(url).origin !== origin;
+  });
+}
+
+/** Resolves once a service worker controls the page and its cache is filled. */
+export async function waitForOfflineReady(page) {
+  await page.waitForFunction(
+    async () => {
+      if (!navigator.serviceWorker.controller) return false;
+      const names = await caches.keys();
+      return names.some((name) => name.startsWith('mend-'));
+    },
+    null,
+    { timeout: 30_000, polling: 200 },
+  );
+}
+
+export function tempDir(name) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `mend-${name}-`));
+}
