@@ -65,7 +65,8 @@ async function timings() {
     for (let i = 0; i < runs; i++) {
       // A fresh profile each run: "cold" is a first visit over loopback,
       // "warm" the next visit, answered by the service worker's cache.
-      const { browser, page } = await openBrowser();
+      const session = await openBrowser();
+      const { page } = session;
       await page.goto(server.url);
       cold.push(await firstRender(page));
       await waitForOfflineReady(page);
@@ -86,7 +87,7 @@ async function timings() {
             }),
         ),
       );
-      await browser.close();
+      await session.close();
     }
   } finally {
     await server.stop();

@@ -7,7 +7,12 @@ use leptos_router::path;
 use crate::components::UpdateBanner;
 use crate::pages::{Guides, History, NotFound, Settings, Start};
 use crate::pwa::{self, UpdateReady};
-use crate::routes::{router_base, Page};
+use crate::routes::{self, router_base, Page};
+
+/// The href of an in-app path, including the sub-path Mend is served from.
+pub fn link(path: &str) -> String {
+    routes::href(&router_base(&pwa::base_path()), path)
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -20,7 +25,7 @@ pub fn App() -> impl IntoView {
             <UpdateBanner />
             <header class="site-header">
                 <div class="site-header__inner">
-                    <A href="/" attr:class="brand">
+                    <A href=link("/") attr:class="brand">
                         <img class="brand__mark" src="icons/mend.svg" alt="" width="28" height="28" />
                         <span>"Mend"</span>
                     </A>
@@ -30,7 +35,7 @@ pub fn App() -> impl IntoView {
                                 .into_iter()
                                 .map(|page| view! {
                                     <li>
-                                        <A href=page.path()>{page.label()}</A>
+                                        <A href=link(page.path())>{page.label()}</A>
                                     </li>
                                 })
                                 .collect_view()}

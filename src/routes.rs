@@ -56,6 +56,17 @@ pub fn router_base(base_path: &str) -> String {
     }
 }
 
+/// The address of an in-app `path` when the app is served under `base` (as
+/// returned by [`router_base`]). Links need it spelled out: the router matches
+/// routes under its base but does not prefix the hrefs of its links.
+pub fn href(base: &str, path: &str) -> String {
+    if path == "/" {
+        format!("{base}/")
+    } else {
+        format!("{base}{path}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +82,14 @@ mod tests {
         assert_eq!(router_base("/mend/"), "/mend");
         assert_eq!(router_base("/apps/mend/"), "/apps/mend");
         assert_eq!(router_base("mend/"), "/mend");
+    }
+
+    #[test]
+    fn links_carry_the_base_so_they_stay_inside_a_sub_path() {
+        assert_eq!(href("", "/"), "/");
+        assert_eq!(href("", "/guides"), "/guides");
+        assert_eq!(href("/mend", "/"), "/mend/");
+        assert_eq!(href("/mend", "/settings"), "/mend/settings");
     }
 
     #[test]

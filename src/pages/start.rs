@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::app::link;
 use crate::components::PageHeading;
 use crate::routes::Page;
 
@@ -52,7 +53,7 @@ pub fn Start() -> impl IntoView {
         </section>
 
         <p class="actions">
-            <A href=Page::Guides.path() attr:class="button button--primary">"See the guides"</A>
+            <A href=link(Page::Guides.path()) attr:class="button button--primary">"See the guides"</A>
         </p>
     }
 }

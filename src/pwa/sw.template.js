@@ -27,6 +27,9 @@ function expectedType(path) {
 }
 
 async function precache() {
+  // The same build may install twice (say, after its registration was
+  // removed); its cache is then already complete and in use: keep it.
+  const existed = await caches.has(CACHE);
   const cache = await caches.open(CACHE);
   try {
     await Promise.all(
@@ -45,7 +48,7 @@ async function precache() {
   } catch (error) {
     // A half-filled cache must never serve pages: drop it; the running
     // version stays in charge and the browser retries on a later visit.
-    await caches.delete(CACHE);
+    if (!existed) await caches.delete(CACHE);
     throw error;
   }
 }

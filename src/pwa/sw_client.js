@@ -24,12 +24,22 @@ export function registerServiceWorker(scriptUrl, scope, onUpdateReady) {
       if (registration.waiting && navigator.serviceWorker.controller) {
         offer(registration.waiting);
       }
-      registration.addEventListener('updatefound', () => {
-        const worker = registration.installing;
-        if (!worker) return;
+      const watched = new WeakSet();
+      const watch = (worker) => {
+        if (watched.has(worker)) return;
+        watched.add(worker);
         worker.addEventListener('statechange', () => {
           if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
+          // Redundant straight from installing: its precache failed (see sw.js).
+          if (worker.state === 'redundant' && !worker.installedOnce) {
+            console.warn('Mend could not prepare offline use: the new version failed to install.');
+          }
+          if (worker.state === 'installed') worker.installedOnce = true;
         });
+      };
+      if (registration.installing) watch(registration.installing);
+      registration.addEventListener('updatefound', () => {
+        if (registration.installing) watch(registration.installing);
       });
       // People keep Mend open for days: look for a new version on return.
       document.addEventListener('visibilitychange', () => {

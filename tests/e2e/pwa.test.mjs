@@ -12,13 +12,14 @@ import {
   openBrowser,
   foreignRequests,
   waitForOfflineReady,
+  waitUntil,
   tempDir,
 } from './support.mjs';
 
 const START_HEADING = 'Rebuild trust, one honest step at a time';
 
-async function withApp({ root = DIST, prefix = '/' } = {}, body) {
-  const server = await startServer({ root, prefix });
+async function withApp({ root = DIST, prefix = '/', htmlForMissingFiles = false } = {}, body) {
+  const server = await startServer({ root, prefix, htmlForMissingFiles });
   const session = await openBrowser();
   let stopped = false;
   try {
@@ -32,7 +33,7 @@ async function withApp({ root = DIST, prefix = '/' } = {}, body) {
     });
     assert.deepEqual(foreignRequests(session.requests, server.origin), [], 'no request left the origin');
   } finally {
-    await session.browser.close();
+    await session.close();
     if (!stopped) await server.stop();
   }
 }
@@ -95,13 +96,44 @@ test('the service worker precaches exactly the build, under a cache named for it
     const cached = await page.evaluate(async (name) => {
       const cache = await caches.open(name);
       const keys = await cache.keys();
-      const wasm = keys.find((r) => r.url.endsWith('.wasm'));
-      return { count: keys.length, names: await caches.keys(), wasmType: (await cache.match(wasm)).headers.get('content-type') };
+      const wasm = keys.find((request) => request.url.endsWith('.wasm'));
+      const response = wasm && (await cache.match(wasm));
+      return { count: keys.length, names: await caches.keys(), wasmType: response?.headers.get('content-type') };
     }, cacheName);
     assert.deepEqual(cached.names, [cacheName]);
     assert.equal(cached.count, listed.length);
     assert.equal(cached.wasmType, 'application/wasm');
   });
+});
+
+test('a host that answers a missing file with HTML never gets HTML cached as code', async () => {
+  const root = tempDir('wrong-type');
+  fs.cpSync(DIST, root, { recursive: true });
+  try {
+    // The worker now lists a script the host does not have; the host answers
+    // with its index.html, as some single-page-app hosts do.
+    const swPath = path.join(root, 'sw.js');
+    fs.writeFileSync(swPath, fs.readFileSync(swPath, 'utf8').replace('const PRECACHE = [', 'const PRECACHE = [\n  "gone-0123.js",'));
+    await withApp({ root, htmlForMissingFiles: true }, async ({ server, page }) => {
+      const refused = page.waitForEvent('console', {
+        predicate: (message) => message.text().startsWith('Mend could not prepare offline use'),
+        timeout: 30_000,
+      });
+      await page.goto(server.url);
+      await page.getByRole('heading', { level: 1, name: START_HEADING }).waitFor();
+      await refused;
+      const state = await page.evaluate(async () => ({
+        active: !!(await navigator.serviceWorker.getRegistration())?.active,
+        caches: await caches.keys(),
+      }));
+      assert.deepEqual(state, { active: false, caches: [] }, 'the install failed and left no cache');
+      // The app itself still works online.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+    });
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('a new version waits for the user: banner, Reload, then only the new cache remains', async () => {
@@ -127,9 +159,11 @@ test('a new version waits for the user: banner, Reload, then only the new cache 
       assert.notEqual(await page.evaluate(async () => (await caches.keys()).join()), 'mend-0000000000000next');
 
       await page.getByRole('button', { name: 'Reload' }).click();
-      await page.waitForFunction(async () => (await caches.keys()).join() === 'mend-0000000000000next', null, {
-        timeout: 30_000,
-      });
+      await waitUntil(
+        page,
+        async () => (await caches.keys()).join() === 'mend-0000000000000next',
+        'the new version to take over and the old cache to be deleted',
+      );
       await page.getByRole('heading', { level: 1, name: START_HEADING }).waitFor();
       assert.equal(await banner.count(), 0, 'the banner is gone after the update');
     });

@@ -13,7 +13,7 @@ before(async () => {
 });
 
 after(async () => {
-  await session?.browser.close();
+  await session?.close();
   await server?.stop();
 });
 

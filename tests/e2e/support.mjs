@@ -28,9 +28,10 @@ const TYPES = {
 /**
  * Serves `root` under `prefix` on a free loopback port, like a static host
  * configured for a single-page app: a path without a file extension that is
- * not a file gets index.html; a missing file gets a 404.
+ * not a file gets index.html; a missing file gets a 404, unless
+ * `htmlForMissingFiles` imitates a careless host that answers index.html.
  */
-export async function startServer({ root = DIST, prefix = '/' } = {}) {
+export async function startServer({ root = DIST, prefix = '/', htmlForMissingFiles = false } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: build the release dist first (scripts/test.sh does)`);
   }
@@ -49,7 +50,7 @@ export async function startServer({ root = DIST, prefix = '/' } = {}) {
     if (rel === '' || (fs.existsSync(file) && fs.statSync(file).isDirectory())) {
       file = path.join(root, 'index.html');
     } else if (!fs.existsSync(file)) {
-      if (path.extname(rel) !== '') {
+      if (path.extname(rel) !== '' && !htmlForMissingFiles) {
         res.writeHead(404).end('not found');
         return;
       }
@@ -88,25 +89,38 @@ const CHROMIUM_ARGS = [
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 /**
- * Launches headless Chromium with a fresh profile and a context whose every
- * request is recorded. `viewport` defaults to a phone-sized window.
+ * Launches headless Chromium with a fresh on-disk profile (an incognito-like
+ * context would make Chromium refuse installation) and records every request.
+ * `viewport` defaults to a phone-sized window. `close()` ends it all.
  */
 export async function openBrowser({ viewport = { width: 390, height: 844 }, colorScheme = 'light' } = {}) {
-  const browser = await chromium.launch({
+  const profile = tempDir('profile');
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
+    viewport,
+    colorScheme,
+    serviceWorkers: 'allow',
   });
-  const context = await browser.newContext({ viewport, colorScheme, serviceWorkers: 'allow' });
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
   const errors = [];
   context.on('weberror', (error) => errors.push(String(error.error())));
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  return { browser, context, page, requests, errors };
+  return {
+    context,
+    page,
+    requests,
+    errors,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Requests that went anywhere but `origin` (data: and blob: URLs stay local). */
@@ -117,17 +131,42 @@ export function foreignRequests(requests, origin) {
   });
 }
 
-/** Resolves once a service worker controls the page and its cache is filled. */
+/**
+ * Resolves once an activated service worker controls the page and its cache
+ * holds the app (index.html and the wasm), i.e. once Mend would open offline.
+ */
 export async function waitForOfflineReady(page) {
-  await page.waitForFunction(
+  await waitUntil(
+    page,
     async () => {
-      if (!navigator.serviceWorker.controller) return false;
-      const names = await caches.keys();
-      return names.some((name) => name.startsWith('mend-'));
+      const registration = await navigator.serviceWorker.getRegistration();
+      if (registration?.active?.state !== 'activated' || !navigator.serviceWorker.controller) return false;
+      const names = (await caches.keys()).filter((name) => name.startsWith('mend-'));
+      if (names.length !== 1) return false;
+      const urls = (await (await caches.open(names[0])).keys()).map((request) => request.url);
+      return urls.some((url) => url.endsWith('/index.html')) && urls.some((url) => url.endsWith('.wasm'));
     },
-    null,
-    { timeout: 30_000, polling: 200 },
+    'the app to be cached for offline use',
   );
+}
+
+/**
+ * Polls `predicate` (which may be async) in the page until it returns true.
+ * Playwright's waitForFunction treats a returned Promise as truthy, so async
+ * checks (caches, service workers) need this instead.
+ */
+export async function waitUntil(page, predicate, what, { arg, timeout = 30_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      if (await page.evaluate(predicate, arg)) return;
+    } catch (error) {
+      // A navigation in progress destroys the context; try again after it.
+      if (!/context was destroyed|navigat/i.test(String(error))) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 export function tempDir(name) {
