@@ -1,9 +1,11 @@
 //! Mend: a private, offline workbook for rebuilding trust in a relationship.
 //!
-//! `routes` is plain Rust and builds everywhere; the user interface (`app`,
+//! `domain`, `content` and `routes` are plain Rust and build everywhere; the user interface (`app`,
 //! `pages`, `components`, `pwa`) only exists in the browser, so it is compiled
 //! for wasm32 alone. See ARCHITECTURE.md for the module map and invariants.
 
+pub mod content;
+pub mod domain;
 pub mod routes;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,44 @@
+//! Bundles the guide files into the app. Guides are TOML so counsellors can
+//! read and write them; this turns each into JSON (the app already parses
+//! JSON for storage, so no TOML parser ships in the bundle) and generates
+//! `guides.rs` with two lists of (file name, JSON): GUIDES from
+//! content/guides/ (shown to users) and FIXTURES from src/domain/fixtures/
+//! (engine test guides, reachable by address only). Validation happens in
+//! `content::library()` and in its tests, with precise messages.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::{env, fs};
+
+fn main() {
+    let mut generated = String::new();
+    for (name, dir) in [
+        ("GUIDES", "content/guides"),
+        ("FIXTURES", "src/domain/fixtures"),
+    ] {
+        println!("cargo:rerun-if-changed={dir}");
+        writeln!(generated, "pub const {name}: &[(&str, &str)] = &[").unwrap();
+        for file in toml_files(Path::new(dir)) {
+            let text = fs::read_to_string(&file)
+                .unwrap_or_else(|e| panic!("{}: cannot be read: {e}", file.display()));
+            let value: toml::Value = toml::from_str(&text)
+                .unwrap_or_else(|e| panic!("{} is not valid TOML:\n{e}", file.display()));
+            let json = serde_json::to_string(&value).expect("TOML values convert to JSON");
+            let shown = file.to_string_lossy().replace('\\', "/");
+            writeln!(generated, "    ({shown:?}, {json:?}),").unwrap();
+        }
+        writeln!(generated, "];").unwrap();
+    }
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    fs::write(out.join("guides.rs"), generated).expect("write guides.rs");
+}
+
+fn toml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: cannot be listed: {e}", dir.display()))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
+    files
+}

@@ -1,0 +1,84 @@
+//! The guides Mend ships, bundled from their data files at build time (see build.rs).
+
+use std::sync::OnceLock;
+
+use crate::domain::guide::{ContentErrors, Guide, Library};
+use crate::domain::ids::GuideId;
+
+include!(concat!(env!("OUT_DIR"), "/guides.rs"));
+
+/// The source articles a guide may name in `sources` (../shared/seeds/).
+pub const SOURCE_ARTICLES: [&str; 5] = [
+    "000_74b60a4c028f30fb.txt",
+    "001_db92ba8bc5b98863.txt",
+    "002_7fcc00d9eb8842b3.txt",
+    "003_49450703fc24d509.txt",
+    "004_c2e4617a44ebd3a2.txt",
+];
+
+/// Validates every bundled guide (shipped and fixtures) together.
+pub fn load() -> Result<Library, ContentErrors> {
+    let files: Vec<(&str, &str)> = GUIDES.iter().chain(FIXTURES).copied().collect();
+    Library::from_json(&files)
+}
+
+/// The library, parsed once. The content tests prove it is valid, so a
+/// failure here means a broken build, not something a user can cause.
+pub fn library() -> &'static Library {
+    static LIBRARY: OnceLock<Library> = OnceLock::new();
+    LIBRARY.get_or_init(|| {
+        load().unwrap_or_else(|errors| panic!("bundled guides are invalid:\n{errors}"))
+    })
+}
+
+/// Guides listed on the Guides page: the shipped ones, not the engine's
+/// fixtures (those open only by their address, for tests).
+pub fn listed() -> Vec<&'static Guide> {
+    let shipped: Vec<GuideId> = GUIDES
+        .iter()
+        .filter_map(|(_, json)| serde_json::from_str::<serde_json::Value>(json).ok())
+        .filter_map(|value| value.get("id")?.as_str().map(GuideId::new))
+        .collect();
+    library()
+        .guides()
+        .iter()
+        .filter(|guide| shipped.contains(guide.id()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_guide_passes_the_content_validator() {
+        if let Err(errors) = load() {
+            panic!("content problems:\n{errors}");
+        }
+    }
+
+    #[test]
+    fn every_guide_names_source_articles_that_exist() {
+        for guide in library().guides() {
+            assert!(
+                !guide.sources().is_empty(),
+                "{} names no source",
+                guide.id()
+            );
+            for source in guide.sources() {
+                assert!(
+                    SOURCE_ARTICLES.contains(&source.as_str()),
+                    "guide {} names unknown source {source}",
+                    guide.id()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fixtures_are_not_listed_to_users() {
+        let listed: Vec<_> = listed().iter().map(|g| g.id().to_string()).collect();
+        assert!(!listed.contains(&"sample".to_owned()), "{listed:?}");
+        assert!(library().guide(&GuideId::new("sample")).is_some());
+    }
+}

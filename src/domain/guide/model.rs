@@ -1,0 +1,371 @@
+//! Validated guides: only `validate` builds these, so every reference in them resolves.
+
+use super::condition::Condition;
+use super::template::Template;
+use crate::domain::ids::{DimensionId, FlagId, GuideId, OptionId, QuestionId, StepId};
+use std::collections::BTreeMap;
+
+/// Points added to dimensions, e.g. by choosing an option.
+pub type Weights = BTreeMap<DimensionId, i32>;
+
+/// A guided questionnaire.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Guide {
+    pub(super) id: GuideId,
+    pub(super) title: Template,
+    pub(super) summary: Template,
+    pub(super) intro: Template,
+    pub(super) sources: Vec<String>,
+    pub(super) recurring: bool,
+    pub(super) closing: Option<Template>,
+    pub(super) steps: Vec<Step>,
+    pub(super) dimensions: Vec<Dimension>,
+    pub(super) flags: Vec<Flag>,
+}
+
+impl Guide {
+    pub fn id(&self) -> &GuideId {
+        &self.id
+    }
+    pub fn title(&self) -> &Template {
+        &self.title
+    }
+    /// One or two sentences for the list of guides.
+    pub fn summary(&self) -> &Template {
+        &self.summary
+    }
+    /// What the guide is for, about how long it takes, that one can stop and come back.
+    pub fn intro(&self) -> &Template {
+        &self.intro
+    }
+    /// Article file names the ideas come from (never empty).
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+    /// Whether each completion is kept as a dated entry (a weekly check-in).
+    pub fn is_recurring(&self) -> bool {
+        self.recurring
+    }
+    /// Shown on the result page, after the scores.
+    pub fn closing(&self) -> Option<&Template> {
+        self.closing.as_ref()
+    }
+    /// All steps, shown or not; see `visible_steps` for what the user sees.
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+    pub fn step(&self, id: &StepId) -> Option<&Step> {
+        self.steps.iter().find(|s| &s.id == id)
+    }
+    pub fn dimensions(&self) -> &[Dimension] {
+        &self.dimensions
+    }
+    pub fn flags(&self) -> &[Flag] {
+        &self.flags
+    }
+    /// Every question in guide order, with its step.
+    pub fn questions(&self) -> impl Iterator<Item = (&Step, &Question)> {
+        self.steps
+            .iter()
+            .flat_map(|step| step.questions.iter().map(move |q| (step, q)))
+    }
+    pub fn question(&self, id: &QuestionId) -> Option<&Question> {
+        self.questions().map(|(_, q)| q).find(|q| &q.id == id)
+    }
+}
+
+/// One screen: one question or a small group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub(super) id: StepId,
+    pub(super) title: Option<Template>,
+    pub(super) intro: Option<Template>,
+    pub(super) show_if: Option<Condition>,
+    pub(super) questions: Vec<Question>,
+}
+
+impl Step {
+    pub fn id(&self) -> &StepId {
+        &self.id
+    }
+    pub fn title(&self) -> Option<&Template> {
+        self.title.as_ref()
+    }
+    pub fn intro(&self) -> Option<&Template> {
+        self.intro.as_ref()
+    }
+    pub fn show_if(&self) -> Option<&Condition> {
+        self.show_if.as_ref()
+    }
+    /// All questions of the step, shown or not; see `Guide::questions_shown_on`.
+    pub fn questions(&self) -> &[Question] {
+        &self.questions
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub(super) id: QuestionId,
+    pub(super) text: Template,
+    pub(super) help: Option<Template>,
+    pub(super) required: bool,
+    pub(super) show_if: Option<Condition>,
+    pub(super) message: Option<String>,
+    pub(super) kind: QuestionKind,
+}
+
+impl Question {
+    pub fn id(&self) -> &QuestionId {
+        &self.id
+    }
+    pub fn text(&self) -> &Template {
+        &self.text
+    }
+    pub fn help(&self) -> Option<&Template> {
+        self.help.as_ref()
+    }
+    /// Whether the guide counts as complete only once this is answered.
+    pub fn is_required(&self) -> bool {
+        self.required
+    }
+    pub fn show_if(&self) -> Option<&Condition> {
+        self.show_if.as_ref()
+    }
+    pub fn kind(&self) -> &QuestionKind {
+        &self.kind
+    }
+    /// The counsellor's own wording for a failed length or count rule.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+}
+
+/// What kind of answer a question asks for, with that kind's settings.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuestionKind {
+    /// Answered with `AnswerValue::Choice`.
+    SingleChoice { options: Vec<ChoiceOption> },
+    /// Answered with `AnswerValue::Choices`; counts are already defaulted
+    /// (at least 1, at most every option).
+    MultipleChoice {
+        options: Vec<ChoiceOption>,
+        min_choices: usize,
+        max_choices: usize,
+    },
+    /// Answered with `AnswerValue::YesNo`.
+    YesNo {
+        yes_weights: Weights,
+        no_weights: Weights,
+    },
+    /// Answered with `AnswerValue::Scale`.
+    Scale(Scale),
+    /// Answered with `AnswerValue::Text`; lengths count characters of the trimmed text.
+    ShortText {
+        min_length: usize,
+        max_length: usize,
+    },
+    /// Answered with `AnswerValue::Text`.
+    LongText {
+        min_length: usize,
+        max_length: Option<usize>,
+    },
+    /// Answered with `AnswerValue::Choices` (the ticked items).
+    Checklist { items: Vec<ChoiceOption> },
+    /// Answered with `AnswerValue::List`; blank items are not counted.
+    List {
+        min_items: usize,
+        max_items: Option<usize>,
+    },
+    /// Answered with `AnswerValue::Date`.
+    Date,
+}
+
+/// Longest short answer when the content sets no `max_length`.
+pub const SHORT_TEXT_DEFAULT_MAX: usize = 200;
+
+impl QuestionKind {
+    /// The name used for this kind in content files, for messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::SingleChoice { .. } => "single_choice",
+            Self::MultipleChoice { .. } => "multiple_choice",
+            Self::YesNo { .. } => "yes_no",
+            Self::Scale(_) => "scale",
+            Self::ShortText { .. } => "short_text",
+            Self::LongText { .. } => "long_text",
+            Self::Checklist { .. } => "checklist",
+            Self::List { .. } => "list",
+            Self::Date => "date",
+        }
+    }
+
+    /// The options (or checklist items) the user picks from, if any.
+    pub fn options(&self) -> &[ChoiceOption] {
+        match self {
+            Self::SingleChoice { options } | Self::MultipleChoice { options, .. } => options,
+            Self::Checklist { items } => items,
+            _ => &[],
+        }
+    }
+}
+
+/// An option of a choice question, or an item of a checklist.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceOption {
+    pub(super) id: OptionId,
+    pub(super) label: Template,
+    pub(super) weights: Weights,
+}
+
+impl ChoiceOption {
+    pub fn id(&self) -> &OptionId {
+        &self.id
+    }
+    pub fn label(&self) -> &Template {
+        &self.label
+    }
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+}
+
+/// A row of numbers to pick from, e.g. 1–5 agreement or a 0–10 rating.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    pub(super) min: i32,
+    pub(super) max: i32,
+    pub(super) step: i32,
+    pub(super) min_label: Option<Template>,
+    pub(super) max_label: Option<Template>,
+    pub(super) labels: BTreeMap<i32, Template>,
+    pub(super) weights: Weights,
+}
+
+impl Scale {
+    pub fn min(&self) -> i32 {
+        self.min
+    }
+    pub fn max(&self) -> i32 {
+        self.max
+    }
+    pub fn step(&self) -> i32 {
+        self.step
+    }
+    /// Every value the user can pick, lowest first.
+    pub fn values(&self) -> impl Iterator<Item = i32> + '_ {
+        (self.min..=self.max).step_by(self.step as usize)
+    }
+    pub fn allows(&self, value: i32) -> bool {
+        (self.min..=self.max).contains(&value) && (value - self.min) % self.step == 0
+    }
+    /// Label under the lowest value, e.g. "Not at all".
+    pub fn min_label(&self) -> Option<&Template> {
+        self.min_label.as_ref()
+    }
+    /// Label under the highest value, e.g. "Completely".
+    pub fn max_label(&self) -> Option<&Template> {
+        self.max_label.as_ref()
+    }
+    /// A label for one value, if the content gives one.
+    pub fn label(&self, value: i32) -> Option<&Template> {
+        self.labels.get(&value)
+    }
+    /// Each dimension gets the chosen value times its weight.
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+}
+
+/// A named score, e.g. "Willingness", with what each range of it means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dimension {
+    pub(super) id: DimensionId,
+    pub(super) label: Template,
+    pub(super) description: Option<Template>,
+    /// Sorted by score and, once validated, covering `range` without gaps or overlaps.
+    pub(super) bands: Vec<Band>,
+    pub(super) range: ScoreRange,
+}
+
+impl Dimension {
+    pub fn id(&self) -> &DimensionId {
+        &self.id
+    }
+    pub fn label(&self) -> &Template {
+        &self.label
+    }
+    pub fn description(&self) -> Option<&Template> {
+        self.description.as_ref()
+    }
+    /// Lowest band first.
+    pub fn bands(&self) -> &[Band] {
+        &self.bands
+    }
+    /// The lowest and highest score a finished guide can give.
+    pub fn range(&self) -> ScoreRange {
+        self.range
+    }
+    /// The band a score falls in. Always `Some` for a score of a complete
+    /// guide; a half-finished guide can score outside the range.
+    pub fn band_for(&self, score: i64) -> Option<&Band> {
+        self.bands.iter().find(|b| b.covers(score))
+    }
+}
+
+/// Lowest and highest possible score, both included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScoreRange {
+    pub min: i64,
+    pub max: i64,
+}
+
+/// What a range of scores of one dimension means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    pub(super) from: i64,
+    pub(super) to: i64,
+    pub(super) title: Template,
+    pub(super) text: Template,
+    pub(super) recommend: Vec<GuideId>,
+}
+
+impl Band {
+    /// Lowest score in the band (included).
+    pub fn from(&self) -> i64 {
+        self.from
+    }
+    /// Highest score in the band (included).
+    pub fn to(&self) -> i64 {
+        self.to
+    }
+    pub fn covers(&self, score: i64) -> bool {
+        (self.from..=self.to).contains(&score)
+    }
+    pub fn title(&self) -> &Template {
+        &self.title
+    }
+    /// The interpretation shown on the result page.
+    pub fn text(&self) -> &Template {
+        &self.text
+    }
+    /// Guides to suggest next; every id names a guide in the library.
+    pub fn recommend(&self) -> &[GuideId] {
+        &self.recommend
+    }
+}
+
+/// Something other parts of the app react to, e.g. `safety` stops repair suggestions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flag {
+    pub(super) id: FlagId,
+    pub(super) when: Condition,
+}
+
+impl Flag {
+    pub fn id(&self) -> &FlagId {
+        &self.id
+    }
+    pub fn when(&self) -> &Condition {
+        &self.when
+    }
+}

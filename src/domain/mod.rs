@@ -1,0 +1,12 @@
+//! Mend's domain: guides, answers, scoring and entries, in plain Rust with no browser or UI imports.
+
+pub mod answer;
+pub mod date;
+pub mod entry;
+pub mod guide;
+pub mod ids;
+pub mod wording;
+
+// Native only: they parse the TOML fixtures with the `toml` dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

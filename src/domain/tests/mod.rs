@@ -1,0 +1,110 @@
+//! Native tests of the domain, driven by the fixture guides in `../fixtures/`.
+
+mod answers;
+mod conditions;
+mod entries;
+mod flow;
+mod format;
+mod scoring;
+mod validation;
+mod wording;
+
+use crate::domain::answer::{AnswerValue, Answers};
+use crate::domain::guide::{Guide, Library, RawGuide};
+use crate::domain::ids::{GuideId, OptionId, QuestionId};
+
+pub(super) const SAMPLE: &str = include_str!("../fixtures/sample.toml");
+pub(super) const LISTENING: &str = include_str!("../fixtures/listening.toml");
+
+pub(super) fn raw(toml_text: &str) -> RawGuide {
+    toml::from_str(toml_text).unwrap_or_else(|e| panic!("fixture does not parse: {e}"))
+}
+
+/// The two fixture guides, validated together.
+pub(super) fn library() -> Library {
+    Library::from_raw(vec![
+        ("content/guides/sample.toml".to_owned(), raw(SAMPLE)),
+        ("content/guides/listening.toml".to_owned(), raw(LISTENING)),
+    ])
+    .unwrap_or_else(|e| panic!("fixtures are invalid:\n{e}"))
+}
+
+pub(super) fn sample() -> Guide {
+    library()
+        .guide(&GuideId::new("sample"))
+        .expect("sample is in the library")
+        .clone()
+}
+
+pub(super) fn q(id: &str) -> QuestionId {
+    QuestionId::new(id)
+}
+
+pub(super) fn choice(option: &str) -> AnswerValue {
+    AnswerValue::Choice(OptionId::new(option))
+}
+
+pub(super) fn choices(options: &[&str]) -> AnswerValue {
+    AnswerValue::Choices(options.iter().map(|o| OptionId::new(*o)).collect())
+}
+
+pub(super) fn text(text: &str) -> AnswerValue {
+    AnswerValue::Text(text.to_owned())
+}
+
+/// Answers that complete the sample guide for someone who was hurt and is not afraid.
+pub(super) fn complete_answers() -> Answers {
+    Answers::default()
+        .with("role", choice("hurt"))
+        .with("talk", AnswerValue::Scale(4))
+        .with("afraid", AnswerValue::YesNo(false))
+        .with("pressure", choices(&[]))
+        .with("kept", choices(&["listened", "followed-through"]))
+        .with("trust-now", AnswerValue::Scale(6))
+        .with(
+            "hardest",
+            text("Not knowing what was true for all those months."),
+        )
+        .with(
+            "small-steps",
+            AnswerValue::List(vec!["A walk on Sundays".to_owned()]),
+        )
+}
+
+/// The top of a small inline guide `tiny`; tests add steps and the rest.
+const TINY_HEAD: &str = r#"
+id = "tiny"
+title = "Tiny"
+summary = "A tiny guide for one test."
+intro = "Only for tests."
+sources = ["000_74b60a4c028f30fb.txt"]
+"#;
+
+/// Validates the tiny guide made of `body`, alongside the `listening` fixture
+/// (so recommendations have something to point at).
+pub(super) fn tiny_library(body: &str) -> Result<Library, Vec<String>> {
+    Library::from_raw(vec![
+        (
+            "content/guides/tiny.toml".to_owned(),
+            raw(&format!("{TINY_HEAD}{body}")),
+        ),
+        ("content/guides/listening.toml".to_owned(), raw(LISTENING)),
+    ])
+    .map_err(|e| e.lines())
+}
+
+/// The tiny guide made of `body`, which must be valid.
+pub(super) fn tiny(body: &str) -> Guide {
+    match tiny_library(body) {
+        Ok(library) => library.guides()[0].clone(),
+        Err(problems) => panic!("tiny guide is invalid:\n{}", problems.join("\n")),
+    }
+}
+
+/// The problems found in the tiny guide made of `body`.
+pub(super) fn problems(body: &str) -> Vec<String> {
+    match tiny_library(body) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems,
+    }
+}
