@@ -4,10 +4,12 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::components::UpdateBanner;
+use crate::components::{Notices, UpdateBanner};
+use crate::pages::guide::{GuideResults, GuideReview, GuideRunner};
 use crate::pages::{Guides, History, NotFound, Settings, Start};
 use crate::pwa::{self, UpdateReady};
 use crate::routes::{self, router_base, Page};
+use crate::store::Store;
 
 /// The href of an in-app path, including the sub-path Mend is served from.
 pub fn link(path: &str) -> String {
@@ -19,6 +21,7 @@ pub fn App() -> impl IntoView {
     let update_ready = UpdateReady::default();
     provide_context(update_ready);
     pwa::register(update_ready);
+    provide_context(Store::open());
 
     view! {
         <Router base=router_base(&pwa::base_path())>
@@ -43,10 +46,14 @@ pub fn App() -> impl IntoView {
                     </nav>
                 </div>
             </header>
+            <Notices />
             <main id="main" class="page">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Start />
                     <Route path=path!("/guides") view=Guides />
+                    <Route path=path!("/guides/:id") view=GuideRunner />
+                    <Route path=path!("/guides/:id/review") view=GuideReview />
+                    <Route path=path!("/guides/:id/results") view=GuideResults />
                     <Route path=path!("/history") view=History />
                     <Route path=path!("/settings") view=Settings />
                 </Routes>

@@ -16,6 +16,8 @@ pub mod components;
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod pwa;
+#[cfg(target_arch = "wasm32")]
+pub mod store;
 
 /// Mounts the app on `<body>` and marks the moment the first page is on screen,
 /// which `scripts/bench.sh` reads as "navigation to first rendered page".

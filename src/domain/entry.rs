@@ -63,6 +63,11 @@ impl Entry {
     pub fn move_to(&mut self, step: StepId) {
         self.current_step = Some(step);
     }
+
+    /// Back to the guide's introduction; every answer stays.
+    pub fn clear_step(&mut self) {
+        self.current_step = None;
+    }
 }
 
 /// Why an entry cannot be finished.

@@ -5,6 +5,7 @@ pub mod date;
 pub mod entry;
 pub mod guide;
 pub mod ids;
+pub mod store;
 pub mod wording;
 
 // Native only: they parse the TOML fixtures with the `toml` dev-dependency.

@@ -1,5 +1,6 @@
 //! One module per page of the app.
 
+pub mod guide;
 mod guides;
 mod history;
 mod not_found;

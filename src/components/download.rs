@@ -1,0 +1,25 @@
+//! Saves text as a file on the user's device, without any network request.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a download named `file_name`.
+pub fn text_file(file_name: &str, text: &str, mime: &str) {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let document = leptos::prelude::document();
+    if let Ok(anchor) = document.create_element("a") {
+        if let Ok(anchor) = anchor.dyn_into::<web_sys::HtmlAnchorElement>() {
+            anchor.set_href(&url);
+            anchor.set_download(file_name);
+            anchor.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

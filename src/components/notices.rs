@@ -1,0 +1,72 @@
+//! Messages about the user's saved answers: a failed save, data kept aside,
+//! a newer version, another tab's changes. Each offers what the user can do.
+
+use leptos::prelude::*;
+
+use crate::components::download;
+use crate::domain::store::{Lasts, Notice, NoticeAction};
+use crate::store::{today, Store};
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <div class="notices">
+            <For each=move || store.notices().get() key=|notice| format!("{notice:?}") let(notice)>
+                <NoticeView notice />
+            </For>
+        </div>
+    }
+}
+
+#[component]
+fn NoticeView(notice: Notice) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let urgent = notice.is_urgent();
+    let action = notice.action().map(|action| {
+        let (label, run): (&str, Box<dyn Fn()>) = match action {
+            NoticeAction::DownloadEverything => (
+                "Download everything",
+                Box::new(move || {
+                    download::text_file(
+                        &format!("mend-backup-{}.json", today()),
+                        &store.export_text(),
+                        "application/json",
+                    )
+                }),
+            ),
+            NoticeAction::DownloadRecovered => (
+                "Download the unreadable copy",
+                Box::new(move || {
+                    if let Some(text) = store.recovered_text() {
+                        download::text_file(
+                            &format!("mend-unreadable-{}.txt", today()),
+                            &text,
+                            "text/plain",
+                        );
+                    }
+                }),
+            ),
+            NoticeAction::Reload => (
+                "Reload",
+                Box::new(|| {
+                    let _ = window().location().reload();
+                }),
+            ),
+        };
+        view! { <button type="button" class="button" on:click=move |_| run()>{label}</button> }
+    });
+    let dismiss = (notice.lasts() != Lasts::UntilSaved).then(|| {
+        view! {
+            <button type="button" class="button button--quiet" on:click=move |_| store.dismiss(notice)>
+                "Dismiss"
+            </button>
+        }
+    });
+    view! {
+        <div class="notice" class:notice--urgent=urgent role=if urgent { "alert" } else { "status" }>
+            <p>{notice.message()}</p>
+            <div class="notice__actions">{action}{dismiss}</div>
+        </div>
+    }
+}

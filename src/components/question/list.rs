@@ -1,0 +1,125 @@
+//! A list the user builds: add, edit and remove items.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::{optional_mark, FieldProps, HelpAndError, Urgency};
+use crate::domain::answer::AnswerValue;
+use crate::domain::guide::QuestionKind;
+
+#[component]
+pub fn ListField(props: FieldProps) -> impl IntoView {
+    let max_items = match props.question.kind() {
+        QuestionKind::List { max_items, .. } => *max_items,
+        _ => None,
+    };
+    let initial = match &props.initial {
+        Some(AnswerValue::List(items)) => items.clone(),
+        _ => Vec::new(),
+    };
+    // Each item keeps a stable key so editing one never re-creates the others.
+    let next_key = StoredValue::new(initial.len());
+    let items = RwSignal::new(
+        initial
+            .into_iter()
+            .enumerate()
+            .collect::<Vec<(usize, String)>>(),
+    );
+    let on_answer = props.on_answer;
+    let report = move |urgency: Urgency| {
+        let values: Vec<String> =
+            items.with_untracked(|items| items.iter().map(|(_, text)| text.clone()).collect());
+        let answer =
+            (!values.iter().all(|v| v.trim().is_empty())).then_some(AnswerValue::List(values));
+        on_answer.run((answer, urgency));
+    };
+    let draft = NodeRef::<html::Input>::new();
+    let full = move || max_items.is_some_and(|max| items.with(|i| i.len() >= max));
+    let add = move || {
+        let Some(input) = draft.get() else { return };
+        let text = input.value();
+        if text.trim().is_empty() || full() {
+            return;
+        }
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        items.update(|items| items.push((key, text)));
+        input.set_value("");
+        report(Urgency::Now);
+        let _ = input.focus();
+    };
+    let question_text = props.text();
+    let add_label = format!("New item for: {question_text}");
+    view! {
+        <fieldset class="question" id=props.dom_id() data-question=props.question.id().to_string() aria-describedby=props.described_by()>
+            <legend class="question__text" tabindex="-1">
+                {question_text.clone()}
+                {optional_mark(props.question)}
+            </legend>
+            <HelpAndError props=props.clone() />
+            <ol class="list-items">
+                <For each=move || items.get() key=|(key, _)| *key let((key, text))>
+                    <li class="list-item">
+                        <input
+                            type="text"
+                            aria-label=move || {
+                                let position = items.with(|i| i.iter().position(|(k, _)| *k == key).unwrap_or(0) + 1);
+                                format!("Item {position}")
+                            }
+                            prop:value=text
+                            on:input=move |event| {
+                                let value = event_target_value(&event);
+                                items.update_untracked(|items| {
+                                    if let Some(item) = items.iter_mut().find(|(k, _)| *k == key) {
+                                        item.1 = value;
+                                    }
+                                });
+                                report(Urgency::Soon);
+                            }
+                            on:blur=move |_| report(Urgency::Now)
+                        />
+                        <button
+                            type="button"
+                            class="button button--quiet"
+                            aria-label=move || {
+                                let position = items.with(|i| i.iter().position(|(k, _)| *k == key).unwrap_or(0) + 1);
+                                format!("Remove item {position}")
+                            }
+                            on:click=move |_| {
+                                items.update(|items| items.retain(|(k, _)| *k != key));
+                                report(Urgency::Now);
+                            }
+                        >
+                            "Remove"
+                        </button>
+                    </li>
+                </For>
+            </ol>
+            <div class="list-add">
+                <input
+                    type="text"
+                    node_ref=draft
+                    aria-label=add_label
+                    placeholder="Add an item"
+                    disabled=full
+                    // Text typed here and left unadded is kept, not dropped.
+                    on:blur=move |_| add()
+                    on:keydown=move |event| {
+                        // Enter adds the item here instead of moving to the next question.
+                        if event.key() == "Enter" {
+                            event.prevent_default();
+                            event.stop_propagation();
+                            add();
+                        }
+                    }
+                />
+                <button type="button" class="button" disabled=full on:click=move |_| add()>
+                    "Add"
+                </button>
+            </div>
+            <Show when=full>
+                <p class="question__help">"That's the most this list can hold. Remove one to add another."</p>
+            </Show>
+        </fieldset>
+    }
+}

@@ -1,0 +1,113 @@
+//! One form control per question kind. Each shows the question's text, help
+//! and error, starts from the stored answer and reports every change at once.
+//!
+//! Controls are uncontrolled after their first render: they read the stored
+//! answer once and then own their value, so typing is never disturbed by the
+//! save that follows. A change arriving from another tab re-creates the whole
+//! screen instead (see `pages::guide::runner`).
+
+mod choice;
+mod list;
+mod scale;
+mod text;
+
+use leptos::prelude::*;
+
+use crate::domain::answer::AnswerValue;
+use crate::domain::guide::{Question, QuestionKind};
+use crate::domain::wording::Wording;
+
+pub use choice::{ChoiceField, MultiChoiceField};
+pub use list::ListField;
+pub use scale::ScaleField;
+pub use text::TextField;
+
+pub use crate::store::Urgency;
+
+/// What a control tells the runner: the question's new answer (`None` when
+/// cleared) and how soon it must be saved.
+pub type OnAnswer = Callback<(Option<AnswerValue>, Urgency)>;
+
+/// Everything a control needs besides its question.
+#[derive(Clone)]
+pub struct FieldProps {
+    pub question: &'static Question,
+    pub initial: Option<AnswerValue>,
+    pub wording: Wording,
+    pub error: Signal<Option<String>>,
+    pub on_answer: OnAnswer,
+}
+
+impl FieldProps {
+    /// DOM id of the control (or group) for this question.
+    pub fn dom_id(&self) -> String {
+        format!("q-{}", self.question.id())
+    }
+
+    pub fn help_id(&self) -> String {
+        format!("q-{}-help", self.question.id())
+    }
+
+    pub fn error_id(&self) -> String {
+        format!("q-{}-error", self.question.id())
+    }
+
+    /// `aria-describedby`: help first, then the error when there is one.
+    pub fn described_by(&self) -> Signal<String> {
+        let help = self.question.help().map(|_| self.help_id());
+        let error_id = self.error_id();
+        let error = self.error;
+        Signal::derive(move || {
+            let mut ids: Vec<String> = help.iter().cloned().collect();
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            ids.join(" ")
+        })
+    }
+
+    pub fn text(&self) -> String {
+        self.question.text().render(&self.wording)
+    }
+}
+
+/// The control for `props.question`, chosen by its kind.
+pub fn field(props: FieldProps) -> AnyView {
+    match props.question.kind() {
+        QuestionKind::SingleChoice { .. } | QuestionKind::YesNo { .. } => {
+            view! { <ChoiceField props /> }.into_any()
+        }
+        QuestionKind::MultipleChoice { .. } | QuestionKind::Checklist { .. } => {
+            view! { <MultiChoiceField props /> }.into_any()
+        }
+        QuestionKind::Scale(_) => view! { <ScaleField props /> }.into_any(),
+        QuestionKind::ShortText { .. } | QuestionKind::LongText { .. } | QuestionKind::Date => {
+            view! { <TextField props /> }.into_any()
+        }
+        QuestionKind::List { .. } => view! { <ListField props /> }.into_any(),
+    }
+}
+
+/// The help line and the error line under a question.
+#[component]
+pub fn HelpAndError(#[prop(into)] props: FieldProps) -> impl IntoView {
+    let help = props.question.help().map(|help| {
+        view! { <p class="question__help" id=props.help_id()>{help.render(&props.wording)}</p> }
+    });
+    let error = props.error;
+    let error_id = props.error_id();
+    view! {
+        {help}
+        <Show when=move || error.get().is_some()>
+            <p class="question__error" id=error_id.clone() role="alert">
+                {move || error.get().unwrap_or_default()}
+            </p>
+        </Show>
+    }
+}
+
+/// " (optional)" after the text of a question that may be skipped.
+pub fn optional_mark(question: &Question) -> Option<impl IntoView> {
+    (!question.is_required())
+        .then(|| view! { <span class="question__optional">" (optional)"</span> })
+}

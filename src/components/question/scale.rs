@@ -1,0 +1,77 @@
+//! A scale (1–5 agreement, 0–10 rating): a row of radio buttons with end labels.
+
+use leptos::prelude::*;
+
+use super::{optional_mark, FieldProps, HelpAndError, Urgency};
+use crate::domain::answer::AnswerValue;
+use crate::domain::guide::QuestionKind;
+
+#[component]
+pub fn ScaleField(props: FieldProps) -> impl IntoView {
+    let QuestionKind::Scale(scale) = props.question.kind() else {
+        unreachable!("ScaleField is only used for scale questions")
+    };
+    let chosen = match &props.initial {
+        Some(AnswerValue::Scale(value)) => Some(*value),
+        _ => None,
+    };
+    let name = props.dom_id();
+    let on_answer = props.on_answer;
+    let wording = props.wording.clone();
+    let min_label = scale.min_label().map(|l| l.render(&wording));
+    let max_label = scale.max_label().map(|l| l.render(&wording));
+    let values = scale
+        .values()
+        .map(|value| {
+            // Screen readers hear the end labels with the end values.
+            let label = scale.label(value).map(|l| l.render(&wording)).or_else(|| {
+                if value == scale.min() {
+                    min_label.clone()
+                } else if value == scale.max() {
+                    max_label.clone()
+                } else {
+                    None
+                }
+            });
+            let aria = match &label {
+                Some(label) => format!("{value}, {label}"),
+                None => value.to_string(),
+            };
+            view! {
+                <label class="scale__value">
+                    <input
+                        type="radio"
+                        name=name.clone()
+                        value=value.to_string()
+                        checked=chosen == Some(value)
+                        aria-label=aria
+                        on:change=move |_| on_answer.run((Some(AnswerValue::Scale(value)), Urgency::Now))
+                    />
+                    <span aria-hidden="true">{value}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let error = props.error;
+    view! {
+        <fieldset
+            class="question question--scale"
+            id=props.dom_id()
+            data-question=props.question.id().to_string()
+            data-scale="true"
+            aria-describedby=props.described_by()
+            aria-invalid=move || error.get().is_some().then_some("true")
+        >
+            <legend class="question__text" tabindex="-1">
+                {props.text()}
+                {optional_mark(props.question)}
+            </legend>
+            <HelpAndError props=props.clone() />
+            <div class="scale">{values}</div>
+            <div class="scale__ends" aria-hidden="true">
+                <span>{min_label.clone()}</span>
+                <span>{max_label.clone()}</span>
+            </div>
+        </fieldset>
+    }
+}

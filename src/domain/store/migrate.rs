@@ -1,0 +1,79 @@
+//! Upgrading stored data written by an earlier Mend, one schema at a time.
+//!
+//! Migrations work on the JSON of the envelope's `data` (a
+//! `serde_json::Value`), before it is read into a [`Document`](super::Document),
+//! because an older shape no longer fits today's types.
+//!
+//! # Adding a schema
+//!
+//! When the stored format changes in any way (a new field, a renamed one, a
+//! new answer kind):
+//!
+//! 1. Raise [`CURRENT_SCHEMA`] by one. The [`MIGRATIONS`] array then fails to
+//!    compile until it has one more step, so none can be forgotten.
+//! 2. Write the step as one function from the old `data` to the new one, and
+//!    append it to [`MIGRATIONS`]:
+//!
+//!    ```ignore
+//!    /// Schema 2 adds `profile.settings`, empty until the user changes one.
+//!    fn from_1_to_2(mut data: Value) -> Result<Value, String> {
+//!        let profile = data
+//!            .get_mut("profile")
+//!            .and_then(Value::as_object_mut)
+//!            .ok_or("there is no profile")?;
+//!        profile.insert("settings".to_owned(), serde_json::json!({}));
+//!        Ok(data)
+//!    }
+//!
+//!    const MIGRATIONS: [Step; CURRENT_SCHEMA as usize - 1] = [from_1_to_2];
+//!    ```
+//!
+//! 3. Keep `fixtures/schema-1.json` exactly as it is (it is what schema 1
+//!    really wrote) and add `fixtures/schema-2.json`, a realistic document as
+//!    the new Mend writes it. List it in `FIXTURES` in `tests/mod.rs`. The
+//!    tests then decode every fixture, so every older format stays readable,
+//!    and check that the newest one re-encodes to exactly itself.
+//! 4. Add a test that the old fixture decodes to what you expect in the new
+//!    shape (e.g. empty settings).
+//!
+//! A step never sees data newer than itself and must not guess: if the data
+//! does not have the shape its schema promised, return an error and the
+//! decoder treats the text as unreadable (it is kept aside, never deleted).
+
+use serde_json::Value;
+
+/// The schema this Mend writes. Data with a higher one is left alone.
+pub const CURRENT_SCHEMA: u32 = 1;
+
+/// One upgrade: `data` of schema `n` to schema `n + 1`, or why it can't be.
+type Step = fn(Value) -> Result<Value, String>;
+
+/// `MIGRATIONS[i]` upgrades schema `i + 1` to `i + 2`. This is the first
+/// release, so there is nothing to upgrade from yet.
+const MIGRATIONS: [Step; CURRENT_SCHEMA as usize - 1] = [];
+
+/// Why stored data could not be brought up to [`CURRENT_SCHEMA`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MigrationError {
+    /// Only schemas `1..=CURRENT_SCHEMA` can be migrated; the decoder deals
+    /// with newer ones before calling [`migrate`].
+    #[error("there is no schema {0} to upgrade from")]
+    UnknownSchema(u32),
+    #[error("upgrading from schema {from} to {}: {problem}", from + 1)]
+    Failed { from: u32, problem: String },
+}
+
+/// Upgrades `data` written with `schema` to [`CURRENT_SCHEMA`], step by step.
+/// Data already at the current schema comes back unchanged.
+pub fn migrate(schema: u32, data: Value) -> Result<Value, MigrationError> {
+    if schema == 0 || schema > CURRENT_SCHEMA {
+        return Err(MigrationError::UnknownSchema(schema));
+    }
+    MIGRATIONS
+        .iter()
+        .zip(1..)
+        .skip(schema as usize - 1)
+        .try_fold(data, |data, (step, from)| {
+            step(data).map_err(|problem| MigrationError::Failed { from, problem })
+        })
+}

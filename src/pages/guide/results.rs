@@ -1,0 +1,150 @@
+//! The results page: scores per dimension as an accessible bar chart, each
+//! band's interpretation, the guides recommended next, and the closing words.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::{guide_path, review_path, with_guide};
+use crate::app::link;
+use crate::components::question::Urgency;
+use crate::components::PageHeading;
+use crate::content;
+use crate::domain::entry::Entry;
+use crate::domain::guide::Guide;
+use crate::domain::ids::FlagId;
+use crate::store::{today, Store};
+
+/// The flag content raises when answers suggest the user may not be safe.
+pub const DANGER_FLAG: &str = "danger";
+
+#[component]
+pub fn GuideResults() -> impl IntoView {
+    with_guide(|guide| view! { <Results guide /> })
+}
+
+/// The entry whose results to show: the current one once finished, else the
+/// latest finished one (a recurring guide's current entry is a new, open one).
+fn finished_entry(guide: &Guide, entries: &crate::domain::entry::Entries) -> Option<Entry> {
+    entries
+        .current(guide)
+        .filter(|e| e.is_completed())
+        .or_else(|| entries.history(guide.id()).last().copied())
+        .cloned()
+}
+
+#[component]
+fn Results(guide: &'static Guide) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let navigate = leptos_router::hooks::use_navigate();
+    let entry = Memo::new(move |_| store.read(|d| finished_entry(guide, &d.entries)));
+    let wording = Memo::new(move |_| store.read(|d| d.profile.wording.clone()));
+    let title = guide.title().render(&wording.get_untracked());
+    let heading = format!("Your results: {title}");
+    let tab = format!("Results · {title} · Mend");
+    view! {
+        <PageHeading text=heading tab_title=tab />
+        {move || match entry.get() {
+            None => view! {
+                <div class="empty-state" role="note">
+                    <p>"You haven't finished this guide yet, so there are no results to show."</p>
+                    <p><A href=link(&guide_path(guide.id())) attr:class="button">"Go to the guide"</A></p>
+                </div>
+            }
+            .into_any(),
+            Some(entry) => {
+                let wording = wording.get();
+                let scores = guide.score(entry.answers());
+                let danger = guide.raises(&FlagId::new(DANGER_FLAG), entry.answers());
+                let recommended: Vec<(String, String, String)> = if danger {
+                    Vec::new()
+                } else {
+                    guide
+                        .recommendations(entry.answers())
+                        .into_iter()
+                        .filter_map(|id| content::library().guide(id))
+                        .map(|g| (link(&guide_path(g.id())), g.title().render(&wording), g.summary().render(&wording)))
+                        .collect()
+                };
+                let bars = scores
+                    .iter()
+                    .map(|score| {
+                        let range = score.dimension.range();
+                        let span = (range.max - range.min).max(1) as f64;
+                        let percent = ((score.value - range.min) as f64 / span * 100.0).clamp(0.0, 100.0);
+                        let label = score.dimension.label().render(&wording);
+                        view! {
+                            <section class="card result" aria-label=label.clone()>
+                                <h2>{label.clone()}</h2>
+                                <p class="result__score">
+                                    {format!("{} on a scale from {} to {}", score.value, range.min, range.max)}
+                                </p>
+                                <div class="bar" aria-hidden="true">
+                                    <div class="bar__fill" style=format!("width: {percent:.0}%")></div>
+                                </div>
+                                {score.band.map(|band| view! {
+                                    <h3>{band.title().render(&wording)}</h3>
+                                    <p>{band.text().render(&wording)}</p>
+                                })}
+                            </section>
+                        }
+                    })
+                    .collect_view();
+                let completed = entry.completed_on().map(|d| format!("Finished on {d}.")).unwrap_or_default();
+                view! {
+                    <p class="lead">{completed}</p>
+                    {danger.then(|| view! {
+                        <div class="card notice notice--safety" role="note">
+                            <h2>"Your safety comes first"</h2>
+                            <p>
+                                "Some of your answers suggest you may not feel safe with "
+                                {wording.reference()}
+                                ". Repair exercises are for relationships where both people are safe, so Mend is not suggesting any here. "
+                                "If you are in danger right now, call your local emergency number. A local helpline for domestic abuse can talk it through with you in confidence."
+                            </p>
+                        </div>
+                    })}
+                    {bars}
+                    {(!recommended.is_empty()).then(|| {
+                        let items = recommended
+                            .into_iter()
+                            .map(|(href, title, summary)| view! {
+                                <li>
+                                    <A href=href>{title}</A>
+                                    " — "
+                                    {summary}
+                                </li>
+                            })
+                            .collect_view();
+                        view! {
+                            <section class="card" aria-labelledby="results-next">
+                                <h2 id="results-next">"What might help next"</h2>
+                                <ul>{items}</ul>
+                            </section>
+                        }
+                    })}
+                    {guide.closing().map(|c| view! { <div class="card"><p>{c.render(&wording)}</p></div> })}
+                }
+                .into_any()
+            }
+        }}
+        <p class="actions no-print">
+            <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"Print"</button>
+            <A href=link(&review_path(guide.id())) attr:class="button">"Review my answers"</A>
+            {guide.is_recurring().then(|| view! {
+                <button
+                    type="button"
+                    class="button button--primary"
+                    on:click=move |_| {
+                        store.change(Urgency::Now, |d| {
+                            let entry = d.entries.begin(guide, today());
+                            entry.clear_step();
+                        });
+                        navigate(&link(&guide_path(guide.id())), Default::default());
+                    }
+                >
+                    "Start a new entry"
+                </button>
+            })}
+        </p>
+    }
+}

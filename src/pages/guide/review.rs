@@ -1,0 +1,146 @@
+//! The review page: every shown question with its answer, each one editable.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use super::{guide_path, results_path, with_guide};
+use crate::app::link;
+use crate::components::question::Urgency;
+use crate::components::PageHeading;
+use crate::domain::answer::AnswerValue;
+use crate::domain::guide::{Guide, Question, QuestionKind};
+use crate::domain::wording::Wording;
+use crate::store::{today, Store};
+
+#[component]
+pub fn GuideReview() -> impl IntoView {
+    with_guide(|guide| view! { <Review guide /> })
+}
+
+#[component]
+fn Review(guide: &'static Guide) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let navigate = use_navigate();
+    let answers = Memo::new(move |_| {
+        store.read(|d| {
+            d.entries
+                .current(guide)
+                .map(|e| e.answers().clone())
+                .unwrap_or_default()
+        })
+    });
+    let wording = Memo::new(move |_| store.read(|d| d.profile.wording.clone()));
+    let complete = Memo::new(move |_| answers.with(|a| guide.is_complete(a)));
+
+    let edit = move |step: crate::domain::ids::StepId| {
+        let navigate = navigate.clone();
+        move |_| {
+            let step = step.clone();
+            store.change(Urgency::Now, |d| {
+                d.entries.begin(guide, today()).move_to(step)
+            });
+            navigate(
+                &format!("{}?from=review", link(&guide_path(guide.id()))),
+                Default::default(),
+            );
+        }
+    };
+    let finish = {
+        let navigate = use_navigate();
+        move |_| {
+            let mut finished = false;
+            store.change(Urgency::Now, |d| {
+                finished = d.entries.complete(guide, today()).is_ok()
+            });
+            if finished {
+                navigate(&link(&results_path(guide.id())), Default::default());
+            }
+        }
+    };
+
+    let rows = move || {
+        let wording = wording.get();
+        answers.with(|a| {
+            guide
+                .visible_steps(a)
+                .into_iter()
+                .flat_map(|step| guide.questions_shown_on(step.id(), a).into_iter().map(move |q| (step, q)))
+                .map(|(step, question)| {
+                    let answer = a.get(question.id()).filter(|v| !v.is_empty());
+                    let problem = question.check(answer).err().map(|p| p.message);
+                    let missing = problem.is_some();
+                    let text = question.text().render(&wording);
+                    let edit_label = format!("Edit: {text}");
+                    view! {
+                        <div class="review__item" class:review__item--missing=missing>
+                            <dt>{text}</dt>
+                            <dd>
+                                {answer_view(question, answer, &wording)}
+                                {problem.map(|m| view! { <p class="question__error">{m}</p> })}
+                                <button type="button" class="button button--quiet no-print" aria-label=edit_label on:click=edit(step.id().clone())>
+                                    "Edit"
+                                </button>
+                            </dd>
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let title = guide.title().render(&wording.get_untracked());
+    view! {
+        <PageHeading text=format!("Review: {title}") tab_title=format!("Review · {title} · Mend") />
+        <p class="lead no-print">"Here is everything you answered. Change anything you like; it is saved as you go."</p>
+        <dl class="review">{rows}</dl>
+        <p class="actions no-print">
+            <Show
+                when=move || complete.get()
+                fallback=|| view! { <span class="notice">"A few questions still need an answer before you can see your results."</span> }
+            >
+                <button type="button" class="button button--primary" on:click=finish.clone()>"See my results"</button>
+            </Show>
+            <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"Print"</button>
+            <A href=link(&guide_path(guide.id())) attr:class="button">"Back to the questions"</A>
+        </p>
+    }
+}
+
+/// An answer as a person reads it: option labels, "Yes"/"No", the scale value
+/// with its label, the text as written (never as HTML), list items.
+pub fn answer_view(
+    question: &Question,
+    answer: Option<&AnswerValue>,
+    wording: &Wording,
+) -> AnyView {
+    let label_of = |id: &crate::domain::ids::OptionId| {
+        question
+            .kind()
+            .options()
+            .iter()
+            .find(|o| o.id() == id)
+            .map(|o| o.label().render(wording))
+            .unwrap_or_else(|| id.to_string())
+    };
+    match (question.kind(), answer) {
+        (_, None) => view! { <p class="review__none">"Not answered"</p> }.into_any(),
+        (_, Some(AnswerValue::Choice(id))) => view! { <p>{label_of(id)}</p> }.into_any(),
+        (_, Some(AnswerValue::Choices(ids))) => {
+            view! { <ul>{ids.iter().map(|id| view! { <li>{label_of(id)}</li> }).collect_view()}</ul> }.into_any()
+        }
+        (_, Some(AnswerValue::YesNo(yes))) => view! { <p>{if *yes { "Yes" } else { "No" }}</p> }.into_any(),
+        (QuestionKind::Scale(scale), Some(AnswerValue::Scale(value))) => {
+            let label = scale.label(*value).map(|l| format!(" ({})", l.render(wording)));
+            view! { <p>{format!("{value} on a scale of {} to {}", scale.min(), scale.max())}{label}</p> }.into_any()
+        }
+        (_, Some(AnswerValue::Scale(value))) => view! { <p>{*value}</p> }.into_any(),
+        (_, Some(AnswerValue::Text(text))) => view! { <p class="review__text">{text.clone()}</p> }.into_any(),
+        (_, Some(AnswerValue::Date(date))) => view! { <p>{date.clone()}</p> }.into_any(),
+        (_, Some(AnswerValue::List(items))) => view! {
+            <ul>
+                {items.iter().filter(|i| !i.trim().is_empty()).map(|i| view! { <li>{i.clone()}</li> }).collect_view()}
+            </ul>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,334 @@
+//! The screen a user works in: a guide's introduction, then one screen of
+//! questions at a time with Back and Next, saving every answer as it is given.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use wasm_bindgen::JsCast;
+
+use super::{review_path, with_guide};
+use crate::app::link;
+use crate::components::question::{field, FieldProps, Urgency};
+use crate::components::PageHeading;
+use crate::domain::answer::{AnswerValue, Answers};
+use crate::domain::guide::{Guide, Step};
+use crate::domain::ids::{QuestionId, StepId};
+use crate::store::{today, Store};
+
+#[component]
+pub fn GuideRunner() -> impl IntoView {
+    with_guide(|guide| view! { <Runner guide /> })
+}
+
+#[component]
+fn Runner(guide: &'static Guide) -> impl IntoView {
+    let store = expect_context::<Store>();
+    // Where the user is; `None` shows the introduction.
+    let current = Memo::new(move |_| {
+        store.read(|d| {
+            d.entries
+                .current(guide)
+                .and_then(|e| e.current_step().cloned())
+        })
+    });
+    view! {
+        {move || match current.get() {
+            None => view! { <Intro guide /> }.into_any(),
+            Some(step) => {
+                // A change from another tab re-creates the screen with its answers.
+                let _ = store.outside_changes().get();
+                view! { <StepScreen guide step /> }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn Intro(guide: &'static Guide) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let wording = store.read_untracked(|d| d.profile.wording.clone());
+    let started = store.read_untracked(|d| {
+        d.entries
+            .current(guide)
+            .is_some_and(|e| !e.answers().is_empty())
+    });
+    let begin = move |_| {
+        store.change(Urgency::Now, |d| {
+            let entry = d.entries.begin(guide, today());
+            let first = guide
+                .first_step(entry.answers())
+                .map(|s| s.id().clone())
+                .expect("validated guides have a shown first step");
+            entry.move_to(first);
+        });
+    };
+    let title = guide.title().render(&wording);
+    view! {
+        <PageHeading text=title.clone() tab_title=format!("{title} · Mend") />
+        <p class="lead">{guide.summary().render(&wording)}</p>
+        <div class="card intro">
+            {guide.intro().render(&wording).split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
+        </div>
+        <p class="actions">
+            <button type="button" class="button button--primary" on:click=begin disabled=move || store.read_only().get()>
+                {if started { "Continue where you left off" } else { "Begin" }}
+            </button>
+        </p>
+    }
+}
+
+#[component]
+fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let navigate = use_navigate();
+    let from_review = use_query_map().read_untracked().get("from").as_deref() == Some("review");
+    let answers = Memo::new(move |_| {
+        store.read(|d| {
+            d.entries
+                .current(guide)
+                .map(|e| e.answers().clone())
+                .unwrap_or_default()
+        })
+    });
+    // The step shown: the stored one, or the next shown one if an answer
+    // elsewhere has hidden it since.
+    let step: &'static Step = answers.with_untracked(|a| {
+        let visible = guide.visible_steps(a);
+        visible
+            .iter()
+            .find(|s| s.id() == &step)
+            .copied()
+            .or_else(|| guide.next_step(&step, a))
+            .or_else(|| visible.first().copied())
+            .unwrap_or(&guide.steps()[0])
+    });
+    let wording = store.read_untracked(|d| d.profile.wording.clone());
+    let errors = RwSignal::new(Vec::<(QuestionId, String)>::new());
+    let shown = Memo::new(move |_| {
+        answers.with(|a| {
+            guide
+                .questions_shown_on(step.id(), a)
+                .into_iter()
+                .map(|q| q.id().clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let progress = Memo::new(move |_| answers.with(|a| guide.progress(step.id(), a)));
+    let initial: Answers = answers.get_untracked();
+
+    let on_answer = move |question: QuestionId| {
+        Callback::new(move |(value, urgency): (Option<AnswerValue>, Urgency)| {
+            errors.update(|e| e.retain(|(q, _)| q != &question));
+            let question = question.clone();
+            store.change(urgency, move |d| {
+                let entry = d.entries.begin(guide, today());
+                match value {
+                    Some(value) => entry.answer(question, value),
+                    None => entry.clear_answer(&question),
+                }
+            });
+        })
+    };
+
+    let go_to = {
+        let navigate = navigate.clone();
+        move |target: Option<StepId>| {
+            store.flush();
+            match target {
+                Some(target) => store.change(Urgency::Now, |d| {
+                    if let Some(entry) = d.entries.current_mut(guide) {
+                        entry.move_to(target);
+                    }
+                }),
+                None => navigate(&link(&review_path(guide.id())), Default::default()),
+            }
+        }
+    };
+
+    let form = NodeRef::<html::Form>::new();
+    let next = {
+        let go_to = go_to.clone();
+        move || {
+            let problems: Vec<(QuestionId, String)> = answers.with_untracked(|a| {
+                guide
+                    .questions_shown_on(step.id(), a)
+                    .into_iter()
+                    .filter_map(|q| {
+                        q.check(a.get(q.id()))
+                            .err()
+                            .map(|p| (q.id().clone(), p.message))
+                    })
+                    .collect()
+            });
+            if let Some((first, _)) = problems.first() {
+                focus_question(form, first);
+                errors.set(problems);
+                return;
+            }
+            let target =
+                answers.with_untracked(|a| guide.next_step(step.id(), a).map(|s| s.id().clone()));
+            go_to(target.filter(|_| !from_review));
+        }
+    };
+    let back = move |_| {
+        let target =
+            answers.with_untracked(|a| guide.previous_step(step.id(), a).map(|s| s.id().clone()));
+        match target {
+            Some(target) => go_to(Some(target)),
+            None => store.change(Urgency::Now, |d| {
+                if let Some(entry) = d.entries.current_mut(guide) {
+                    entry.clear_step();
+                }
+            }),
+        }
+    };
+
+    // Focus moves to the new screen's first question for keyboard and
+    // screen-reader users.
+    Effect::new(move |_| {
+        if let Some(form) = form.get() {
+            if let Ok(Some(target)) = form.query_selector(".runner__heading, .question__text") {
+                if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = target.focus();
+                }
+            }
+        }
+    });
+
+    let title = step.title().map(|t| t.render(&wording));
+    let intro = step.intro().map(|t| t.render(&wording));
+    let next_for_submit = next.clone();
+    let guide_title = guide.title().render(&wording);
+    view! {
+        <PageHeading text=guide_title.clone() tab_title=format!("{guide_title} · Mend") />
+        <form
+            class="runner"
+            node_ref=form
+            novalidate
+            on:submit=move |event| {
+                event.prevent_default();
+                next_for_submit();
+            }
+            on:keydown=move |event| on_key(form, event)
+        >
+            <div class="progress">
+                <p class="progress__text">
+                    {move || progress.get().map(|p| if p.first == p.last {
+                        format!("Question {} of {}", p.first, p.total)
+                    } else {
+                        format!("Questions {}–{} of {}", p.first, p.last, p.total)
+                    })}
+                </p>
+                <progress
+                    max=move || progress.get().map(|p| p.total).unwrap_or(1).to_string()
+                    value=move || progress.get().map(|p| p.last).unwrap_or(0).to_string()
+                    aria-label="Progress through this guide"
+                ></progress>
+            </div>
+            {title.map(|t| view! { <h2 class="runner__heading" tabindex="-1">{t}</h2> })}
+            {intro.map(|t| view! { <p class="runner__intro">{t}</p> })}
+            <For each=move || shown.get() key=|id| id.clone() let(id)>
+                {
+                    let question = guide.question(&id).expect("shown questions exist");
+                    let error_of = id.clone();
+                    field(FieldProps {
+                        question,
+                        initial: initial.get(&id).cloned(),
+                        wording: wording.clone(),
+                        error: Signal::derive(move || {
+                            errors.with(|e| e.iter().find(|(q, _)| q == &error_of).map(|(_, m)| m.clone()))
+                        }),
+                        on_answer: on_answer(id.clone()),
+                    })
+                }
+            </For>
+            <div class="runner__nav">
+                <button type="button" class="button" on:click=back>"Back"</button>
+                <button type="submit" class="button button--primary">
+                    {if from_review { "Back to review" } else { "Next" }}
+                </button>
+            </div>
+            <p class="runner__hint">"Your answers are saved as you go. You can stop any time and come back."</p>
+        </form>
+    }
+}
+
+/// Moves focus to the control of `question` (after a failed Next).
+fn focus_question(form: NodeRef<html::Form>, question: &QuestionId) {
+    let Some(form) = form.get_untracked() else {
+        return;
+    };
+    let selector =
+        format!("[data-question='{question}'] input, [data-question='{question}'] textarea");
+    if let Ok(Some(control)) = form.query_selector(&selector) {
+        if let Ok(control) = control.dyn_into::<web_sys::HtmlElement>() {
+            let _ = control.focus();
+        }
+    }
+}
+
+/// Keyboard: Enter moves on from any choice; a number key picks that choice
+/// of the question in focus (or the screen's first choice question); on a
+/// scale it picks that value.
+fn on_key(form: NodeRef<html::Form>, event: leptos::ev::KeyboardEvent) {
+    let Some(form) = form.get_untracked() else {
+        return;
+    };
+    let Some(target) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let tag = target.tag_name().to_ascii_lowercase();
+    let input_type = target.get_attribute("type").unwrap_or_default();
+    let typing = tag == "textarea"
+        || (tag == "input" && !matches!(input_type.as_str(), "radio" | "checkbox"));
+    if event.key() == "Enter" && tag == "input" && !typing {
+        event.prevent_default();
+        let _ = form.request_submit();
+        return;
+    }
+    if typing || event.ctrl_key() || event.alt_key() || event.meta_key() {
+        return;
+    }
+    let Some(digit) = event
+        .key()
+        .chars()
+        .next()
+        .filter(|c| c.is_ascii_digit() && event.key().len() == 1)
+    else {
+        return;
+    };
+    let group = target
+        .closest("fieldset[data-question]")
+        .ok()
+        .flatten()
+        .or_else(|| {
+            form.query_selector("fieldset[data-question]")
+                .ok()
+                .flatten()
+        });
+    let Some(group) = group else { return };
+    let choice = if group.has_attribute("data-scale") {
+        group
+            .query_selector(&format!("input[value='{digit}']"))
+            .ok()
+            .flatten()
+    } else {
+        let index = digit.to_digit(10).unwrap_or(0) as usize;
+        if index == 0 {
+            return;
+        }
+        group
+            .query_selector_all("input")
+            .ok()
+            .and_then(|inputs| inputs.item(index as u32 - 1))
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+    };
+    if let Some(choice) = choice.and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
+        event.prevent_default();
+        choice.click();
+        let _ = choice.focus();
+    }
+}
