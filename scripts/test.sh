@@ -21,7 +21,7 @@ step "domain tests (native)"
 cargo test
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test browser
+cargo test --target wasm32-unknown-unknown --test browser --test store
 
 step "release builds (served from / and from /mend/)"
 trunk build --release

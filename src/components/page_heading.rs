@@ -18,11 +18,15 @@ pub fn PageHeading(
     /// The browser tab's title, which screen readers also announce.
     #[prop(into)]
     tab_title: String,
+    /// Whether the heading takes focus after a navigation; false where the
+    /// page moves focus somewhere more useful itself (a question).
+    #[prop(default = true)]
+    autofocus: bool,
 ) -> impl IntoView {
     document().set_title(&tab_title);
 
     let heading = NodeRef::<html::H1>::new();
-    if SHOWN_BEFORE.swap(true, Ordering::Relaxed) {
+    if SHOWN_BEFORE.swap(true, Ordering::Relaxed) && autofocus {
         Effect::new(move |_| {
             if let Some(h1) = heading.get() {
                 let _ = h1.focus();

@@ -31,7 +31,14 @@ fn Runner(guide: &'static Guide) -> impl IntoView {
                 .and_then(|e| e.current_step().cloned())
         })
     });
+    let wording = store.read_untracked(|d| d.profile.wording.clone());
+    let title = guide.title().render(&wording);
     view! {
+        <PageHeading
+            text=title.clone()
+            tab_title=format!("{title} · Mend")
+            autofocus=current.get_untracked().is_none()
+        />
         {move || match current.get() {
             None => view! { <Intro guide /> }.into_any(),
             Some(step) => {
@@ -62,9 +69,7 @@ fn Intro(guide: &'static Guide) -> impl IntoView {
             entry.move_to(first);
         });
     };
-    let title = guide.title().render(&wording);
     view! {
-        <PageHeading text=title.clone() tab_title=format!("{title} · Mend") />
         <p class="lead">{guide.summary().render(&wording)}</p>
         <div class="card intro">
             {guide.intro().render(&wording).split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
@@ -198,9 +203,7 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
     let title = step.title().map(|t| t.render(&wording));
     let intro = step.intro().map(|t| t.render(&wording));
     let next_for_submit = next.clone();
-    let guide_title = guide.title().render(&wording);
     view! {
-        <PageHeading text=guide_title.clone() tab_title=format!("{guide_title} · Mend") />
         <form
             class="runner"
             node_ref=form

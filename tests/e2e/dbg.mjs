@@ -1,0 +1,13 @@
+import { startServer, openBrowser } from './support.mjs';
+const server = await startServer();
+const s = await openBrowser();
+s.page.on('console', m => console.log('console', m.type(), m.text()));
+await s.page.goto(server.url + 'guides/sample');
+await s.page.getByRole('button', { name: 'Begin' }).click();
+await s.page.waitForTimeout(300);
+console.log(await s.page.evaluate(() => document.activeElement?.outerHTML.slice(0, 100)));
+await s.page.keyboard.press('2');
+await s.page.waitForTimeout(300);
+console.log(await s.page.evaluate(() => [...document.querySelectorAll('input:checked')].map(i => i.value)));
+console.log(await s.page.evaluate(() => localStorage.getItem('mend.document')));
+await s.close(); await server.stop();
