@@ -3,7 +3,8 @@
 //! JSON for storage, so no TOML parser ships in the bundle) and generates
 //! `guides.rs` with two lists of (file name, JSON): GUIDES from
 //! content/guides/ (shown to users) and FIXTURES from src/domain/fixtures/
-//! (engine test guides, reachable by address only). Validation happens in
+//! (engine test guides, reachable by address only), plus PATHS from
+//! content/paths.toml. Validation happens in
 //! `content::library()` and in its tests, with precise messages.
 
 use std::fmt::Write as _;
@@ -29,6 +30,14 @@ fn main() {
         }
         writeln!(generated, "];").unwrap();
     }
+    // The path rules: one file, same treatment.
+    println!("cargo:rerun-if-changed=content/paths.toml");
+    let text = fs::read_to_string("content/paths.toml").expect("content/paths.toml exists");
+    let value: toml::Value = toml::from_str(&text)
+        .unwrap_or_else(|e| panic!("content/paths.toml is not valid TOML:\n{e}"));
+    let json = serde_json::to_string(&value).expect("TOML values convert to JSON");
+    writeln!(generated, "pub const PATHS: &str = {json:?};").unwrap();
+
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("guides.rs"), generated).expect("write guides.rs");
 }

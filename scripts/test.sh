@@ -17,6 +17,9 @@ cargo clippy --all-targets -- -D warnings
 # Examples are native tools (they read files), so wasm32 lints the app and its tests.
 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
+step "guide content: written in our own words"
+python3 scripts/check_originality.py
+
 step "domain tests (native)"
 cargo test
 

@@ -4,6 +4,7 @@ use std::sync::OnceLock;
 
 use crate::domain::guide::{ContentErrors, Guide, Library};
 use crate::domain::ids::GuideId;
+use crate::domain::program::path::Paths;
 
 include!(concat!(env!("OUT_DIR"), "/guides.rs"));
 
@@ -28,6 +29,16 @@ pub fn library() -> &'static Library {
     static LIBRARY: OnceLock<Library> = OnceLock::new();
     LIBRARY.get_or_init(|| {
         load().unwrap_or_else(|errors| panic!("bundled guides are invalid:\n{errors}"))
+    })
+}
+
+/// The path rules, checked against the library once. The content tests
+/// prove they are valid.
+pub fn paths() -> &'static Paths {
+    static PATH_RULES: OnceLock<Paths> = OnceLock::new();
+    PATH_RULES.get_or_init(|| {
+        Paths::from_json(PATHS, library())
+            .unwrap_or_else(|problems| panic!("{}", problems.join("\n")))
     })
 }
 
@@ -72,6 +83,13 @@ mod tests {
                     guide.id()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_path_rules_name_only_guides_that_exist() {
+        if let Err(problems) = Paths::from_json(PATHS, library()) {
+            panic!("path problems:\n{}", problems.join("\n"));
         }
     }
 

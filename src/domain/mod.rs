@@ -5,6 +5,7 @@ pub mod date;
 pub mod entry;
 pub mod guide;
 pub mod ids;
+pub mod program;
 pub mod store;
 pub mod wording;
 

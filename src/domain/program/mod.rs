@@ -1,0 +1,10 @@
+//! The Mend program around the guides: the intake, the personal path it
+//! leads to, the safety rule that overrides both, and the apology wording check.
+
+pub mod apology;
+pub mod intake;
+pub mod path;
+pub mod safety;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

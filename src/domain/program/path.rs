@@ -1,0 +1,160 @@
+//! The personal path: which guides Mend suggests, in which order, from the
+//! intake answers. The rules are data (content/paths.toml), checked here.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::intake::{Intake, Role};
+use crate::domain::entry::Entries;
+use crate::domain::guide::{Guide, Library};
+use crate::domain::ids::GuideId;
+
+/// content/paths.toml as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPaths {
+    pub together: Vec<String>,
+    pub danger: Vec<String>,
+    pub roles: BTreeMap<String, Vec<String>>,
+}
+
+/// The checked path rules: every id names a guide, every role has a path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paths {
+    together: Vec<GuideId>,
+    danger: Vec<GuideId>,
+    roles: BTreeMap<String, Vec<GuideId>>,
+}
+
+impl Paths {
+    /// Reads and checks the rules against the guides that exist. Every
+    /// problem is reported, each naming the list it is in.
+    pub fn from_json(json: &str, library: &Library) -> Result<Self, Vec<String>> {
+        let raw: RawPaths = serde_json::from_str(json)
+            .map_err(|e| vec![format!("content/paths.toml could not be read: {e}")])?;
+        let mut problems = Vec::new();
+        let mut check = |list: &str, ids: &[String]| -> Vec<GuideId> {
+            let mut seen = Vec::new();
+            for id in ids {
+                let id = GuideId::new(id.as_str());
+                if library.guide(&id).is_none() {
+                    problems.push(format!(
+                        "content/paths.toml: `{list}` names `{id}`, which is not a guide"
+                    ));
+                }
+                if seen.contains(&id) {
+                    problems.push(format!("content/paths.toml: `{list}` names `{id}` twice"));
+                }
+                seen.push(id);
+            }
+            seen
+        };
+        let together = check("together", &raw.together);
+        let danger = check("danger", &raw.danger);
+        let mut roles = BTreeMap::new();
+        for (role, ids) in &raw.roles {
+            let list = check(&format!("roles.{role}"), ids);
+            roles.insert(role.clone(), list);
+        }
+        for role in Role::ALL {
+            match roles.get(role.as_str()) {
+                None => problems.push(format!(
+                    "content/paths.toml: `roles` has no path for `{}`",
+                    role.as_str()
+                )),
+                Some(list) if list.is_empty() => problems.push(format!(
+                    "content/paths.toml: `roles.{}` is empty",
+                    role.as_str()
+                )),
+                Some(_) => {}
+            }
+        }
+        for role in raw.roles.keys() {
+            if !Role::ALL.iter().any(|r| r.as_str() == role) {
+                problems.push(format!(
+                    "content/paths.toml: `roles.{role}` is not a role the intake offers"
+                ));
+            }
+        }
+        if danger.first().map(GuideId::as_str) != Some("safety-check") {
+            problems.push("content/paths.toml: `danger` must start with `safety-check`".to_owned());
+        }
+        if problems.is_empty() {
+            Ok(Paths {
+                together,
+                danger,
+                roles,
+            })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The guides to suggest, in order. Danger overrides everything: then
+    /// only the `danger` list, and no repair work. Without a role yet there
+    /// is no path. Work needing both people is left out while the other
+    /// person is said to be unwilling.
+    pub fn for_intake(&self, intake: &Intake, danger: bool) -> Vec<GuideId> {
+        if danger {
+            return self.danger.clone();
+        }
+        let Some(role) = intake.role else {
+            return Vec::new();
+        };
+        let path = self.roles.get(role.as_str()).cloned().unwrap_or_default();
+        if intake.other_is_willing() {
+            path
+        } else {
+            path.into_iter()
+                .filter(|id| !self.together.contains(id))
+                .collect()
+        }
+    }
+}
+
+/// How far the user is with one guide of their path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepStatus {
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+impl StepStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            StepStatus::NotStarted => "Not started",
+            StepStatus::InProgress => "In progress",
+            StepStatus::Done => "Done",
+        }
+    }
+}
+
+/// Done once finished at least once (a recurring guide stays done while a
+/// new entry is open); in progress once anything is answered.
+pub fn step_status(guide: &Guide, entries: &Entries) -> StepStatus {
+    if !entries.history(guide.id()).is_empty() {
+        return StepStatus::Done;
+    }
+    match entries.current(guide) {
+        Some(entry) if entry.is_completed() => StepStatus::Done,
+        Some(entry) if !entry.answers().is_empty() || entry.current_step().is_some() => {
+            StepStatus::InProgress
+        }
+        _ => StepStatus::NotStarted,
+    }
+}
+
+/// The step "Continue" opens: the first one not done.
+pub fn next_step<'p>(
+    path: &'p [GuideId],
+    library: &Library,
+    entries: &Entries,
+) -> Option<&'p GuideId> {
+    path.iter().find(|id| {
+        library
+            .guide(id)
+            .is_some_and(|guide| step_status(guide, entries) != StepStatus::Done)
+    })
+}
