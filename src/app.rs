@@ -6,7 +6,7 @@ use leptos_router::path;
 
 use crate::components::{Notices, UpdateBanner};
 use crate::pages::guide::{GuideResults, GuideReview, GuideRunner};
-use crate::pages::{Guides, History, NotFound, Settings, Start};
+use crate::pages::{Guides, History, NotFound, Safety, Settings, Start};
 use crate::pwa::{self, UpdateReady};
 use crate::routes::{self, router_base, Page};
 use crate::store::Store;
@@ -28,10 +28,14 @@ pub fn App() -> impl IntoView {
             <UpdateBanner />
             <header class="site-header">
                 <div class="site-header__inner">
-                    <A href=link("/") attr:class="brand">
-                        <img class="brand__mark" src="icons/mend.svg" alt="" width="28" height="28" />
-                        <span>"Mend"</span>
-                    </A>
+                    <div class="site-header__top">
+                        <A href=link("/") attr:class="brand">
+                            <img class="brand__mark" src="icons/mend.svg" alt="" width="28" height="28" />
+                            <span>"Mend"</span>
+                        </A>
+                        // One click from every page, whatever else is going on.
+                        <A href=link(Page::Safety.path()) attr:class="safety-link">"Safety"</A>
+                    </div>
                     <nav class="site-nav" aria-label="Main">
                         <ul>
                             {Page::NAVIGATION
@@ -56,6 +60,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/guides/:id/results") view=GuideResults />
                     <Route path=path!("/history") view=History />
                     <Route path=path!("/settings") view=Settings />
+                    <Route path=path!("/safety") view=Safety />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -37,19 +37,24 @@ pub fn library() -> &'static Library {
 pub fn paths() -> &'static Paths {
     static PATH_RULES: OnceLock<Paths> = OnceLock::new();
     PATH_RULES.get_or_init(|| {
-        Paths::from_json(PATHS, library())
+        Paths::from_json(PATHS, library(), &shipped_ids())
             .unwrap_or_else(|problems| panic!("{}", problems.join("\n")))
     })
+}
+
+/// Ids of the guides in content/guides/ (not the fixtures).
+fn shipped_ids() -> Vec<GuideId> {
+    GUIDES
+        .iter()
+        .filter_map(|(_, json)| serde_json::from_str::<serde_json::Value>(json).ok())
+        .filter_map(|value| value.get("id")?.as_str().map(GuideId::new))
+        .collect()
 }
 
 /// Guides listed on the Guides page: the shipped ones, not the engine's
 /// fixtures (those open only by their address, for tests).
 pub fn listed() -> Vec<&'static Guide> {
-    let shipped: Vec<GuideId> = GUIDES
-        .iter()
-        .filter_map(|(_, json)| serde_json::from_str::<serde_json::Value>(json).ok())
-        .filter_map(|value| value.get("id")?.as_str().map(GuideId::new))
-        .collect();
+    let shipped = shipped_ids();
     library()
         .guides()
         .iter()
@@ -88,7 +93,7 @@ mod tests {
 
     #[test]
     fn the_path_rules_name_only_guides_that_exist() {
-        if let Err(problems) = Paths::from_json(PATHS, library()) {
+        if let Err(problems) = Paths::from_json(PATHS, library(), &shipped_ids()) {
             panic!("path problems:\n{}", problems.join("\n"));
         }
     }

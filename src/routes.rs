@@ -8,6 +8,7 @@ pub enum Page {
     Guides,
     History,
     Settings,
+    Safety,
 }
 
 impl Page {
@@ -21,16 +22,18 @@ impl Page {
             Page::Guides => "/guides",
             Page::History => "/history",
             Page::Settings => "/settings",
+            Page::Safety => "/safety",
         }
     }
 
     /// Label in the navigation, also the page's accessible link name.
     pub fn label(self) -> &'static str {
         match self {
-            Page::Start => "Start",
+            Page::Start => "Your path",
             Page::Guides => "Guides",
             Page::History => "History",
             Page::Settings => "Settings",
+            Page::Safety => "Safety",
         }
     }
 
@@ -38,6 +41,7 @@ impl Page {
     pub fn document_title(self) -> String {
         match self {
             Page::Start => "Mend".to_owned(),
+            Page::Safety => "Your safety · Mend".to_owned(),
             other => format!("{} · Mend", other.label()),
         }
     }

@@ -16,8 +16,9 @@ use wasm_bindgen::JsCast;
 use crate::content;
 use crate::domain::date::CalendarDate;
 use crate::domain::store::{
-    before_write, decode, encode, merge_pending, on_storage_event, recovery_key, Decoded, Document,
-    Lasts, Notice, SaveFailure, Stamp, StorageChange, WriteDecision, DOCUMENT_KEY,
+    before_write, decode, encode, is_mend_key, merge_pending, on_storage_event, recovery_key,
+    Decoded, Document, Lasts, Notice, SaveFailure, Stamp, StorageChange, WriteDecision,
+    DOCUMENT_KEY,
 };
 
 /// How urgently a change must reach storage. Typing is coalesced (saved
@@ -267,6 +268,27 @@ impl Store {
         let key = recovery_key(text);
         storage()?.set_item(&key, text).map_err(failure)?;
         self.recovered.set_value(Some(key));
+        Ok(())
+    }
+
+    /// Removes every key Mend has written (recovered copies included) and
+    /// starts this tab fresh. Other tabs clear themselves on the storage event.
+    pub fn erase_everything(&self) -> Result<(), SaveFailure> {
+        self.cancel_timer();
+        let storage = storage()?;
+        let length = storage.length().map_err(failure)?;
+        let keys: Vec<String> = (0..length)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect();
+        for key in keys.iter().filter(|key| is_mend_key(key)) {
+            storage.remove_item(key).map_err(failure)?;
+        }
+        self.saved.set_value(Document::default());
+        self.current.set(Document::default());
+        self.stamp.set_value(None);
+        self.recovered.set_value(None);
+        self.notices.set(Vec::new());
+        self.outside.update(|n| *n += 1);
         Ok(())
     }
 

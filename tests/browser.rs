@@ -39,7 +39,7 @@ async fn the_app_shell_names_itself_and_links_every_page() {
     assert_eq!(texts(&root, ".brand"), ["Mend"]);
     assert_eq!(
         texts(&root, "nav[aria-label='Main'] a"),
-        ["Start", "Guides", "History", "Settings"]
+        ["Your path", "Guides", "History", "Settings"]
     );
     let footer = texts(&root, "footer").join(" ");
     assert!(

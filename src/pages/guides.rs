@@ -1,20 +1,61 @@
-//! The Guides page: the library of guided questionnaires.
+//! The Guides page: every guide, grouped, with where the user is in each.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
+use crate::app::link;
 use crate::components::PageHeading;
+use crate::content::{library, paths};
+use crate::domain::program::path::step_status;
+use crate::pages::guide::guide_path;
 use crate::routes::Page;
+use crate::store::Store;
 
 #[component]
 pub fn Guides() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let groups = move || {
+        store.read(|d| {
+            paths()
+                .groups()
+                .iter()
+                .map(|group| {
+                    let guides = group
+                        .guides
+                        .iter()
+                        .filter_map(|id| library().guide(id))
+                        .map(|guide| {
+                            let status = step_status(guide, &d.entries);
+                            let recurring = guide.is_recurring().then_some(" · Can be repeated");
+                            let title = guide.title().render(&d.profile.wording);
+                            let summary = guide.summary().render(&d.profile.wording);
+                            view! {
+                                <li class="guide-item">
+                                    <A href=link(&guide_path(guide.id()))>{title}</A>
+                                    <span class="muted">" · "{status.label()}{recurring}</span>
+                                    <p class="muted">{summary}</p>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    let title = group.title.clone();
+                    let label = title.clone();
+                    view! {
+                        <section aria-label=label>
+                            <h2>{title}</h2>
+                            <ul class="guide-list">{guides}</ul>
+                        </section>
+                    }
+                })
+                .collect_view()
+        })
+    };
     view! {
         <PageHeading text="Guides" tab_title=Page::Guides.document_title() />
         <p class="lead">
-            "Each guide is a short set of questions that helps you think one part of this through: "
-            "owning what happened, planning an apology, understanding the hurt, deciding what comes next."
+            "Each guide is a short set of questions that helps you think one part of this through. "
+            "Your path suggests an order, but you can open any guide at any time."
         </p>
-        <div class="empty-state" role="note">
-            <p>"This version of Mend does not include any guides yet. They arrive with the next update."</p>
-        </div>
+        {groups}
     }
 }

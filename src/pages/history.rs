@@ -1,20 +1,67 @@
-//! The History page: completed guides and recurring check-ins, by date.
+//! The History page: every finished guide and check-in, newest first.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
+use crate::app::link;
 use crate::components::PageHeading;
+use crate::content::library;
+use crate::pages::guide::results_path;
 use crate::routes::Page;
+use crate::store::Store;
 
 #[component]
 pub fn History() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let finished = move || {
+        store.read(|d| {
+            let mut rows: Vec<_> = d
+                .entries
+                .iter()
+                .filter_map(|entry| {
+                    Some((
+                        entry.completed_on()?,
+                        entry,
+                        library().guide(entry.guide())?,
+                    ))
+                })
+                .collect();
+            // Newest first; the stored order (oldest first) breaks ties.
+            rows.reverse();
+            rows.sort_by_key(|row| std::cmp::Reverse(row.0));
+            rows.into_iter()
+                .map(|(date, entry, guide)| {
+                    let href = format!("{}?entry={}", link(&results_path(guide.id())), entry.id());
+                    let title = guide.title().render(&d.profile.wording);
+                    view! {
+                        <li class="history__item">
+                            <time datetime=date.to_string()>{date.to_string()}</time>
+                            " "
+                            <A href=href>{title}</A>
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <PageHeading text="History" tab_title=Page::History.document_title() />
-        <div class="empty-state" role="note">
-            <p>"Nothing here yet."</p>
-            <p>
-                "Each time you finish a guide or a check-in, it is kept here with its date, so you "
-                "can look back and see how things have changed."
-            </p>
-        </div>
+        {move || {
+            let rows = finished();
+            if rows.is_empty() {
+                view! {
+                    <div class="empty-state" role="note">
+                        <p>"Nothing here yet."</p>
+                        <p>
+                            "Each time you finish a guide or a check-in, it is kept here with its date, so you "
+                            "can look back and see how things have changed."
+                        </p>
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! { <ol class="history">{rows}</ol> }.into_any()
+            }
+        }}
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::PageHeading;
 use crate::pwa;
 use crate::routes::Page;
+use crate::store::Store;
 
 #[component]
 pub fn Settings() -> impl IntoView {
@@ -20,6 +21,17 @@ pub fn Settings() -> impl IntoView {
             "Off in this development build, so changes show up at once."
         }
     };
+    let store = expect_context::<Store>();
+    // Erasing asks once, in place; the result is announced either way.
+    let confirming = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<String>);
+    let erase = move |_| {
+        confirming.set(false);
+        outcome.set(Some(match store.erase_everything() {
+            Ok(()) => "Everything Mend kept on this device has been erased.".to_owned(),
+            Err(_) => "Mend could not erase its data: this browser is not letting it reach its storage. Your browser's settings can clear this site's data instead.".to_owned(),
+        }));
+    };
     view! {
         <PageHeading text="Settings" tab_title=Page::Settings.document_title() />
         <section class="card" aria-labelledby="settings-data">
@@ -28,6 +40,31 @@ pub fn Settings() -> impl IntoView {
                 "Everything you write is kept in this browser's storage on this device, and nowhere "
                 "else. Mend makes no requests to any other website."
             </p>
+        </section>
+        <section class="card" aria-labelledby="settings-erase">
+            <h2 id="settings-erase">"Erase everything"</h2>
+            <p>
+                "Removes every answer, entry and setting Mend keeps on this device. It cannot be undone."
+            </p>
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <p>
+                        <button type="button" class="button" on:click=move |_| { outcome.set(None); confirming.set(true); }>
+                            "Erase everything…"
+                        </button>
+                    </p>
+                }
+            >
+                <div class="confirm" role="group" aria-label="Confirm erasing">
+                    <p><strong>"Erase all of your answers on this device?"</strong></p>
+                    <p class="actions">
+                        <button type="button" class="button button--danger" on:click=erase>"Yes, erase everything"</button>
+                        <button type="button" class="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    </p>
+                </div>
+            </Show>
+            <p role="status">{move || outcome.get()}</p>
         </section>
         <section class="card" aria-labelledby="settings-about">
             <h2 id="settings-about">"This copy of Mend"</h2>

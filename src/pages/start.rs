@@ -1,21 +1,154 @@
-//! The Start page: what Mend is, in plain words, and the promise that nothing leaves the device.
+//! The Start page, which becomes "Your path": before the intake it says what
+//! Mend is and that nothing leaves the device; after it, the suggested guides
+//! in order with each one's progress and a Continue button.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::link;
 use crate::components::PageHeading;
+use crate::content::{library, paths};
+use crate::domain::guide::Guide;
+use crate::domain::program::intake::{intake_guide, Intake};
+use crate::domain::program::path::{next_step, step_status, StepStatus};
+use crate::domain::program::safety::in_danger;
+use crate::pages::guide::{guide_path, review_path};
 use crate::routes::Page;
+use crate::store::Store;
+
+/// What the page shows, derived from the stored document.
+#[derive(Clone, PartialEq)]
+struct PathView {
+    intake_done: bool,
+    intake_started: bool,
+    danger: bool,
+    steps: Vec<(&'static Guide, StepStatus)>,
+    next: Option<&'static Guide>,
+}
 
 #[component]
 pub fn Start() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let intake = library()
+        .guide(&intake_guide())
+        .expect("the intake guide ships");
+    let state = Memo::new(move |_| {
+        store.read(|d| {
+            let entry = d.entries.current(intake);
+            let answers = entry.map(|e| e.answers().clone()).unwrap_or_default();
+            let danger = in_danger(&d.entries, library());
+            let path = paths().for_intake(&Intake::from_answers(&answers), danger);
+            PathView {
+                intake_done: entry.is_some_and(|e| e.is_completed()),
+                intake_started: entry.is_some_and(|e| !e.answers().is_empty()),
+                danger,
+                steps: path
+                    .iter()
+                    .filter_map(|id| library().guide(id))
+                    .map(|guide| (guide, step_status(guide, &d.entries)))
+                    .collect(),
+                next: next_step(&path, library(), &d.entries).and_then(|id| library().guide(id)),
+            }
+        })
+    });
+    let wording = Memo::new(move |_| store.read(|d| d.profile.wording.clone()));
+    let done = state.get_untracked().intake_done;
+    let heading = if done {
+        "Your path"
+    } else {
+        "Rebuild trust, one honest step at a time"
+    };
+
     view! {
-        <PageHeading text="Rebuild trust, one honest step at a time" tab_title=Page::Start.document_title() />
-        <p class="lead">
-            "Mend is a private workbook for the slow work of rebuilding trust, whether you broke it, "
-            "you were the one who was hurt, or a bit of both. It asks you short, guided questions, "
-            "keeps your answers, and helps you see where you are along the way."
-        </p>
+        <PageHeading text=heading tab_title=Page::Start.document_title() />
+        <Show when=move || state.with(|s| s.danger)>
+            <section class="card notice--safety" aria-labelledby="path-safety">
+                <h2 id="path-safety">"Your safety comes first"</h2>
+                <p>
+                    "Some of your answers suggest you may not be safe. Mend has set aside the repair "
+                    "exercises, because they are for relationships where both people are safe. What is "
+                    "left is for you: your safety, your footing, and your own decisions."
+                </p>
+                <p>
+                    <A href=link(Page::Safety.path()) attr:class="button button--primary">"Read about safety and getting help"</A>
+                </p>
+            </section>
+        </Show>
+        {move || {
+            let s = state.get();
+            let wording = wording.get();
+            if !s.intake_done {
+                view! {
+                    <p class="lead">
+                        "Mend is a private workbook for the slow work of rebuilding trust, whether you broke it, "
+                        "you were the one who was hurt, or a bit of both. It asks you short, guided questions, "
+                        "keeps your answers, and helps you see where you are along the way."
+                    </p>
+                    <p class="actions">
+                        <A href=link(&guide_path(intake.id())) attr:class="button button--primary">
+                            {if s.intake_started { "Continue getting started" } else { "Get started" }}
+                        </A>
+                    </p>
+                    <p class="muted">"A few questions, about five minutes. Mend then suggests which guides to take, and in what order."</p>
+                }
+                .into_any()
+            } else {
+                let next = s.next.map(|guide| {
+                    let label = match step_status(guide, &store.read_untracked(|d| d.entries.clone())) {
+                        StepStatus::InProgress => format!("Continue: {}", guide.title().render(&wording)),
+                        _ => format!("Next: {}", guide.title().render(&wording)),
+                    };
+                    view! {
+                        <p class="actions">
+                            <A href=link(&guide_path(guide.id())) attr:class="button button--primary">{label}</A>
+                        </p>
+                    }
+                });
+                let all_done = s.next.is_none() && !s.steps.is_empty();
+                let steps = s
+                    .steps
+                    .clone()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, (guide, status))| {
+                        let title = guide.title().render(&wording);
+                        let summary = guide.summary().render(&wording);
+                        let href = link(&guide_path(guide.id()));
+                        let status_class = match status {
+                            StepStatus::NotStarted => "status status--not-started",
+                            StepStatus::InProgress => "status status--in-progress",
+                            StepStatus::Done => "status status--done",
+                        };
+                        view! {
+                            <li class="path__step">
+                                <span class="path__number" aria-hidden="true">{index + 1}</span>
+                                <div>
+                                    <A href=href>{title}</A>
+                                    " "
+                                    <span class=status_class>{status.label()}</span>
+                                    <p class="muted">{summary}</p>
+                                </div>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <p class="lead">
+                        "Here is the order Mend suggests, from what you told it. Take the guides at your own "
+                        "pace, skip any that don't fit, and open any other guide whenever you like."
+                    </p>
+                    {next}
+                    {all_done.then(|| view! {
+                        <p class="notice">"You have been through every guide on your path. The check-ins under Guides are there whenever you want them."</p>
+                    })}
+                    <ol class="path" aria-label="Your suggested guides">{steps}</ol>
+                    <p>
+                        <A href=link(&review_path(intake.id()))>"Change your answers to Getting started"</A>
+                    </p>
+                }
+                .into_any()
+            }
+        }}
 
         <section class="card" aria-labelledby="start-private">
             <h2 id="start-private">"Everything stays on this device"</h2>
@@ -25,35 +158,29 @@ pub fn Start() -> impl IntoView {
                 "without an internet connection, and you can add it to your home screen like an app."
             </p>
         </section>
-
-        <section class="card" aria-labelledby="start-pace">
-            <h2 id="start-pace">"At your own pace"</h2>
-            <p>
-                "Trust usually comes back over months, not in one conversation. You can stop in the "
-                "middle of anything and pick it up later: Mend keeps your place and every answer."
-            </p>
-        </section>
-
-        <section class="card" aria-labelledby="start-safety">
-            <h2 id="start-safety">"Your safety comes first"</h2>
-            <p>
-                "The exercises here are meant for relationships where both people are safe. If you "
-                "are afraid of the other person, or they threaten, control or hurt you, that is not "
-                "something to repair alone: please contact a local helpline or, in danger, your "
-                "emergency number."
-            </p>
-        </section>
-
-        <section class="card" aria-labelledby="start-therapy">
-            <h2 id="start-therapy">"A workbook, not a therapist"</h2>
-            <p>
-                "Mend can help you think, prepare and keep track. It is not therapy. A counsellor, "
-                "on your own or together, can help in ways a workbook cannot."
-            </p>
-        </section>
-
-        <p class="actions">
-            <A href=link(Page::Guides.path()) attr:class="button button--primary">"See the guides"</A>
-        </p>
+        <Show when=move || !state.with(|s| s.intake_done)>
+            <section class="card" aria-labelledby="start-pace">
+                <h2 id="start-pace">"At your own pace"</h2>
+                <p>
+                    "Trust usually comes back over months, not in one conversation. You can stop in the "
+                    "middle of anything and pick it up later: Mend keeps your place and every answer."
+                </p>
+            </section>
+            <section class="card" aria-labelledby="start-safety">
+                <h2 id="start-safety">"Your safety comes first"</h2>
+                <p>
+                    "The exercises here are meant for relationships where both people are safe. If you "
+                    "are afraid of the other person, or they threaten, control or hurt you, please read "
+                    "the Safety page first. It is one click away on every page."
+                </p>
+            </section>
+            <section class="card" aria-labelledby="start-therapy">
+                <h2 id="start-therapy">"A workbook, not a therapist"</h2>
+                <p>
+                    "Mend can help you think, prepare and keep track. It is not therapy. A counsellor, "
+                    "on your own or together, can help in ways a workbook cannot."
+                </p>
+            </section>
+        </Show>
     }
 }

@@ -36,7 +36,7 @@ test('the main navigation reaches every page and marks the current one', async (
     ['Guides', 'Guides', '/guides'],
     ['History', 'History', '/history'],
     ['Settings', 'Settings', '/settings'],
-    ['Start', 'Rebuild trust, one honest step at a time', '/'],
+    ['Your path', 'Rebuild trust, one honest step at a time', '/'],
   ];
   for (const [link, heading, pathname] of pages) {
     await nav.getByRole('link', { name: link, exact: true }).click();

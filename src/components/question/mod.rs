@@ -36,6 +36,8 @@ pub struct FieldProps {
     pub wording: Wording,
     pub error: Signal<Option<String>>,
     pub on_answer: OnAnswer,
+    /// Look for excuse and blame wording as the user types (apology parts).
+    pub check_wording: bool,
 }
 
 impl FieldProps {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::{optional_mark, FieldProps, HelpAndError, Urgency};
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::QuestionKind;
+use crate::domain::program::apology::{check_wording, segments, Pattern};
 
 #[component]
 pub fn TextField(props: FieldProps) -> impl IntoView {
@@ -24,9 +25,13 @@ pub fn TextField(props: FieldProps) -> impl IntoView {
             Some(AnswerValue::Text(text))
         }
     };
+    // What is typed so far, for the wording check of apology parts.
+    let draft = RwSignal::new(initial.clone());
     // Typing is saved soon; leaving the field saves at once.
     let on_input = move |event: leptos::ev::Event| {
-        on_answer.run((to_answer(event_target_value(&event)), Urgency::Soon))
+        let text = event_target_value(&event);
+        draft.set(text.clone());
+        on_answer.run((to_answer(text), Urgency::Soon))
     };
     let on_commit = move |event: leptos::ev::FocusEvent| {
         on_answer.run((to_answer(event_target_value(&event)), Urgency::Now))
@@ -85,6 +90,51 @@ pub fn TextField(props: FieldProps) -> impl IntoView {
             </label>
             <HelpAndError props=props.clone() />
             {control}
+            {props.check_wording.then(|| view! { <WordingCheck draft=draft.into() /> })}
+        </div>
+    }
+}
+
+/// The apology draft with phrases that shift blame or excuse marked, each
+/// explained once. Every piece is shown as text, never as markup.
+#[component]
+fn WordingCheck(draft: Signal<String>) -> impl IntoView {
+    let count = Memo::new(move |_| draft.with(|text| check_wording(text).len()));
+    view! {
+        <div class="wording-check">
+            <p class="wording-check__status" role="status">
+                {move || match count.get() {
+                    0 => String::new(),
+                    1 => "1 phrase to look at again".to_owned(),
+                    n => format!("{n} phrases to look at again"),
+                }}
+            </p>
+            <Show when=move || { count.get() > 0 }>
+                {move || {
+                    let text = draft.get();
+                    let mut explained: Vec<&'static Pattern> = Vec::new();
+                    let pieces = segments(&text)
+                        .into_iter()
+                        .map(|(piece, flag)| match flag {
+                            Some(pattern) => {
+                                if !explained.iter().any(|p| p.why == pattern.why) {
+                                    explained.push(pattern);
+                                }
+                                view! { <mark>{piece.to_owned()}</mark> }.into_any()
+                            }
+                            None => view! { <span>{piece.to_owned()}</span> }.into_any(),
+                        })
+                        .collect_view();
+                    let reasons = explained
+                        .into_iter()
+                        .map(|p| view! { <li><strong>{format!("\u{201c}{}\u{201d}", p.phrase)}</strong>" "{p.why}</li> })
+                        .collect_view();
+                    view! {
+                        <p class="wording-check__draft">{pieces}</p>
+                        <ul class="wording-check__reasons">{reasons}</ul>
+                    }
+                }}
+            </Show>
         </div>
     }
 }

@@ -17,6 +17,21 @@ pub struct RawPaths {
     pub together: Vec<String>,
     pub danger: Vec<String>,
     pub roles: BTreeMap<String, Vec<String>>,
+    pub library: Vec<RawGroup>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroup {
+    pub title: String,
+    pub guides: Vec<String>,
+}
+
+/// A heading on the Guides page and the guides under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub title: String,
+    pub guides: Vec<GuideId>,
 }
 
 /// The checked path rules: every id names a guide, every role has a path.
@@ -25,12 +40,19 @@ pub struct Paths {
     together: Vec<GuideId>,
     danger: Vec<GuideId>,
     roles: BTreeMap<String, Vec<GuideId>>,
+    groups: Vec<Group>,
 }
 
 impl Paths {
     /// Reads and checks the rules against the guides that exist. Every
     /// problem is reported, each naming the list it is in.
-    pub fn from_json(json: &str, library: &Library) -> Result<Self, Vec<String>> {
+    /// `shipped` are the guides users see, each of which must be in exactly
+    /// one group of the Guides page.
+    pub fn from_json(
+        json: &str,
+        library: &Library,
+        shipped: &[GuideId],
+    ) -> Result<Self, Vec<String>> {
         let raw: RawPaths = serde_json::from_str(json)
             .map_err(|e| vec![format!("content/paths.toml could not be read: {e}")])?;
         let mut problems = Vec::new();
@@ -57,6 +79,14 @@ impl Paths {
             let list = check(&format!("roles.{role}"), ids);
             roles.insert(role.clone(), list);
         }
+        let mut groups = Vec::new();
+        for group in &raw.library {
+            let guides = check(&format!("library \"{}\"", group.title), &group.guides);
+            groups.push(Group {
+                title: group.title.clone(),
+                guides,
+            });
+        }
         for role in Role::ALL {
             match roles.get(role.as_str()) {
                 None => problems.push(format!(
@@ -77,6 +107,14 @@ impl Paths {
                 ));
             }
         }
+        for id in shipped {
+            let count = groups.iter().filter(|g| g.guides.contains(id)).count();
+            if count != 1 {
+                problems.push(format!(
+                    "content/paths.toml: guide `{id}` is in {count} library groups, not 1"
+                ));
+            }
+        }
         if danger.first().map(GuideId::as_str) != Some("safety-check") {
             problems.push("content/paths.toml: `danger` must start with `safety-check`".to_owned());
         }
@@ -85,10 +123,16 @@ impl Paths {
                 together,
                 danger,
                 roles,
+                groups,
             })
         } else {
             Err(problems)
         }
+    }
+
+    /// The Guides page's groups, in order.
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
     }
 
     /// The guides to suggest, in order. Danger overrides everything: then

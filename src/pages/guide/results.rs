@@ -9,13 +9,13 @@ use crate::app::link;
 use crate::components::question::Urgency;
 use crate::components::PageHeading;
 use crate::content;
+use crate::domain::answer::AnswerValue;
 use crate::domain::entry::Entry;
 use crate::domain::guide::Guide;
-use crate::domain::ids::FlagId;
+use crate::domain::ids::{EntryId, FlagId, QuestionId};
+use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
+use crate::domain::program::safety::DANGER_FLAG;
 use crate::store::{today, Store};
-
-/// The flag content raises when answers suggest the user may not be safe.
-pub const DANGER_FLAG: &str = "danger";
 
 #[component]
 pub fn GuideResults() -> impl IntoView {
@@ -24,7 +24,17 @@ pub fn GuideResults() -> impl IntoView {
 
 /// The entry whose results to show: the current one once finished, else the
 /// latest finished one (a recurring guide's current entry is a new, open one).
-fn finished_entry(guide: &Guide, entries: &crate::domain::entry::Entries) -> Option<Entry> {
+fn finished_entry(
+    guide: &Guide,
+    entries: &crate::domain::entry::Entries,
+    chosen: Option<&EntryId>,
+) -> Option<Entry> {
+    if let Some(id) = chosen {
+        return entries
+            .get(id)
+            .filter(|e| e.guide() == guide.id() && e.is_completed())
+            .cloned();
+    }
     entries
         .current(guide)
         .filter(|e| e.is_completed())
@@ -36,7 +46,12 @@ fn finished_entry(guide: &Guide, entries: &crate::domain::entry::Entries) -> Opt
 fn Results(guide: &'static Guide) -> impl IntoView {
     let store = expect_context::<Store>();
     let navigate = leptos_router::hooks::use_navigate();
-    let entry = Memo::new(move |_| store.read(|d| finished_entry(guide, &d.entries)));
+    // `?entry=` shows one dated entry from the history; otherwise the latest.
+    let query = leptos_router::hooks::use_query_map();
+    let entry = Memo::new(move |_| {
+        let chosen = query.read().get("entry").map(EntryId::new);
+        store.read(|d| finished_entry(guide, &d.entries, chosen.as_ref()))
+    });
     let wording = Memo::new(move |_| store.read(|d| d.profile.wording.clone()));
     let title = guide.title().render(&wording.get_untracked());
     let heading = format!("Your results: {title}");
@@ -102,6 +117,22 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                                 "If you are in danger right now, call your local emergency number. A local helpline for domestic abuse can talk it through with you in confidence."
                             </p>
                         </div>
+                    })}
+                    {(guide.id().as_str() == APOLOGY_GUIDE).then(|| {
+                        let parts = APOLOGY_PARTS
+                            .iter()
+                            .filter_map(|part| match entry.answers().get(&QuestionId::new(*part)) {
+                                Some(AnswerValue::Text(text)) if !text.trim().is_empty() => Some(text.clone()),
+                                _ => None,
+                            })
+                            .map(|text| view! { <p class="review__text">{text}</p> })
+                            .collect_view();
+                        view! {
+                            <section class="card apology" aria-labelledby="apology-draft">
+                                <h2 id="apology-draft">"Your apology, as you wrote it"</h2>
+                                {parts}
+                            </section>
+                        }
                     })}
                     {bars}
                     {(!recommended.is_empty()).then(|| {

@@ -12,7 +12,11 @@ use crate::components::question::{field, FieldProps, Urgency};
 use crate::components::PageHeading;
 use crate::domain::answer::{AnswerValue, Answers};
 use crate::domain::guide::{Guide, Step};
-use crate::domain::ids::{QuestionId, StepId};
+use crate::domain::ids::{FlagId, QuestionId, StepId};
+use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
+use crate::domain::program::intake::{Intake, INTAKE_GUIDE};
+use crate::domain::program::safety::DANGER_FLAG;
+use crate::routes::Page;
 use crate::store::{today, Store};
 
 #[component]
@@ -131,6 +135,11 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
                     Some(value) => entry.answer(question, value),
                     None => entry.clear_answer(&question),
                 }
+                // The intake names the relationship and the other person:
+                // every guide's wording follows it from the next screen on.
+                if guide.id().as_str() == INTAKE_GUIDE {
+                    d.profile.wording = Intake::from_answers(entry.answers()).wording();
+                }
             });
         })
     };
@@ -153,6 +162,7 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
     let form = NodeRef::<html::Form>::new();
     let next = {
         let go_to = go_to.clone();
+        let navigate = navigate.clone();
         move || {
             let problems: Vec<(QuestionId, String)> = answers.with_untracked(|a| {
                 guide
@@ -170,9 +180,18 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
                 errors.set(problems);
                 return;
             }
-            let target =
-                answers.with_untracked(|a| guide.next_step(step.id(), a).map(|s| s.id().clone()));
+            let (target, danger) = answers.with_untracked(|a| {
+                (
+                    guide.next_step(step.id(), a).map(|s| s.id().clone()),
+                    raises_danger_here(guide, step, a),
+                )
+            });
             go_to(target.filter(|_| !from_review));
+            // A sign of danger on this screen: the Safety page comes first.
+            // The guide keeps its place for when the user comes back.
+            if danger {
+                navigate(&link(Page::Safety.path()), Default::default());
+            }
         }
     };
     let back = move |_| {
@@ -242,6 +261,8 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
                             errors.with(|e| e.iter().find(|(q, _)| q == &error_of).map(|(_, m)| m.clone()))
                         }),
                         on_answer: on_answer(id.clone()),
+                        check_wording: guide.id().as_str() == APOLOGY_GUIDE
+                            && APOLOGY_PARTS.contains(&id.as_str()),
                     })
                 }
             </For>
@@ -254,6 +275,24 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
             <p class="runner__hint">"Your answers are saved as you go. You can stop any time and come back."</p>
         </form>
     }
+}
+
+/// Whether the danger flag holds now and depends on a question of `step`,
+/// so the answer just given is what raised it.
+fn raises_danger_here(guide: &Guide, step: &Step, answers: &Answers) -> bool {
+    let danger = FlagId::new(DANGER_FLAG);
+    guide
+        .flags()
+        .iter()
+        .filter(|flag| flag.id() == &danger)
+        .any(|flag| {
+            let asked_here = flag
+                .when()
+                .questions()
+                .iter()
+                .any(|q| step.questions().iter().any(|sq| sq.id() == *q));
+            asked_here && guide.raises(&danger, answers)
+        })
 }
 
 /// Moves focus to the control of `question` (after a failed Next).
