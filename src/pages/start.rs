@@ -52,7 +52,9 @@ pub fn Start() -> impl IntoView {
         })
     });
     let wording = Memo::new(move |_| store.read(|d| d.profile.wording.clone()));
-    let done = state.get_untracked().intake_done;
+    // A danger answer stops the intake at once (the runner opens the Safety
+    // page), so the safety path is shown even if the intake was not finished.
+    let done = state.with_untracked(|s| s.intake_done || s.danger);
     let heading = if done {
         "Your path"
     } else {
@@ -77,7 +79,7 @@ pub fn Start() -> impl IntoView {
         {move || {
             let s = state.get();
             let wording = wording.get();
-            if !s.intake_done {
+            if !s.intake_done && !s.danger {
                 view! {
                     <p class="lead">
                         "Mend is a private workbook for the slow work of rebuilding trust, whether you broke it, "
@@ -143,7 +145,11 @@ pub fn Start() -> impl IntoView {
                     })}
                     <ol class="path" aria-label="Your suggested guides">{steps}</ol>
                     <p>
-                        <A href=link(&review_path(intake.id()))>"Change your answers to Getting started"</A>
+                        {if s.intake_done {
+                            view! { <A href=link(&review_path(intake.id()))>"Change your answers to Getting started"</A> }.into_any()
+                        } else {
+                            view! { <A href=link(&guide_path(intake.id()))>"Finish getting started"</A> }.into_any()
+                        }}
                     </p>
                 }
                 .into_any()
@@ -158,7 +164,7 @@ pub fn Start() -> impl IntoView {
                 "without an internet connection, and you can add it to your home screen like an app."
             </p>
         </section>
-        <Show when=move || !state.with(|s| s.intake_done)>
+        <Show when=move || state.with(|s| !s.intake_done && !s.danger)>
             <section class="card" aria-labelledby="start-pace">
                 <h2 id="start-pace">"At your own pace"</h2>
                 <p>
@@ -167,7 +173,7 @@ pub fn Start() -> impl IntoView {
                 </p>
             </section>
             <section class="card" aria-labelledby="start-safety">
-                <h2 id="start-safety">"Your safety comes first"</h2>
+                <h2 id="start-safety">"Safety first"</h2>
                 <p>
                     "The exercises here are meant for relationships where both people are safe. If you "
                     "are afraid of the other person, or they threaten, control or hurt you, please read "

@@ -14,7 +14,9 @@ use crate::domain::entry::Entry;
 use crate::domain::guide::Guide;
 use crate::domain::ids::{EntryId, FlagId, QuestionId};
 use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
+use crate::domain::program::intake::INTAKE_GUIDE;
 use crate::domain::program::safety::DANGER_FLAG;
+use crate::routes::Page;
 use crate::store::{today, Store};
 
 #[component]
@@ -159,6 +161,9 @@ fn Results(guide: &'static Guide) -> impl IntoView {
             }
         }}
         <p class="actions no-print">
+            {(guide.id().as_str() == INTAKE_GUIDE).then(|| view! {
+                <A href=link(Page::Start.path()) attr:class="button button--primary">"See your path"</A>
+            })}
             <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"Print"</button>
             <A href=link(&review_path(guide.id())) attr:class="button">"Review my answers"</A>
             {guide.is_recurring().then(|| view! {
