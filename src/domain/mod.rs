@@ -6,6 +6,7 @@ pub mod entry;
 pub mod guide;
 pub mod ids;
 pub mod program;
+pub mod sealed;
 pub mod store;
 pub mod wording;
 
