@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
-"""Trunk post_build hook: writes the service worker for this build.
+"""Trunk post_build hook: locks down and precaches this build.
 
-Lists every file Trunk staged (hashed names included), names the cache after
-a hash of their contents, and fills src/pwa/sw.template.js into sw.js. Also
-writes 404.html, a copy of index.html that static hosts serve for deep links.
+For release builds, first adds the Content-Security-Policy meta tag to
+index.html, allowing Trunk's inline loader script by its sha256 hash (the
+script names the hashed file names, so its hash changes with every build).
+Then lists every file Trunk staged (hashed names included), names the cache
+after a hash of their contents, and fills src/pwa/sw.template.js into sw.js.
+Also writes 404.html, a copy of index.html that static hosts serve for deep
+links.
 """
+import base64
 import hashlib
+import re
 import json
 import os
 import shutil
@@ -18,6 +24,39 @@ TEMPLATE = ROOT / "src" / "pwa" / "sw.template.js"
 NOT_PRECACHED = {"sw.js", "404.html"}
 
 
+# No 'unsafe-inline', no 'unsafe-eval'. 'wasm-unsafe-eval' only lets
+# WebAssembly compile; the inline loader is allowed by hash (filled in below).
+CSP = (
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' {hashes}; "
+    "style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'"
+)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
+BASE_TAG = re.compile(r"<base [^>]*>")
+
+
+def add_csp(index: Path) -> None:
+    html = index.read_text(encoding="utf-8")
+    if "Content-Security-Policy" in html:
+        return
+    scripts = INLINE_SCRIPT.findall(html)
+    if not scripts:
+        raise SystemExit("precache.py: no inline loader script found; has Trunk changed?")
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+        for s in scripts
+    )
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP.format(hashes=hashes)}" />'
+    # After <base>: a policy with base-uri 'none' placed before it would void
+    # the base URL the sub-path build depends on. Before any script, so it
+    # governs them all.
+    base = BASE_TAG.search(html)
+    if not base:
+        raise SystemExit("precache.py: index.html has no <base>; cannot place the CSP")
+    html = html[: base.end()] + "\n    " + meta + html[base.end():]
+    index.write_text(html, encoding="utf-8")
+
+
 def main() -> int:
     staging = os.environ.get("TRUNK_STAGING_DIR")
     if not staging:
@@ -28,6 +67,9 @@ def main() -> int:
     if not index.is_file():
         print(f"precache.py: {index} is missing; cannot build the offline cache", file=sys.stderr)
         return 1
+
+    if os.environ.get("TRUNK_PROFILE") == "release":
+        add_csp(index)
 
     files = sorted(
         p.relative_to(staging).as_posix()

@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::components::{Notices, UpdateBanner};
+use crate::components::{ClosedScreen, LockScreen, Notices, UpdateBanner};
 use crate::pages::guide::{GuideResults, GuideReview, GuideRunner};
 use crate::pages::{Guides, History, NotFound, Safety, Settings, Start};
+use crate::privacy::{quick_exit, Privacy};
 use crate::pwa::{self, UpdateReady};
 use crate::routes::{self, router_base, Page};
 use crate::store::Store;
@@ -21,7 +22,11 @@ pub fn App() -> impl IntoView {
     let update_ready = UpdateReady::default();
     provide_context(update_ready);
     pwa::register(update_ready);
-    provide_context(Store::open());
+    let store = Store::open();
+    provide_context(store);
+    let privacy = Privacy::install(store);
+    provide_context(privacy);
+    let shut = move || store.locked().get() || privacy.closed().get();
 
     view! {
         <Router base=router_base(&pwa::base_path())>
@@ -35,8 +40,12 @@ pub fn App() -> impl IntoView {
                         </A>
                         // One click from every page, whatever else is going on.
                         <A href=link(Page::Safety.path()) attr:class="safety-link">"Safety"</A>
+                        <button type="button" class="quick-exit" on:click=move |_| quick_exit(store, privacy)
+                            title="Leave Mend at once. Shortcut: press Escape three times.">
+                            "Quick exit"
+                        </button>
                     </div>
-                    <nav class="site-nav" aria-label="Main">
+                    <nav class="site-nav" aria-label="Main" hidden=shut>
                         <ul>
                             {Page::NAVIGATION
                                 .into_iter()
@@ -52,6 +61,13 @@ pub fn App() -> impl IntoView {
             </header>
             <Notices />
             <main id="main" class="page">
+                <Show when=move || !shut() fallback=move || view! {
+                    {move || if privacy.closed().get() {
+                        view! { <ClosedScreen /> }.into_any()
+                    } else {
+                        view! { <LockScreen /> }.into_any()
+                    }}
+                }>
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Start />
                     <Route path=path!("/guides") view=Guides />
@@ -62,6 +78,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/settings") view=Settings />
                     <Route path=path!("/safety") view=Safety />
                 </Routes>
+                </Show>
             </main>
             <footer class="site-footer">
                 <p>"Everything you write stays in this browser, on this device."</p>

@@ -14,11 +14,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::content;
+use crate::crypto::{Key, OpenError};
 use crate::domain::date::CalendarDate;
+use crate::domain::sealed::Sealed;
 use crate::domain::store::{
-    before_write, decode, encode, is_mend_key, merge_pending, on_storage_event, recovery_key,
-    Decoded, Document, Lasts, Notice, SaveFailure, Stamp, StorageChange, WriteDecision,
-    DOCUMENT_KEY,
+    before_write, decode, document_aad, document_plaintext, encode, encode_sealed, is_mend_key,
+    merge_pending, on_storage_event, open_data, recovery_key, Decoded, Document, Lasts, Notice,
+    SaveFailure, Stamp, StorageChange, WriteDecision, CURRENT_SCHEMA, DOCUMENT_KEY, UNDO_KEY,
 };
 
 /// How urgently a change must reach storage. Typing is coalesced (saved
@@ -54,6 +56,67 @@ pub struct Store {
     timer: StoredValue<Option<i32>>,
     /// Where the unreadable copy was kept, for its download.
     recovered: StoredValue<Option<String>>,
+    /// The key to the sealed data, while unlocked. Only ever in memory.
+    key: StoredValue<Option<Key>, LocalStorage>,
+    /// The stored data is sealed with a passphrase (whether or not this tab
+    /// holds the key right now).
+    protected: RwSignal<bool>,
+    /// The stored data is sealed and this tab has no key: show the lock screen.
+    locked: RwSignal<bool>,
+    /// Write even if nothing changed: the passphrase was set, changed or removed.
+    reseal: StoredValue<bool>,
+    /// A sealed save is under way (sealing is asynchronous); another save
+    /// asked for meanwhile runs right after it.
+    saving: StoredValue<bool>,
+    again: StoredValue<bool>,
+    /// What the last import replaced, until undone or dismissed.
+    undo: RwSignal<Option<Document>>,
+}
+
+/// Why the lock screen (or a passphrase change) did not go through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnlockError {
+    WrongPassphrase,
+    /// The box opened with the right passphrase but not its contents.
+    Damaged,
+    /// WebCrypto is missing (an old browser, or not a secure origin).
+    Unavailable,
+    /// The data could not be saved in its new form; nothing changed.
+    NotSaved,
+}
+
+impl UnlockError {
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::WrongPassphrase => {
+                "That passphrase doesn't open Mend. Check for caps lock and try again; \
+                 nothing has been changed."
+            }
+            Self::Damaged => {
+                "The passphrase is right, but the saved data has been damaged or changed \
+                 since Mend wrote it, so Mend can't open it. Nothing has been changed or \
+                 deleted. If you have an export, you can import it."
+            }
+            Self::Unavailable => {
+                "This browser can't do the encryption Mend needs. Open Mend in an \
+                 up-to-date browser."
+            }
+            Self::NotSaved => {
+                "Mend couldn't save your data with the new setting, so nothing has \
+                 changed. Free up some space in the browser and try again."
+            }
+        }
+    }
+}
+
+impl From<OpenError> for UnlockError {
+    fn from(error: OpenError) -> Self {
+        match error {
+            OpenError::WrongPassphrase => Self::WrongPassphrase,
+            OpenError::Tampered => Self::Damaged,
+            OpenError::Unavailable => Self::Unavailable,
+        }
+    }
 }
 
 impl Store {
@@ -69,6 +132,13 @@ impl Store {
             outside: RwSignal::new(0),
             timer: StoredValue::new(None),
             recovered: StoredValue::new(None),
+            key: StoredValue::new_local(None),
+            protected: RwSignal::new(false),
+            locked: RwSignal::new(false),
+            reseal: StoredValue::new(false),
+            saving: StoredValue::new(false),
+            again: StoredValue::new(false),
+            undo: RwSignal::new(None),
         };
         store.load();
         store.listen();
@@ -89,6 +159,13 @@ impl Store {
                 self.saved.set_value(document.clone());
                 self.current.set(document);
                 self.stamp.set_value(Some(stamp));
+                if let Decoded::Loaded { document, .. } = decode(read_key(UNDO_KEY).as_deref()) {
+                    self.undo.set(Some(document));
+                }
+            }
+            Decoded::Sealed { .. } => {
+                set_flag(self.protected, true);
+                set_flag(self.locked, true);
             }
             Decoded::Newer { .. } => {
                 self.read_only.set(true);
@@ -105,6 +182,238 @@ impl Store {
                 self.notify(Notice::Recovered);
             }
         }
+    }
+
+    /// True while the stored data is sealed and this tab has no key.
+    pub fn locked(&self) -> Signal<bool> {
+        self.locked.into()
+    }
+
+    /// True when the stored data is sealed with a passphrase.
+    pub fn protected(&self) -> Signal<bool> {
+        self.protected.into()
+    }
+
+    /// Opens the sealed data with `passphrase`. A wrong passphrase changes
+    /// nothing, in storage or on screen.
+    pub async fn unlock(&self, passphrase: &str) -> Result<(), UnlockError> {
+        let stored = storage()
+            .ok()
+            .and_then(|s| s.get_item(DOCUMENT_KEY).ok().flatten());
+        let Decoded::Sealed {
+            sealed,
+            stamp,
+            schema,
+        } = decode(stored.as_deref())
+        else {
+            // Opened (or erased) in another tab meanwhile: nothing to unlock.
+            set_flag(self.locked, false);
+            self.load_again();
+            return Ok(());
+        };
+        let key = Key::for_box(passphrase, &sealed).await?;
+        let bytes = key.open(&sealed, &document_aad(schema, &stamp)).await?;
+        let document = open_data(schema, &bytes).map_err(|_| UnlockError::Damaged)?;
+        // The import's undo copy is sealed with the same key.
+        if let Decoded::Sealed {
+            sealed,
+            stamp,
+            schema,
+        } = decode(read_key(UNDO_KEY).as_deref())
+        {
+            if let Ok(bytes) = key.open(&sealed, &document_aad(schema, &stamp)).await {
+                self.undo.set(open_data(schema, &bytes).ok());
+            }
+        }
+        self.key.set_value(Some(key));
+        let unsaved = self.pending();
+        // Anything typed in this tab before another tab locked it is added
+        // back on top; normally there is nothing.
+        self.take_theirs_quietly(document, stamp, unsaved);
+        set_flag(self.locked, false);
+        self.dismiss(Notice::LockedElsewhere);
+        if unsaved {
+            self.flush();
+        }
+        Ok(())
+    }
+
+    /// Saves what is waiting, then drops the key and every decrypted answer
+    /// from memory. Returns false (and stays open) if there is no passphrase,
+    /// or if the last changes could not be saved: locking would lose them.
+    pub async fn lock(&self) -> bool {
+        if !self.protected.get_untracked() || self.locked.get_untracked() {
+            return false;
+        }
+        self.settle().await;
+        if self.pending() {
+            return false;
+        }
+        self.key.set_value(None);
+        self.saved.set_value(Document::default());
+        self.current.set(Document::default());
+        self.undo.set(None);
+        self.stamp.set_value(None);
+        set_flag(self.locked, true);
+        self.outside.update(|n| *n += 1);
+        true
+    }
+
+    /// Waits until nothing is waiting to be saved, or a save has failed.
+    pub async fn settle(&self) {
+        self.cancel_timer();
+        if self.key.with_value(Option::is_none) && !self.reseal.get_value() {
+            return self.flush();
+        }
+        // If a save is already under way this only asks it for one more round.
+        self.save_sealed().await;
+        for _ in 0..250 {
+            if !self.saving.get_value() {
+                break;
+            }
+            sleep(20).await;
+        }
+    }
+
+    /// Seals everything with a new passphrase (setting it, or replacing the
+    /// one given as `current`). Nothing changes unless the new form is saved.
+    pub async fn set_passphrase(
+        &self,
+        current: Option<&str>,
+        new: &str,
+    ) -> Result<(), UnlockError> {
+        self.check_current(current).await?;
+        let key = Key::create(new).await?;
+        self.rewrite(Some(key)).await
+    }
+
+    /// Stores everything open again, after checking the passphrase.
+    pub async fn remove_passphrase(&self, current: &str) -> Result<(), UnlockError> {
+        self.check_current(Some(current)).await?;
+        self.rewrite(None).await
+    }
+
+    /// Proves the user knows the passphrase of the sealed data, if any.
+    async fn check_current(&self, current: Option<&str>) -> Result<(), UnlockError> {
+        if !self.protected.get_untracked() {
+            return Ok(());
+        }
+        let stored = storage()
+            .ok()
+            .and_then(|s| s.get_item(DOCUMENT_KEY).ok().flatten());
+        let Decoded::Sealed { sealed, .. } = decode(stored.as_deref()) else {
+            return Ok(());
+        };
+        Key::for_box(current.unwrap_or_default(), &sealed).await?;
+        Ok(())
+    }
+
+    async fn rewrite(&self, key: Option<Key>) -> Result<(), UnlockError> {
+        self.settle().await;
+        let before = self.key.get_value();
+        let was_protected = self.protected.get_untracked();
+        set_flag(self.protected, key.is_some());
+        self.key.set_value(key);
+        self.reseal.set_value(true);
+        self.settle().await;
+        if self.reseal.get_value() {
+            // Not written: storage still holds the old form, so keep its key.
+            self.reseal.set_value(false);
+            self.key.set_value(before);
+            set_flag(self.protected, was_protected);
+            return Err(UnlockError::NotSaved);
+        }
+        // The undo copy follows the data into its new form.
+        if let Some(previous) = self.undo.get_untracked() {
+            if self.write_undo(&previous).await.is_err() {
+                self.forget_undo();
+            }
+        }
+        Ok(())
+    }
+
+    /// Seals `plaintext` for an export with the current key, if unlocked with one.
+    pub async fn seal_export(&self, plaintext: &str, aad: &str) -> Option<Sealed> {
+        let key = self.key.get_value()?;
+        key.seal(plaintext.as_bytes(), aad).await.ok()
+    }
+
+    /// What the last import replaced, while it can still be brought back.
+    pub fn undo_available(&self) -> Signal<bool> {
+        let undo = self.undo;
+        Signal::derive(move || undo.with(Option::is_some))
+    }
+
+    /// Replaces everything with an imported document, keeping what was here
+    /// as a one-step undo. Nothing changes if that copy cannot be kept.
+    pub async fn replace_all(&self, document: Document) -> Result<(), UnlockError> {
+        self.settle().await;
+        let previous = self.current.get_untracked();
+        self.write_undo(&previous).await?;
+        self.undo.set(Some(previous));
+        self.change(Urgency::Now, |d| *d = document);
+        self.outside.update(|n| *n += 1);
+        self.settle().await;
+        Ok(())
+    }
+
+    /// Brings back what the last import replaced.
+    pub async fn undo_import(&self) {
+        let Some(previous) = self.undo.get_untracked() else {
+            return;
+        };
+        self.change(Urgency::Now, |d| *d = previous);
+        self.outside.update(|n| *n += 1);
+        self.settle().await;
+        if !self.pending() {
+            self.forget_undo();
+        }
+    }
+
+    /// Drops the undo copy, in memory and in storage.
+    pub fn forget_undo(&self) {
+        if let Ok(storage) = storage() {
+            let _ = storage.remove_item(UNDO_KEY);
+        }
+        self.undo.set(None);
+    }
+
+    async fn write_undo(&self, previous: &Document) -> Result<(), UnlockError> {
+        let stamp = Stamp::new(0, now_iso());
+        let text = match self.key.get_value() {
+            None => encode(previous, &stamp),
+            Some(key) => {
+                let aad = document_aad(CURRENT_SCHEMA, &stamp);
+                let sealed = key
+                    .seal(document_plaintext(previous).as_bytes(), &aad)
+                    .await?;
+                encode_sealed(&sealed, &stamp)
+            }
+        };
+        storage()
+            .and_then(|s| s.set_item(UNDO_KEY, &text).map_err(failure))
+            .map_err(|_| UnlockError::NotSaved)
+    }
+
+    fn take_theirs_quietly(&self, theirs: Document, stamp: Stamp, unsaved: bool) {
+        if unsaved {
+            self.take_theirs(theirs, stamp);
+        } else {
+            self.saved.set_value(theirs.clone());
+            self.stamp.set_value(Some(stamp));
+            self.current.set(theirs);
+            self.outside.update(|n| *n += 1);
+        }
+    }
+
+    fn load_again(&self) {
+        self.key.set_value(None);
+        set_flag(self.protected, false);
+        self.saved.set_value(Document::default());
+        self.current.set(Document::default());
+        self.stamp.set_value(None);
+        self.load();
+        self.outside.update(|n| *n += 1);
     }
 
     /// Reads the document, tracking it.
@@ -177,9 +486,16 @@ impl Store {
     }
 
     /// Saves what is waiting, if anything, following `domain::store`'s rules.
+    /// Open data is written at once (so it is safe even when the page is
+    /// closing); sealed data is written as soon as the browser has sealed it.
     pub fn flush(&self) {
         self.cancel_timer();
-        if self.read_only.get_untracked() {
+        if self.read_only.get_untracked() || self.locked.get_untracked() {
+            return;
+        }
+        if self.key.with_value(Option::is_some) || self.reseal.get_value() {
+            let store = *self;
+            wasm_bindgen_futures::spawn_local(async move { store.save_sealed().await });
             return;
         }
         // A conflict leads to one more round; two rounds settle any case.
@@ -213,6 +529,9 @@ impl Store {
                     return self.write(&storage, next_revision);
                 }
                 WriteDecision::Conflict { theirs, stamp } => self.take_theirs(theirs, stamp),
+                // Sealed in another tab, and this tab has no key: lock, keeping
+                // what was typed here to add back after unlocking.
+                WriteDecision::SealedConflict { .. } => return self.locked_elsewhere(),
                 WriteDecision::Newer { .. } => {
                     self.read_only.set(true);
                     return self.notify(Notice::NewerElsewhere);
@@ -220,6 +539,161 @@ impl Store {
                 WriteDecision::Erased => return self.erased_elsewhere(),
             }
         }
+    }
+
+    fn pending(&self) -> bool {
+        self.reseal.get_value()
+            || self
+                .saved
+                .with_value(|saved| self.current.with_untracked(|current| saved != current))
+    }
+
+    /// The save for sealed data (and for the write that seals or unseals it):
+    /// seal first, then check and write in one synchronous step, as
+    /// `domain::store` requires; if storage changed while sealing, take the
+    /// other copy into account and go round again.
+    async fn save_sealed(&self) {
+        if self.saving.get_value() {
+            self.again.set_value(true);
+            return;
+        }
+        self.saving.set_value(true);
+        for _ in 0..6 {
+            self.again.set_value(false);
+            if !self.save_sealed_round().await && !self.again.get_value() {
+                break;
+            }
+        }
+        self.saving.set_value(false);
+    }
+
+    /// One round of [`Store::save_sealed`]; true when another round is needed.
+    async fn save_sealed_round(&self) -> bool {
+        if self.read_only.get_untracked() || self.locked.get_untracked() || !self.pending() {
+            return false;
+        }
+        let storage = match storage() {
+            Ok(storage) => storage,
+            Err(reason) => {
+                self.notify(Notice::SaveFailed(reason));
+                return false;
+            }
+        };
+        let stored = match storage.get_item(DOCUMENT_KEY) {
+            Ok(stored) => stored,
+            Err(error) => {
+                self.notify(Notice::SaveFailed(failure(error)));
+                return false;
+            }
+        };
+        let decision = self
+            .stamp
+            .with_value(|stamp| before_write(stamp.as_ref(), stored.as_deref()));
+        let next_revision = match decision {
+            WriteDecision::Write { next_revision } => next_revision,
+            WriteDecision::Corrupt { next_revision, .. } => {
+                if let Err(reason) = self.keep_aside(stored.as_deref().unwrap_or_default()) {
+                    self.notify(Notice::SaveFailed(reason));
+                    return false;
+                }
+                self.notify(Notice::Recovered);
+                next_revision
+            }
+            WriteDecision::Conflict { theirs, stamp } => {
+                self.take_theirs(theirs, stamp);
+                return true;
+            }
+            WriteDecision::SealedConflict {
+                sealed,
+                stamp,
+                schema,
+            } => return self.take_sealed(sealed, stamp, schema).await,
+            WriteDecision::Newer { .. } => {
+                self.read_only.set(true);
+                self.notify(Notice::NewerElsewhere);
+                return false;
+            }
+            WriteDecision::Erased => {
+                self.erased_elsewhere();
+                return false;
+            }
+        };
+        let stamp = Stamp::new(next_revision, now_iso());
+        let document = self.current.get_untracked();
+        let key = self.key.get_value();
+        let text = match &key {
+            None => encode(&document, &stamp),
+            Some(key) => {
+                let aad = document_aad(CURRENT_SCHEMA, &stamp);
+                match key
+                    .seal(document_plaintext(&document).as_bytes(), &aad)
+                    .await
+                {
+                    Ok(sealed) => encode_sealed(&sealed, &stamp),
+                    Err(_) => {
+                        self.notify(Notice::SaveFailed(SaveFailure::Unknown));
+                        return false;
+                    }
+                }
+            }
+        };
+        // Sealing took a moment: write only if storage still holds what this
+        // tab last saw, checked in the same synchronous step as the write.
+        let still = storage.get_item(DOCUMENT_KEY).ok().flatten();
+        let unchanged = self.stamp.with_value(|seen| {
+            before_write(seen.as_ref(), still.as_deref()) == WriteDecision::Write { next_revision }
+        });
+        if !unchanged {
+            return true;
+        }
+        match storage.set_item(DOCUMENT_KEY, &text) {
+            Ok(()) => {
+                self.saved.set_value(document);
+                self.stamp.set_value(Some(stamp));
+                self.reseal.set_value(false);
+                self.notices
+                    .update(|n| n.retain(|x| !matches!(x, Notice::SaveFailed(_))));
+                // Typing during the seal is saved by the next round.
+                self.pending()
+            }
+            Err(error) => {
+                self.notify(Notice::SaveFailed(failure(error)));
+                false
+            }
+        }
+    }
+
+    /// Another tab saved sealed data: open it with this tab's key and take it
+    /// as for a conflict, or lock if the key does not fit. True when the
+    /// save should go round again.
+    async fn take_sealed(&self, sealed: Sealed, stamp: Stamp, schema: u32) -> bool {
+        let Some(key) = self.key.get_value().filter(|key| key.made(&sealed)) else {
+            self.locked_elsewhere();
+            return false;
+        };
+        let opened = key.open(&sealed, &document_aad(schema, &stamp)).await;
+        match opened.ok().and_then(|bytes| open_data(schema, &bytes).ok()) {
+            Some(theirs) => {
+                self.take_theirs(theirs, stamp);
+                true
+            }
+            // Unreadable although the key fits: leave it alone and keep
+            // this tab's copy in memory; the next save tries again.
+            None => {
+                web_sys::console::warn_1(&"Mend: another tab's sealed save did not open".into());
+                false
+            }
+        }
+    }
+
+    /// The data in storage is now sealed with a key this tab does not have.
+    /// Unsaved changes stay in memory and are merged back after unlocking.
+    fn locked_elsewhere(&self) {
+        self.cancel_timer();
+        self.key.set_value(None);
+        set_flag(self.protected, true);
+        set_flag(self.locked, true);
+        self.notify(Notice::LockedElsewhere);
     }
 
     fn write(&self, storage: &web_sys::Storage, revision: u64) {
@@ -256,9 +730,14 @@ impl Store {
     }
 
     fn erased_elsewhere(&self) {
+        self.key.set_value(None);
+        set_flag(self.protected, false);
+        set_flag(self.locked, false);
+        self.reseal.set_value(false);
         self.saved.set_value(Document::default());
         self.current.set(Document::default());
         self.stamp.set_value(None);
+        self.undo.set(None);
         self.outside.update(|n| *n += 1);
         self.notify(Notice::ErasedElsewhere);
     }
@@ -287,6 +766,11 @@ impl Store {
         self.current.set(Document::default());
         self.stamp.set_value(None);
         self.recovered.set_value(None);
+        self.undo.set(None);
+        self.key.set_value(None);
+        set_flag(self.protected, false);
+        set_flag(self.locked, false);
+        self.reseal.set_value(false);
         self.notices.set(Vec::new());
         self.outside.update(|n| *n += 1);
         Ok(())
@@ -322,7 +806,30 @@ impl Store {
             .with_value(|stamp| on_storage_event(key.as_deref(), value.as_deref(), stamp.as_ref()));
         match change {
             None | Some(StorageChange::Corrupt { .. }) => {}
+            Some(StorageChange::SealedIncoming {
+                sealed,
+                stamp,
+                schema,
+            }) => {
+                if self.locked.get_untracked() {
+                    return;
+                }
+                let store = *self;
+                wasm_bindgen_futures::spawn_local(async move {
+                    let pending = store.pending();
+                    if store.take_sealed(sealed, stamp, schema).await && pending {
+                        store.flush();
+                    }
+                });
+            }
             Some(StorageChange::Incoming { document, stamp }) => {
+                // Open data: the passphrase was removed (or never set) there.
+                self.key.set_value(None);
+                set_flag(self.protected, false);
+                if self.locked.get_untracked() {
+                    set_flag(self.locked, false);
+                    self.dismiss(Notice::LockedElsewhere);
+                }
                 let pending = self
                     .saved
                     .with_value(|saved| self.current.with_untracked(|current| saved != current));
@@ -372,6 +879,19 @@ impl Store {
     }
 }
 
+/// Sets a flag only when it changes: screens built on it (the passphrase
+/// settings, the lock screen) must not be rebuilt, losing what they show,
+/// when it is set to what it already was.
+fn set_flag(flag: RwSignal<bool>, value: bool) {
+    if flag.get_untracked() != value {
+        flag.set(value);
+    }
+}
+
+fn read_key(key: &str) -> Option<String> {
+    storage().ok()?.get_item(key).ok().flatten()
+}
+
 fn storage() -> Result<web_sys::Storage, SaveFailure> {
     match window().local_storage() {
         Ok(Some(storage)) => Ok(storage),
@@ -394,6 +914,14 @@ fn set_timeout(f: impl FnOnce() + 'static, ms: i32) -> Option<i32> {
     window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms)
         .ok()
+}
+
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn now_iso() -> String {

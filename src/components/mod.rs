@@ -1,11 +1,22 @@
 //! Reusable pieces of the interface.
 
 pub mod download;
+mod lock_screen;
 mod notices;
 mod page_heading;
 pub mod question;
 mod update_banner;
 
+pub use lock_screen::{ClosedScreen, LockScreen};
 pub use notices::Notices;
 pub use page_heading::PageHeading;
 pub use update_banner::UpdateBanner;
+
+use leptos::prelude::{RwSignal, Set as _};
+
+/// Sets `signal` if its component is still on screen. For the end of async
+/// work (unlocking, sealing, reading a file), which may finish after the
+/// screen that started it has gone: Leptos panics on a disposed signal.
+pub fn alive<T: Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    let _ = signal.try_set(value);
+}

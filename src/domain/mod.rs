@@ -5,9 +5,11 @@ pub mod date;
 pub mod entry;
 pub mod guide;
 pub mod ids;
+pub mod prefs;
 pub mod program;
 pub mod sealed;
 pub mod store;
+pub mod transfer;
 pub mod wording;
 
 // Native only: they parse the TOML fixtures with the `toml` dev-dependency.

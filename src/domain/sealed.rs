@@ -116,9 +116,11 @@ impl Sealed {
             return Err(SealedError::Iterations(self.kdf.iterations));
         }
         let exact = |what, len: usize, expected| {
-            (len == expected)
-                .then_some(())
-                .ok_or(SealedError::Length { what, len, expected })
+            (len == expected).then_some(()).ok_or(SealedError::Length {
+                what,
+                len,
+                expected,
+            })
         };
         exact("the salt", self.kdf.salt.len(), SALT_BYTES)?;
         exact("the check IV", self.check_iv.len(), IV_BYTES)?;
@@ -171,7 +173,10 @@ mod tests {
     #[test]
     fn a_box_round_trips_through_json_as_base64() {
         let text = serde_json::to_string(&sample()).unwrap();
-        assert!(text.contains(r#""salt":"BwcHBwcHBwcHBwcHBwcHBw==""#), "{text}");
+        assert!(
+            text.contains(r#""salt":"BwcHBwcHBwcHBwcHBwcHBw==""#),
+            "{text}"
+        );
         let back: Sealed = serde_json::from_str(&text).unwrap();
         assert_eq!(back, sample());
         assert_eq!(back.validate(), Ok(()));
@@ -193,7 +198,10 @@ mod tests {
         assert_eq!(newer.validate(), Err(SealedError::NewerFormat(2)));
         let mut iv = sample();
         iv.iv.pop();
-        assert!(matches!(iv.validate(), Err(SealedError::Length { what: "the IV", .. })));
+        assert!(matches!(
+            iv.validate(),
+            Err(SealedError::Length { what: "the IV", .. })
+        ));
         let mut short = sample();
         short.data.truncate(3);
         assert_eq!(short.validate(), Err(SealedError::Short));

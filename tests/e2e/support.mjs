@@ -107,6 +107,14 @@ export async function openBrowser({ viewport = { width: 390, height: 844 }, colo
   context.on('request', (request) => requests.push(request.url()));
   const errors = [];
   context.on('weberror', (error) => errors.push(String(error.error())));
+  // Every Content-Security-Policy violation in any page, reported back here.
+  const violations = [];
+  await context.exposeBinding('__mendCspViolation', (_source, violation) => violations.push(violation));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.__mendCspViolation({ directive: event.violatedDirective, blocked: event.blockedURI, sample: event.sample }),
+    );
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
@@ -116,6 +124,7 @@ export async function openBrowser({ viewport = { width: 390, height: 844 }, colo
     page,
     requests,
     errors,
+    violations,
     async close() {
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });

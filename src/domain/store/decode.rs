@@ -5,6 +5,7 @@
 
 use super::document::{Document, Stamp, APP_MARKER};
 use super::migrate::{migrate, MigrationError, CURRENT_SCHEMA};
+use crate::domain::sealed::{Sealed, SealedError};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -16,6 +17,15 @@ pub enum Decoded {
     /// A document this Mend can read (upgraded from an older schema if needed),
     /// and the stamp of the saved copy it came from.
     Loaded { document: Document, stamp: Stamp },
+    /// Mend's data, sealed with the user's passphrase: show the lock screen,
+    /// open the box in the browser, then read its contents with [`open_data`].
+    /// `schema` is the schema of the sealed data; the stamp is readable
+    /// without the key, so tabs can keep in step while locked.
+    Sealed {
+        sealed: Sealed,
+        stamp: Stamp,
+        schema: u32,
+    },
     /// Mend's data, saved by a newer Mend than this one. Leave it untouched
     /// and ask the user to update.
     Newer { schema: u32 },
@@ -46,6 +56,12 @@ pub enum Corruption {
     /// a value no Mend writes, such as a date that does not exist.
     #[error("the data does not fit schema {schema}: {problem}")]
     Data { schema: u32, problem: String },
+    /// A sealed box whose parameters this Mend refuses to try.
+    #[error("the sealed box is not usable: {0}")]
+    Sealed(#[from] SealedError),
+    /// A box that opened (so the key was right) but did not hold text.
+    #[error("the sealed data is not text")]
+    SealedNotText,
 }
 
 /// Reads what is stored under [`DOCUMENT_KEY`](super::DOCUMENT_KEY); `None`
@@ -68,7 +84,9 @@ struct Envelope {
     schema: u32,
     revision: u64,
     saved_at: String,
-    data: Value,
+    /// Exactly one of `data` (open) and `sealed` (encrypted).
+    data: Option<Value>,
+    sealed: Option<Sealed>,
 }
 
 fn read(text: &str) -> Result<Decoded, Corruption> {
@@ -91,14 +109,38 @@ fn read(text: &str) -> Result<Decoded, Corruption> {
     }
     let envelope: Envelope = serde_json::from_value(Value::Object(fields))
         .map_err(|e| Corruption::Envelope(e.to_string()))?;
-    let data = migrate(envelope.schema, envelope.data)?;
-    let document: Document = serde_json::from_value(data).map_err(|e| Corruption::Data {
-        schema: envelope.schema,
+    let stamp = Stamp::new(envelope.revision, envelope.saved_at);
+    match (envelope.data, envelope.sealed) {
+        (Some(data), None) => Ok(Decoded::Loaded {
+            document: read_data(envelope.schema, data)?,
+            stamp,
+        }),
+        (None, Some(sealed)) => {
+            sealed.validate()?;
+            Ok(Decoded::Sealed {
+                sealed,
+                stamp,
+                schema: envelope.schema,
+            })
+        }
+        _ => Err(Corruption::Envelope(
+            "exactly one of `data` and `sealed` must be present".into(),
+        )),
+    }
+}
+
+/// Reads the contents of an opened box: the `data` of schema `schema`.
+pub fn open_data(schema: u32, plaintext: &[u8]) -> Result<Document, Corruption> {
+    let text = std::str::from_utf8(plaintext).map_err(|_| Corruption::SealedNotText)?;
+    let data: Value = serde_json::from_str(text).map_err(|e| Corruption::NotJson(e.to_string()))?;
+    read_data(schema, data)
+}
+
+fn read_data(schema: u32, data: Value) -> Result<Document, Corruption> {
+    let data = migrate(schema, data)?;
+    serde_json::from_value(data).map_err(|e| Corruption::Data {
+        schema,
         problem: e.to_string(),
-    })?;
-    Ok(Decoded::Loaded {
-        document,
-        stamp: Stamp::new(envelope.revision, envelope.saved_at),
     })
 }
 

@@ -6,6 +6,11 @@ pub const KEY_PREFIX: &str = "mend.";
 /// The one stored document (see [`Document`](super::Document)).
 pub const DOCUMENT_KEY: &str = "mend.document";
 
+/// The data an import replaced, kept (in the same format as the document,
+/// sealed too when there is a passphrase) until the user undoes the import
+/// or dismisses the offer.
+pub const UNDO_KEY: &str = "mend.undo";
+
 /// Copies of stored text Mend could not read, kept so that nothing is lost;
 /// see [`recovery_key`].
 pub const RECOVERY_KEY_PREFIX: &str = "mend.recovered.";

@@ -72,11 +72,12 @@ mod migrate;
 mod notice;
 mod sync;
 
-pub use decode::{decode, Corruption, Decoded};
+pub use decode::{decode, open_data, Corruption, Decoded};
 pub use document::{Document, Profile, Stamp, APP_MARKER};
-pub use encode::encode;
+pub use encode::{document_aad, document_plaintext, encode, encode_sealed};
 pub use keys::{
     is_mend_key, is_recovery_key, recovery_key, DOCUMENT_KEY, KEY_PREFIX, RECOVERY_KEY_PREFIX,
+    UNDO_KEY,
 };
 pub use merge::{merge_pending, MergeNote, Merged};
 pub use migrate::{migrate, MigrationError, CURRENT_SCHEMA};

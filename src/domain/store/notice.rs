@@ -24,6 +24,9 @@ pub enum Notice {
     NotFinished,
     /// Everything was erased in another tab, so this tab was cleared too.
     ErasedElsewhere,
+    /// A passphrase was set, changed or entered in another tab, and this tab
+    /// does not hold the key to the data now stored: it has locked.
+    LockedElsewhere,
 }
 
 /// Why a save failed, as far as the browser says.
@@ -128,6 +131,11 @@ impl Notice {
                 "Everything in Mend was erased from another tab, so this tab has been \
                  cleared too."
             }
+            Self::LockedElsewhere => {
+                "Mend's passphrase was set or changed in another tab, so this tab has \
+                 locked. Enter the passphrase to carry on; anything you had not saved \
+                 here is kept and added back."
+            }
         }
     }
 
@@ -141,7 +149,8 @@ impl Notice {
             | Self::Combined
             | Self::BothChanged
             | Self::NotFinished
-            | Self::ErasedElsewhere => None,
+            | Self::ErasedElsewhere
+            | Self::LockedElsewhere => None,
         }
     }
 
@@ -155,7 +164,8 @@ impl Notice {
             | Self::NewerElsewhere
             | Self::BothChanged
             | Self::NotFinished
-            | Self::ErasedElsewhere => Lasts::UntilDismissed,
+            | Self::ErasedElsewhere
+            | Self::LockedElsewhere => Lasts::UntilDismissed,
         }
     }
 

@@ -44,6 +44,7 @@
 use super::decode::{decode, Corruption, Decoded};
 use super::document::{Document, Stamp};
 use super::keys::DOCUMENT_KEY;
+use crate::domain::sealed::Sealed;
 
 /// What a tab should do with the save it is about to make.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +56,13 @@ pub enum WriteDecision {
     /// overwriting it, re-apply this tab's unsaved change on top with
     /// [`merge_pending`](super::merge_pending), and ask again.
     Conflict { theirs: Document, stamp: Stamp },
+    /// Another tab saved since, sealed with a passphrase: open the box (if
+    /// this tab has the key; if not, lock), then go on as for `Conflict`.
+    SealedConflict {
+        sealed: Sealed,
+        stamp: Stamp,
+        schema: u32,
+    },
     /// Storage holds text Mend cannot read. Copy it to
     /// [`recovery_key`](super::recovery_key) first; only once that worked,
     /// write with this revision.
@@ -85,6 +93,21 @@ pub fn before_write(seen: Option<&Stamp>, stored: Option<&str>) -> WriteDecision
             theirs: document,
             stamp,
         },
+        (Decoded::Sealed { stamp, .. }, Some(seen)) if &stamp == seen => {
+            WriteDecision::Write { next_revision }
+        }
+        (
+            Decoded::Sealed {
+                sealed,
+                stamp,
+                schema,
+            },
+            _,
+        ) => WriteDecision::SealedConflict {
+            sealed,
+            stamp,
+            schema,
+        },
         (Decoded::Corrupt { reason }, _) => WriteDecision::Corrupt {
             reason,
             next_revision,
@@ -99,6 +122,14 @@ pub enum StorageChange {
     /// Another tab saved a later revision: show it (merging first if this
     /// tab has unsaved changes).
     Incoming { document: Document, stamp: Stamp },
+    /// Another tab saved a later revision, sealed: open it with this tab's
+    /// key, or lock if this tab has none or the key no longer fits (the
+    /// passphrase was set or changed there).
+    SealedIncoming {
+        sealed: Sealed,
+        stamp: Stamp,
+        schema: u32,
+    },
     /// Another tab erased everything: clear this tab too.
     Erased,
     /// A newer Mend saved: stop writing, ask the user to reload.
@@ -130,6 +161,18 @@ pub fn on_storage_event(
         Decoded::Loaded { document, stamp } => {
             let later = seen.is_none_or(|seen| stamp.revision > seen.revision);
             later.then_some(StorageChange::Incoming { document, stamp })
+        }
+        Decoded::Sealed {
+            sealed,
+            stamp,
+            schema,
+        } => {
+            let later = seen.is_none_or(|seen| stamp.revision > seen.revision);
+            later.then_some(StorageChange::SealedIncoming {
+                sealed,
+                stamp,
+                schema,
+            })
         }
         Decoded::Newer { schema } => Some(StorageChange::Newer { schema }),
         Decoded::Corrupt { reason } => Some(StorageChange::Corrupt { reason }),

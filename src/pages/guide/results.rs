@@ -96,7 +96,8 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                                     {format!("{} on a scale from {} to {}", score.value, range.min, range.max)}
                                 </p>
                                 <div class="bar" aria-hidden="true">
-                                    <div class="bar__fill" style=format!("width: {percent:.0}%")></div>
+                                    // A style property, not a style attribute: the CSP allows the first only.
+                                    <div class="bar__fill" style:width=format!("{percent:.0}%")></div>
                                 </div>
                                 {score.band.map(|band| view! {
                                     <h3>{band.title().render(&wording)}</h3>

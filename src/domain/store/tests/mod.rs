@@ -7,6 +7,7 @@ mod merge;
 mod migrate;
 mod notice;
 mod robust;
+mod sealed;
 mod sync;
 mod two_tabs;
 

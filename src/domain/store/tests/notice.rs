@@ -2,7 +2,7 @@
 
 use crate::domain::store::{Lasts, Notice, NoticeAction, SaveFailure};
 
-const EVERY_NOTICE: [Notice; 11] = [
+const EVERY_NOTICE: [Notice; 12] = [
     Notice::Recovered,
     Notice::NewerVersion,
     Notice::NewerElsewhere,
@@ -14,6 +14,7 @@ const EVERY_NOTICE: [Notice; 11] = [
     Notice::BothChanged,
     Notice::NotFinished,
     Notice::ErasedElsewhere,
+    Notice::LockedElsewhere,
 ];
 
 #[test]

@@ -89,6 +89,8 @@ impl Tab {
                 tab.stopped = true;
                 tab.notices.push(Notice::NewerVersion);
             }
+            // These simulated tabs have no passphrase: sealed data locks them.
+            Decoded::Sealed { .. } => tab.stopped = true,
             Decoded::Corrupt { .. } => {
                 let text = text.expect("corrupt text was stored");
                 // If the copy fails the original stays where it is; the
@@ -118,6 +120,10 @@ impl Tab {
             match before_write(self.stamp.as_ref(), stored.as_deref()) {
                 WriteDecision::Write { next_revision } => {
                     return self.write(storage, next_revision);
+                }
+                WriteDecision::SealedConflict { .. } => {
+                    self.stopped = true;
+                    return;
                 }
                 WriteDecision::Conflict { theirs, stamp } => {
                     let merged =
@@ -183,6 +189,7 @@ impl Tab {
             }
             match on_storage_event(key.as_deref(), value.as_deref(), self.stamp.as_ref()) {
                 None | Some(StorageChange::Corrupt { .. }) => {}
+                Some(StorageChange::SealedIncoming { .. }) => self.stopped = true,
                 Some(StorageChange::Incoming { document, stamp }) => {
                     let unsaved = self.current != self.saved;
                     let merged =

@@ -1,8 +1,15 @@
-//! The Settings page: how this copy of Mend works and where its data lives.
+//! The Settings page: privacy (passphrase, auto-lock, Quick exit), the data
+//! itself (export, import, storage, erase) and this copy of Mend.
+
+mod exit;
+mod passphrase;
+mod storage;
+mod transfer;
 
 use leptos::prelude::*;
 
 use crate::components::PageHeading;
+use crate::privacy::Privacy;
 use crate::pwa;
 use crate::routes::Page;
 use crate::store::Store;
@@ -22,16 +29,21 @@ pub fn Settings() -> impl IntoView {
         }
     };
     let store = expect_context::<Store>();
+    let privacy = expect_context::<Privacy>();
     // Erasing asks once, in place; the result is announced either way.
     let confirming = RwSignal::new(false);
     let outcome = RwSignal::new(None::<String>);
     let erase = move |_| {
         confirming.set(false);
         outcome.set(Some(match store.erase_everything() {
-            Ok(()) => "Everything Mend kept on this device has been erased.".to_owned(),
+            Ok(()) => {
+                privacy.forget();
+                "Everything Mend kept on this device has been erased.".to_owned()
+            }
             Err(_) => "Mend could not erase its data: this browser is not letting it reach its storage. Your browser's settings can clear this site's data instead.".to_owned(),
         }));
     };
+    let export = Callback::new(move |()| transfer::export_now(store, false));
     view! {
         <PageHeading text="Settings" tab_title=Page::Settings.document_title() />
         <section class="card" aria-labelledby="settings-data">
@@ -41,6 +53,10 @@ pub fn Settings() -> impl IntoView {
                 "else. Mend makes no requests to any other website."
             </p>
         </section>
+        <passphrase::PassphraseSettings export=export />
+        <exit::QuickExitSettings />
+        <transfer::TransferSettings />
+        <storage::StorageSettings />
         <section class="card" aria-labelledby="settings-erase">
             <h2 id="settings-erase">"Erase everything"</h2>
             <p>

@@ -1,0 +1,120 @@
+//! What shows instead of Mend's pages while it is locked (the data is sealed
+//! and this tab has no key) or closed (Quick exit was used in this tab).
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::components::alive;
+
+use crate::privacy::Privacy;
+use crate::store::Store;
+
+#[component]
+pub fn LockScreen() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let passphrase = NodeRef::<html::Input>::new();
+    let error = RwSignal::new(None::<&'static str>);
+    let busy = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let privacy = expect_context::<Privacy>();
+    document().set_title("Mend is locked");
+    Effect::new(move |_| {
+        if let Some(input) = passphrase.get() {
+            let _ = input.focus();
+        }
+    });
+    let unlock = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Some(input) = passphrase.get_untracked() else {
+            return;
+        };
+        let text = input.value();
+        if text.is_empty() {
+            error.set(Some("Type your passphrase first."));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = store.unlock(&text).await;
+            alive(busy, false);
+            if let Err(reason) = result {
+                alive(error, Some(reason.message()));
+                if let Some(input) = passphrase.get_untracked() {
+                    input.select();
+                    let _ = input.focus();
+                }
+            }
+        });
+    };
+    view! {
+        <section class="lock" aria-labelledby="lock-heading">
+            <h1 id="lock-heading" tabindex="-1">"Mend is locked"</h1>
+            <p>"Your answers are encrypted on this device. Enter your passphrase to open them."</p>
+            <form class="lock__form" on:submit=unlock novalidate>
+                <label for="lock-passphrase">"Passphrase"</label>
+                <input
+                    id="lock-passphrase"
+                    type="password"
+                    autocomplete="current-password"
+                    node_ref=passphrase
+                    aria-describedby="lock-error"
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                />
+                <p id="lock-error" class="field-error" role="alert">{move || error.get()}</p>
+                <button class="button button--primary" type="submit" disabled=move || busy.get()>
+                    {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
+                </button>
+            </form>
+            <details class="lock__forgot">
+                <summary>"Forgot your passphrase?"</summary>
+                <p>
+                    "Mend cannot recover it: the passphrase is the only key to your answers, and it is "
+                    "never stored anywhere. You can start over with nothing, and then import an export "
+                    "file if you have one (saved without encryption, or with a passphrase you remember)."
+                </p>
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! {
+                        <button type="button" class="button" on:click=move |_| confirming.set(true)>
+                            "Erase everything and start over…"
+                        </button>
+                    }
+                >
+                    <div class="confirm" role="group" aria-label="Confirm erasing">
+                        <p><strong>"Erase every answer on this device for good?"</strong></p>
+                        <p class="actions">
+                            <button type="button" class="button button--danger" on:click=move |_| {
+                                confirming.set(false);
+                                // On success this screen goes away at once.
+                                if store.erase_everything().is_ok() {
+                                    privacy.forget();
+                                } else {
+                                    error.set(Some("Mend could not reach its storage to erase it. Your browser's site settings can clear it instead."));
+                                }
+                            }>"Yes, erase everything"</button>
+                            <button type="button" class="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                        </p>
+                    </div>
+                </Show>
+            </details>
+        </section>
+    }
+}
+
+#[component]
+pub fn ClosedScreen() -> impl IntoView {
+    let privacy = expect_context::<Privacy>();
+    document().set_title("Mend");
+    view! {
+        <section class="lock" aria-labelledby="closed-heading">
+            <h1 id="closed-heading" tabindex="-1">"Mend is closed"</h1>
+            <p>"Mend was closed with Quick exit."</p>
+            <p>
+                <button class="button button--primary" type="button" on:click=move |_| privacy.reopen()>
+                    "Open Mend"
+                </button>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,132 @@
+//! Settings that must work before the passphrase is entered: when to lock,
+//! and where Quick exit goes. Kept in their own small key, in plain text, so
+//! the lock screen's Quick exit goes to the user's chosen site too. Nothing
+//! here is something the user wrote about their relationship.
+
+use serde::{Deserialize, Serialize};
+
+/// Where the settings are stored (under Mend's prefix, so "erase everything"
+/// removes them too).
+pub const PREFS_KEY: &str = "mend.prefs";
+
+/// The idle times offered, in minutes.
+pub const AUTO_LOCK_CHOICES: [u32; 6] = [1, 5, 10, 15, 30, 60];
+pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
+/// A page nobody would look at twice.
+pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.com/weather";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Lock after this many minutes without use, or hidden for as long.
+    pub auto_lock_minutes: u32,
+    /// Where Quick exit takes the tab.
+    pub exit_url: String,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
+            exit_url: DEFAULT_EXIT_URL.to_owned(),
+        }
+    }
+}
+
+impl Prefs {
+    /// Reads the stored settings. Anything unreadable falls back to the
+    /// defaults, value by value: a broken setting must never stand between
+    /// the user and Quick exit.
+    pub fn read(stored: Option<&str>) -> Prefs {
+        let mut prefs: Prefs = stored
+            .and_then(|text| serde_json::from_str(text).ok())
+            .unwrap_or_default();
+        if !AUTO_LOCK_CHOICES.contains(&prefs.auto_lock_minutes) {
+            prefs.auto_lock_minutes = DEFAULT_AUTO_LOCK_MINUTES;
+        }
+        if exit_url(&prefs.exit_url).is_err() {
+            prefs.exit_url = DEFAULT_EXIT_URL.to_owned();
+        }
+        prefs
+    }
+
+    pub fn write(&self) -> String {
+        serde_json::to_string(self).expect("settings always serialize")
+    }
+}
+
+/// Checks an address typed for Quick exit. Only `https://` addresses of a
+/// real-looking host are accepted: anything else could fail to load and
+/// leave Mend's page showing, or run script.
+pub fn exit_url(text: &str) -> Result<String, &'static str> {
+    let text = text.trim();
+    let with_scheme = if text.contains("://") {
+        text.to_owned()
+    } else {
+        format!("https://{text}")
+    };
+    let Some(rest) = with_scheme.strip_prefix("https://") else {
+        return Err(
+            "Use a web address that starts with https://, such as https://www.bbc.com/weather.",
+        );
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let plausible = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
+    if !plausible || with_scheme.chars().any(char::is_whitespace) {
+        return Err(
+            "That doesn't look like a web address. Try one like https://www.bbc.com/weather.",
+        );
+    }
+    Ok(with_scheme)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_or_broken_settings_give_the_defaults() {
+        assert_eq!(Prefs::read(None), Prefs::default());
+        assert_eq!(Prefs::read(Some("{not json")), Prefs::default());
+        let odd = Prefs::read(Some(
+            r#"{"auto_lock_minutes":7,"exit_url":"javascript:alert(1)"}"#,
+        ));
+        assert_eq!(odd, Prefs::default());
+    }
+
+    #[test]
+    fn chosen_settings_survive_a_round_trip() {
+        let prefs = Prefs {
+            auto_lock_minutes: 1,
+            exit_url: "https://example.org/news".into(),
+        };
+        assert_eq!(Prefs::read(Some(&prefs.write())), prefs);
+    }
+
+    #[test]
+    fn only_plain_https_addresses_are_accepted_for_quick_exit() {
+        assert_eq!(
+            exit_url("www.example.org").unwrap(),
+            "https://www.example.org"
+        );
+        assert_eq!(
+            exit_url(" https://news.example.com/today?x=1 ").unwrap(),
+            "https://news.example.com/today?x=1"
+        );
+        for bad in [
+            "http://example.org",
+            "javascript:alert(1)",
+            "data:text/html,hi",
+            "https://localhost",
+            "https://exa mple.org",
+            "",
+        ] {
+            assert!(exit_url(bad).is_err(), "{bad} was accepted");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! The parts of Mend that protect the user on a shared device: Quick exit,
+//! auto-lock, and the plain-text settings they need (`domain::prefs`).
+
+mod auto_lock;
+mod quick_exit;
+
+use leptos::prelude::*;
+
+use crate::domain::prefs::{Prefs, PREFS_KEY};
+use crate::store::Store;
+
+pub use quick_exit::quick_exit;
+
+/// Shared through context. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Privacy {
+    prefs: RwSignal<Prefs>,
+    /// Quick exit was used in this tab: show nothing until the user opens
+    /// Mend again (matters when there is no passphrase to lock with).
+    closed: RwSignal<bool>,
+}
+
+/// Remembered for this tab only (sessionStorage), so Back from the neutral
+/// site shows the closed screen rather than the page that was open.
+const CLOSED_KEY: &str = "mend.closed";
+
+impl Privacy {
+    /// Reads the settings and starts Quick exit's shortcut and auto-lock.
+    pub fn install(store: Store) -> Self {
+        let stored = local_storage().and_then(|s| s.get_item(PREFS_KEY).ok().flatten());
+        let closed = session_storage()
+            .and_then(|s| s.get_item(CLOSED_KEY).ok().flatten())
+            .is_some();
+        let privacy = Privacy {
+            prefs: RwSignal::new(Prefs::read(stored.as_deref())),
+            closed: RwSignal::new(closed),
+        };
+        quick_exit::listen(store, privacy);
+        auto_lock::start(store, privacy);
+        privacy
+    }
+
+    pub fn prefs(&self) -> Signal<Prefs> {
+        self.prefs.into()
+    }
+
+    /// Saves new settings. They apply at once even if saving fails.
+    pub fn set_prefs(&self, prefs: Prefs) -> bool {
+        let saved = local_storage()
+            .map(|s| s.set_item(PREFS_KEY, &prefs.write()).is_ok())
+            .unwrap_or(false);
+        self.prefs.set(prefs);
+        saved
+    }
+
+    /// Back to the defaults in memory, after everything was erased.
+    pub fn forget(&self) {
+        self.prefs.set(Prefs::default());
+    }
+
+    pub fn closed(&self) -> Signal<bool> {
+        self.closed.into()
+    }
+
+    pub(crate) fn close(&self) {
+        if let Some(session) = session_storage() {
+            let _ = session.set_item(CLOSED_KEY, "1");
+        }
+        self.closed.set(true);
+    }
+
+    /// Opens Mend again after a Quick exit.
+    pub fn reopen(&self) {
+        if let Some(session) = session_storage() {
+            let _ = session.remove_item(CLOSED_KEY);
+        }
+        self.closed.set(false);
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}

@@ -1,0 +1,78 @@
+//! Quick exit: a button on every page and Escape pressed three times within
+//! two seconds (anywhere, text fields included). Mend disappears from the
+//! screen at once, saves what was typed, locks (or closes, without a
+//! passphrase), and the tab's current history entry is replaced by a
+//! neutral site, so Back does not lead to an answer.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Privacy;
+use crate::store::Store;
+
+/// Presses of Escape that trigger Quick exit, and the window they must fall in.
+const PRESSES: usize = 3;
+const WINDOW_MS: f64 = 2000.0;
+/// The class that hides everything the moment Quick exit starts.
+const EXITING_CLASS: &str = "exiting";
+
+/// Leaves Mend now.
+pub fn quick_exit(store: Store, privacy: Privacy) {
+    let root = document().document_element();
+    if let Some(root) = &root {
+        let _ = root.class_list().add_1(EXITING_CLASS);
+    }
+    let url = privacy.prefs().get_untracked().exit_url;
+    wasm_bindgen_futures::spawn_local(async move {
+        // Saving first: leaving must not cost the user what they just typed.
+        // With a passphrase this also drops the key and every answer.
+        if !store.lock().await {
+            store.settle().await;
+        }
+        privacy.close();
+        let _ = window().location().replace(&url);
+    });
+}
+
+/// Listens for Escape on the whole page, before any field handles it.
+pub(super) fn listen(store: Store, privacy: Privacy) {
+    let presses: Rc<RefCell<Vec<f64>>> = Rc::default();
+    let on_key =
+        Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+            if event.key() != "Escape" || event.repeat() {
+                return;
+            }
+            let now = js_sys::Date::now();
+            let mut presses = presses.borrow_mut();
+            presses.retain(|t| now - t < WINDOW_MS);
+            presses.push(now);
+            if presses.len() >= PRESSES {
+                presses.clear();
+                quick_exit(store, privacy);
+            }
+        });
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_capture(true);
+    let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
+        "keydown",
+        on_key.as_ref().unchecked_ref(),
+        &options,
+    );
+    // A page restored from the back/forward cache would show whatever was on
+    // screen when it was left; load it afresh instead (locked, or closed).
+    let on_show = Closure::<dyn Fn(web_sys::PageTransitionEvent)>::new(
+        |event: web_sys::PageTransitionEvent| {
+            if event.persisted() {
+                let _ = window().location().reload();
+            }
+        },
+    );
+    let _ = window().add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
+    // Both live as long as the page.
+    on_key.forget();
+    on_show.forget();
+}

@@ -1,0 +1,400 @@
+// The privacy promise, tested the way a person on a shared device relies on
+// it: a strict Content-Security-Policy, nothing sent anywhere, a passphrase
+// that really encrypts, locking (by hand and when idle), Quick exit, export
+// and import that check everything before changing anything, and erase.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DIST, startServer, openBrowser, foreignRequests } from './support.mjs';
+
+const PASSPHRASE = 'blue kettle morning walk';
+/** The passphrase `visit` unlocks with; a test that changes it says so. */
+let passphraseNow = PASSPHRASE;
+const SECRET = 'I read the messages on their phone and said I had not.';
+const EXIT_URL = 'https://neutral.example/weather';
+
+async function withApp(body, { allowed = [] } = {}) {
+  passphraseNow = PASSPHRASE;
+  const server = await startServer();
+  const session = await openBrowser();
+  // The one page outside Mend a test may open: Quick exit's neutral site,
+  // answered here so that nothing real is contacted.
+  await session.context.route('https://neutral.example/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' }),
+  );
+  try {
+    await body({ server, ...session });
+    const foreign = foreignRequests(session.requests, server.origin).filter((url) => !allowed.includes(url));
+    assert.deepEqual(foreign, [], 'no request to any other origin');
+    assert.deepEqual(session.violations, [], 'no Content-Security-Policy violation');
+  } finally {
+    await session.close();
+    await server.stop();
+  }
+}
+
+const stored = (page) => page.evaluate(() => localStorage.getItem('mend.document'));
+const mendKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mend.')).sort());
+
+/** Opens `url` as a fresh page load, unlocking Mend if it asks. */
+async function visit(page, url) {
+  await page.goto(url);
+  const heading = page.locator('h1').first();
+  await heading.waitFor();
+  if ((await heading.textContent()) === 'Mend is locked') {
+    await unlock(page, passphraseNow);
+    await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).waitFor({ state: 'detached' });
+  }
+}
+
+/** Opens the apology planner on its first part (from its introduction, or
+ * straight on the question when Mend resumes there after unlocking). */
+async function openApology(page, url) {
+  await visit(page, `${url}guides/planning-an-apology`);
+  const box = page.locator('[data-question="what-i-did"] textarea');
+  const start = page.getByRole('button', { name: /^(Begin|Continue where you left off)$/ });
+  await box.or(start).first().waitFor();
+  if (await start.count()) await start.click();
+  await box.waitFor();
+  return box;
+}
+
+/** Writes `text` as the first part of an apology and waits until it is saved. */
+async function writeApology(page, url, text) {
+  const box = await openApology(page, url);
+  await box.fill(text);
+  await box.blur();
+  await page.waitForTimeout(400);
+}
+
+async function apologyText(page, url) {
+  return (await openApology(page, url)).inputValue();
+}
+
+async function settings(page, url) {
+  await visit(page, `${url}settings`);
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+}
+
+async function setPassphrase(page, url, passphrase = PASSPHRASE) {
+  await settings(page, url);
+  await page.getByLabel('New passphrase').fill(passphrase);
+  await page.getByLabel('Type it again').fill(passphrase);
+  await page.getByRole('button', { name: 'Protect with this passphrase' }).click();
+  await page.getByRole('button', { name: 'Lock now' }).waitFor();
+}
+
+async function unlock(page, passphrase = PASSPHRASE) {
+  await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).waitFor();
+  await page.getByLabel('Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+}
+
+test('the page carries a strict Content-Security-Policy that allows its loader by hash', () => {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(policy, 'index.html has a CSP meta tag');
+  assert.ok(!policy.includes("'unsafe-inline'") && !policy.includes("'unsafe-eval'"));
+  for (const directive of [
+    "default-src 'none'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ]) {
+    assert.ok(policy.includes(directive), `${directive} in ${policy}`);
+  }
+  const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
+  const hash = crypto.createHash('sha256').update(loader).digest('base64');
+  assert.ok(policy.includes(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`), policy);
+  assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), 'the policy comes before any script');
+});
+
+test('a whole journey runs under the policy, sends nothing anywhere, and shows typed markup as text', async () => {
+  await withApp(async ({ server, page, errors }) => {
+    // Intake, with markup in the name.
+    await page.goto(`${server.url}guides/start`);
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await page.getByRole('radio', { name: 'I broke trust' }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('radio', { name: 'My partner or spouse' }).check();
+    await page.getByLabel('What would you like to call them here?').fill('Sam <b>x</b>');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('checkbox', { name: 'A lie' }).check();
+    await page.getByRole('radio', { name: 'In the last few weeks' }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('radio', { name: 'Yes', exact: true }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    const groups = page.locator('fieldset[data-question]');
+    await groups.nth(0).getByRole('radio', { name: 'No', exact: true }).check();
+    await groups.nth(1).getByRole('radio', { name: 'No', exact: true }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'See my results' }).click();
+    await page.getByRole('link', { name: 'See your path' }).click();
+    await page.getByText('Sam <b>x</b>').first().waitFor();
+    assert.equal(await page.locator('main b').count(), 0, 'typed markup never becomes an element');
+
+    // A guide, its review and results.
+    await writeApology(page, server.url, `${SECRET} <img src=x onerror=alert(1)>`);
+    assert.equal(await page.locator('main img').count(), 0);
+
+    // Settings: passphrase, lock, unlock, export.
+    await setPassphrase(page, server.url);
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await unlock(page);
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export everything' }).click();
+    const file = fs.readFileSync(await (await download).path(), 'utf8');
+    assert.ok(!file.includes('messages on their phone'), 'the export is encrypted');
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('with a passphrase nothing readable is stored; a wrong one changes nothing; the right one brings it all back', async () => {
+  await withApp(async ({ server, page }) => {
+    await writeApology(page, server.url, SECRET);
+    assert.match(await stored(page), /messages on their phone/);
+    await setPassphrase(page, server.url);
+
+    const sealed = JSON.parse(await stored(page));
+    assert.doesNotMatch(JSON.stringify(sealed), /messages on their phone|what-i-did|planning-an-apology/);
+    assert.equal(sealed.data, undefined);
+    assert.equal(sealed.sealed.cipher, 'AES-256-GCM');
+    assert.equal(sealed.sealed.kdf.name, 'PBKDF2-SHA256');
+    assert.ok(sealed.sealed.kdf.iterations >= 600000);
+    assert.equal(Buffer.from(sealed.sealed.kdf.salt, 'base64').length, 16);
+    assert.equal(Buffer.from(sealed.sealed.iv, 'base64').length, 12);
+
+    // Every write has its own IV.
+    await writeApology(page, server.url, `${SECRET} And I am sorry.`);
+    const again = JSON.parse(await stored(page));
+    assert.ok(again.revision > sealed.revision);
+    assert.notEqual(again.sealed.iv, sealed.sealed.iv);
+    assert.equal(again.sealed.kdf.salt, sealed.sealed.kdf.salt);
+
+    await page.reload();
+    const before = await stored(page);
+    await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).waitFor();
+    assert.equal(await page.getByRole('navigation', { name: 'Main' }).isVisible(), false);
+    await page.getByLabel('Passphrase').fill('blue kettle evening walk');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('alert').filter({ hasText: "That passphrase doesn't open Mend" }).waitFor();
+    assert.equal(await stored(page), before, 'a wrong passphrase touches nothing');
+
+    await page.getByLabel('Passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    assert.equal(await apologyText(page, server.url), `${SECRET} And I am sorry.`);
+  });
+});
+
+test('changing and removing the passphrase lose nothing', async () => {
+  await withApp(async ({ server, page }) => {
+    await writeApology(page, server.url, SECRET);
+    await setPassphrase(page, server.url);
+
+    await page.getByLabel('Current passphrase').fill('not the passphrase');
+    await page.getByLabel('New passphrase').fill('green door at noon');
+    await page.getByLabel('Type the new one again').fill('green door at noon');
+    await page.getByRole('button', { name: 'Change passphrase' }).click();
+    await page.getByRole('alert').filter({ hasText: "That passphrase doesn't open Mend" }).waitFor();
+
+    await page.getByLabel('Current passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Change passphrase' }).click();
+    await page.getByText('Your passphrase has been changed.').waitFor();
+    passphraseNow = 'green door at noon';
+
+    await page.reload();
+    await unlock(page, PASSPHRASE);
+    await page.getByRole('alert').filter({ hasText: "That passphrase doesn't open Mend" }).waitFor();
+    await page.getByLabel('Passphrase').fill('green door at noon');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    assert.equal(await apologyText(page, server.url), SECRET);
+
+    await settings(page, server.url);
+    await page.getByLabel('Your passphrase, to confirm').fill('green door at noon');
+    await page.getByRole('button', { name: 'Remove passphrase' }).click();
+    await page.getByRole('button', { name: 'Protect with this passphrase' }).waitFor();
+    assert.match(await stored(page), /messages on their phone/);
+    await page.reload();
+    assert.equal(await apologyText(page, server.url), SECRET);
+  });
+});
+
+test('Mend locks itself after the chosen idle time and drops the answers from the page', async () => {
+  await withApp(async ({ server, page }) => {
+    await page.clock.install();
+    await writeApology(page, server.url, SECRET);
+    await setPassphrase(page, server.url);
+    await page.getByLabel('Lock after').selectOption('1');
+    await page.getByText('Saved.').waitFor();
+    await writeApology(page, server.url, SECRET);
+
+    await page.clock.runFor(30_000);
+    assert.equal(await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).count(), 0, 'not before the time');
+    await page.clock.runFor(40_000);
+    await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).waitFor();
+    assert.doesNotMatch(await page.content(), /messages on their phone/);
+    await unlock(page);
+    assert.equal(await apologyText(page, server.url), SECRET);
+  });
+});
+
+test('Quick exit (Escape three times, even while typing) saves, locks and leaves, and Back does not show an answer', async () => {
+  await withApp(
+    async ({ server, page }) => {
+      await settings(page, server.url);
+      await page.getByLabel('Website to show instead').fill('http://neutral.example');
+      await page.getByRole('button', { name: 'Save address' }).click();
+      await page.getByRole('alert').filter({ hasText: 'https://' }).waitFor();
+      await page.getByLabel('Website to show instead').fill(EXIT_URL);
+      await page.getByRole('button', { name: 'Save address' }).click();
+      await page.getByText('Saved. Quick exit now goes there.').waitFor();
+      await setPassphrase(page, server.url);
+
+      await visit(page, `${server.url}guides/planning-an-apology`);
+      await page.getByRole('button', { name: 'Begin' }).click();
+      const box = page.locator('[data-question="what-i-did"] textarea');
+      await box.fill(SECRET);
+      // No pause: the words are saved on the way out.
+      await box.press('Escape');
+      await box.press('Escape');
+      await box.press('Escape');
+      await page.waitForURL(EXIT_URL);
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: 'Mend is closed' }).waitFor();
+      assert.doesNotMatch(await page.content(), /messages on their phone/);
+      await page.getByRole('button', { name: 'Open Mend' }).click();
+      await unlock(page);
+      assert.equal(await apologyText(page, server.url), SECRET);
+
+      // The button does the same from any page.
+      await page.getByRole('button', { name: 'Quick exit' }).click();
+      await page.waitForURL(EXIT_URL);
+    },
+    { allowed: [EXIT_URL] },
+  );
+});
+
+/** A real export file, downloaded from Settings. */
+async function exportFile(page, url, { plain = false } = {}) {
+  await settings(page, url);
+  if (plain) await page.getByLabel('Save without encryption').check();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export everything' }).click();
+  return fs.readFileSync(await (await download).path(), 'utf8');
+}
+
+async function importFile(page, name, text) {
+  await page.getByLabel('Choose an export file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+test('an import is checked in full first: each bad file says what is wrong, and nothing changes', async () => {
+  await withApp(async ({ server, page }) => {
+    await writeApology(page, server.url, SECRET);
+    const good = await exportFile(page, server.url);
+    const exported = JSON.parse(good);
+    assert.equal(exported.app, 'mend');
+    assert.equal(exported.schema, 1);
+    assert.match(exported.created_at, /^\d{4}-\d\d-\d\dT/);
+    const before = await stored(page);
+
+    const tampered = good.replace('said I had not', 'said I had');
+    assert.notEqual(tampered, good);
+    const cases = [
+      ['notes.json', '{"title":"My shopping list"}', "This isn't a Mend export"],
+      ['cut.json', good.slice(0, Math.floor(good.length / 2)), 'cut off'],
+      ['edited.json', tampered, 'changed after Mend saved it'],
+      ['future.json', good.replace('"schema": 1', '"schema": 99').replace('"schema":1', '"schema":99'), 'newer version of Mend'],
+      ['huge.json', ' '.repeat(6 * 1024 * 1024), 'larger than 5 MB'],
+      ['photo.png', '\x89PNG\r\n\x1a\n', "This isn't a Mend export"],
+    ];
+    for (const [name, text, message] of cases) {
+      await importFile(page, name, text);
+      await page.getByRole('alert').filter({ hasText: message }).waitFor();
+      assert.equal(await stored(page), before, `${name} changed nothing`);
+    }
+
+    // An encrypted export asks for its passphrase; a wrong one is refused.
+    await setPassphrase(page, server.url);
+    const sealed = await exportFile(page, server.url);
+    assert.doesNotMatch(sealed, /messages on their phone/);
+    const sealedBefore = await stored(page);
+    await importFile(page, 'sealed.json', sealed);
+    await page.getByLabel("The file's passphrase").fill('not it at all');
+    await page.getByRole('button', { name: 'Open the file' }).click();
+    await page.getByRole('alert').filter({ hasText: "That passphrase doesn't open this file" }).waitFor();
+    assert.equal(await stored(page), sealedBefore);
+  });
+});
+
+test('a good import shows what it holds, replaces only when asked, and can be undone', async () => {
+  await withApp(async ({ server, page }) => {
+    await writeApology(page, server.url, SECRET);
+    const file = await exportFile(page, server.url);
+    await writeApology(page, server.url, 'Something else entirely, written later.');
+
+    await settings(page, server.url);
+    await importFile(page, 'mend-export.json', file);
+    const confirm = page.getByRole('group', { name: 'Confirm import' });
+    await confirm.getByText(/1 entry/).first().waitFor();
+    await confirm.getByText(/Planning an apology/).first().waitFor();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    assert.match(await stored(page), /written later/);
+
+    await importFile(page, 'mend-export.json', file);
+    await page.getByRole('button', { name: 'Replace my data with this file' }).click();
+    await page.getByText('Imported. Everything from the file is in Mend now.').waitFor();
+    assert.match(await stored(page), /messages on their phone/);
+    assert.ok((await mendKeys(page)).includes('mend.undo'));
+
+    // Kept across a reload, until the user lets it go.
+    await page.reload();
+    await settings(page, server.url);
+    await page.getByRole('button', { name: 'Undo the import' }).click();
+    await page.getByRole('button', { name: 'Undo the import' }).waitFor({ state: 'detached' });
+    assert.equal(await apologyText(page, server.url), 'Something else entirely, written later.');
+    assert.ok(!(await mendKeys(page)).includes('mend.undo'));
+  });
+});
+
+test('erase everything leaves no key Mend wrote, passphrase and settings included', async () => {
+  await withApp(async ({ server, page }) => {
+    await writeApology(page, server.url, SECRET);
+    await settings(page, server.url);
+    await page.getByLabel('Lock after').selectOption('5');
+    await setPassphrase(page, server.url);
+    await page.evaluate(() => localStorage.setItem('not-mend', 'kept'));
+    assert.deepEqual(await mendKeys(page), ['mend.document', 'mend.prefs']);
+
+    await page.getByRole('button', { name: 'Erase everything…' }).click();
+    await page.getByRole('button', { name: 'Yes, erase everything' }).click();
+    await page.getByText('Everything Mend kept on this device has been erased.').waitFor();
+    assert.deepEqual(await mendKeys(page), []);
+    assert.equal(await page.evaluate(() => localStorage.getItem('not-mend')), 'kept', 'only Mend’s own keys');
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: 'Rebuild trust, one honest step at a time' }).waitFor();
+  });
+});
+
+test('Settings shows how much room Mend uses and asks the browser to keep it', async () => {
+  await withApp(async ({ server, page }) => {
+    await writeApology(page, server.url, SECRET);
+    await settings(page, server.url);
+    const facts = page.getByRole('region', { name: 'Storage on this device' });
+    await facts.getByText(/^\d+ (bytes|KB)$/).waitFor();
+    await facts.getByText(/ of the .* this browser allows/).waitFor();
+    const status = facts.getByRole('status');
+    await status.filter({ hasText: /Yes\.|Not guaranteed|said no|doesn't say/ }).waitFor();
+    const ask = facts.getByRole('button', { name: "Ask the browser to keep Mend's data" });
+    if (await ask.count()) {
+      await ask.click();
+      await status.filter({ hasText: /Yes\.|said no/ }).waitFor();
+    }
+  });
+});
