@@ -24,7 +24,7 @@ step "domain tests (native)"
 cargo test
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test browser --test store
+cargo test --target wasm32-unknown-unknown --test browser --test store --test crypto
 
 step "release builds (served from / and from /mend/)"
 trunk build --release

@@ -71,6 +71,12 @@ impl Key {
         })
     }
 
+    /// Whether the browser would let anyone read the key out (never: it is
+    /// derived non-extractable). For the tests that prove it.
+    pub fn extractable(&self) -> bool {
+        self.key.extractable()
+    }
+
     /// Whether this key sealed `sealed` (same salt and check), without
     /// running the slow derivation again.
     pub fn made(&self, sealed: &Sealed) -> bool {

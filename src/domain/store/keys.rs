@@ -37,8 +37,9 @@ pub fn is_mend_key(key: &str) -> bool {
 }
 
 /// 64-bit FNV-1a: tiny, and fixed forever, unlike `std`'s hasher, so the same
-/// text maps to the same key in every version of Mend.
-fn fingerprint(text: &str) -> u64 {
+/// text maps to the same key in every version of Mend (and every export's
+/// checksum stays valid: `transfer` uses it too).
+pub(crate) fn fingerprint(text: &str) -> u64 {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     text.bytes().fold(OFFSET, |hash, byte| {

@@ -61,7 +61,7 @@ pub use import::{read_import, read_unsealed, Import, ImportFile};
 pub use summary::{long_date, summary, ImportSummary};
 
 use crate::domain::sealed::Sealed;
-use crate::domain::store::{Document, APP_MARKER, CURRENT_SCHEMA};
+use crate::domain::store::{fingerprint, Document, APP_MARKER, CURRENT_SCHEMA};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -141,7 +141,8 @@ pub fn export_aad(created_at: &str) -> String {
     format!("mend.export:{created_at}")
 }
 
-/// `fnv1a64:` and 16 lowercase hex digits of [`fnv1a64`] over the compact
+/// `fnv1a64:` and 16 lowercase hex digits of 64-bit FNV-1a (the store's
+/// `fingerprint`, which must never change) over the compact
 /// JSON of `data` as a `serde_json::Value`.
 ///
 /// A `Value` keeps object keys sorted (this crate does not enable
@@ -150,18 +151,7 @@ pub fn export_aad(created_at: &str) -> String {
 /// exporter and the importer both hash that canonical text.
 fn checksum(data: &Value) -> String {
     let text = serde_json::to_string(data).expect("a JSON value always serializes");
-    format!("fnv1a64:{:016x}", fnv1a64(&text))
-}
-
-/// 64-bit FNV-1a. The same algorithm as the store's `keys::fingerprint`
-/// (copied so that the two modules stay independent); it must never change,
-/// or every export made so far would read as tampered.
-fn fnv1a64(text: &str) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    text.bytes().fold(OFFSET, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(PRIME)
-    })
+    format!("fnv1a64:{:016x}", fingerprint(&text))
 }
 
 // Native only, like the other domain tests.

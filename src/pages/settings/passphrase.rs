@@ -96,14 +96,8 @@ fn Unprotected(export: Callback<()>) -> impl IntoView {
             <button type="button" class="button" on:click=move |_| export.run(())>"Export my data first"</button>
         </p>
         <form on:submit=submit novalidate>
-            <div class="field">
-                <label for="passphrase-new">"New passphrase"</label>
-                <input id="passphrase-new" type="password" autocomplete="new-password" node_ref=new />
-            </div>
-            <div class="field">
-                <label for="passphrase-again">"Type it again"</label>
-                <input id="passphrase-again" type="password" autocomplete="new-password" node_ref=again />
-            </div>
+            <PasswordField id="passphrase-new" label="New passphrase" autocomplete="new-password" input=new />
+            <PasswordField id="passphrase-again" label="Type it again" autocomplete="new-password" input=again />
             <p class="field-error" role="alert">{move || error.get()}</p>
             <button class="button button--primary" type="submit" disabled=move || busy.get()>
                 {move || if busy.get() { "Encrypting…" } else { "Protect with this passphrase" }}
@@ -166,18 +160,9 @@ fn Protected() -> impl IntoView {
         </p>
         <h3>"Change passphrase"</h3>
         <form on:submit=change novalidate>
-            <div class="field">
-                <label for="passphrase-current">"Current passphrase"</label>
-                <input id="passphrase-current" type="password" autocomplete="current-password" node_ref=current />
-            </div>
-            <div class="field">
-                <label for="passphrase-new">"New passphrase"</label>
-                <input id="passphrase-new" type="password" autocomplete="new-password" node_ref=new />
-            </div>
-            <div class="field">
-                <label for="passphrase-again">"Type the new one again"</label>
-                <input id="passphrase-again" type="password" autocomplete="new-password" node_ref=again />
-            </div>
+            <PasswordField id="passphrase-current" label="Current passphrase" autocomplete="current-password" input=current />
+            <PasswordField id="passphrase-new" label="New passphrase" autocomplete="new-password" input=new />
+            <PasswordField id="passphrase-again" label="Type the new one again" autocomplete="new-password" input=again />
             <p class="field-error" role="alert">{move || error.get()}</p>
             <p role="status">{move || status.get()}</p>
             <button class="button" type="submit" disabled=move || busy.get()>"Change passphrase"</button>
@@ -185,13 +170,27 @@ fn Protected() -> impl IntoView {
         <h3>"Remove passphrase"</h3>
         <p>"Your answers stay, but are no longer encrypted on this device."</p>
         <form on:submit=remove novalidate>
-            <div class="field">
-                <label for="passphrase-remove">"Your passphrase, to confirm"</label>
-                <input id="passphrase-remove" type="password" autocomplete="current-password" node_ref=removing />
-            </div>
+            <PasswordField id="passphrase-remove" label="Your passphrase, to confirm" autocomplete="current-password" input=removing />
             <p class="field-error" role="alert">{move || remove_error.get()}</p>
             <button class="button" type="submit" disabled=move || busy.get()>"Remove passphrase"</button>
         </form>
+    }
+}
+
+/// One labelled passphrase field.
+#[component]
+fn PasswordField(
+    id: &'static str,
+    label: &'static str,
+    /// `new-password` or `current-password`, so password managers help.
+    autocomplete: &'static str,
+    input: NodeRef<html::Input>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type="password" autocomplete=autocomplete node_ref=input />
+        </div>
     }
 }
 

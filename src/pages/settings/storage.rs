@@ -32,8 +32,10 @@ fn size(bytes: f64) -> String {
         format!("{bytes:.0} bytes")
     } else if bytes < 1_000_000.0 {
         format!("{:.0} KB", (bytes / 1000.0).max(1.0))
-    } else {
+    } else if bytes < 1_000_000_000.0 {
         format!("{:.1} MB", bytes / 1_000_000.0)
+    } else {
+        format!("{:.0} GB", bytes / 1_000_000_000.0)
     }
 }
 
