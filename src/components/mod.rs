@@ -4,12 +4,14 @@ pub mod download;
 mod lock_screen;
 mod notices;
 mod page_heading;
+mod prose;
 pub mod question;
 mod update_banner;
 
 pub use lock_screen::{ClosedScreen, LockScreen};
 pub use notices::Notices;
 pub use page_heading::PageHeading;
+pub use prose::Prose;
 pub use update_banner::UpdateBanner;
 
 use leptos::prelude::{RwSignal, Set as _};

@@ -30,6 +30,30 @@ impl CalendarDate {
     pub fn day(self) -> u8 {
         self.day
     }
+
+    /// The date as people write it: "4 October 2026".
+    pub fn long(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        // A CalendarDate's month is always 1..=12.
+        let month = MONTHS
+            .get(usize::from(self.month).wrapping_sub(1))
+            .copied()
+            .unwrap_or_default();
+        format!("{} {month} {}", self.day, self.year)
+    }
 }
 
 impl FromStr for CalendarDate {

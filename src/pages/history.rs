@@ -35,7 +35,7 @@ pub fn History() -> impl IntoView {
                     let title = guide.title().render(&d.profile.wording);
                     view! {
                         <li class="history__item">
-                            <time datetime=date.to_string()>{date.to_string()}</time>
+                            <time datetime=date.to_string()>{date.long()}</time>
                             " "
                             <A href=href>{title}</A>
                         </li>

@@ -6,6 +6,7 @@ pub mod error;
 mod flow;
 mod library;
 pub mod model;
+pub mod prose;
 pub mod raw;
 mod scoring;
 pub mod template;

@@ -85,26 +85,6 @@ fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// "3 March 2026": unambiguous wherever the reader lives.
-/// "4 October 2026".
 pub fn long_date(date: CalendarDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    // A CalendarDate's month is always 1..=12.
-    let month = MONTHS
-        .get(usize::from(date.month()).wrapping_sub(1))
-        .copied()
-        .unwrap_or_default();
-    format!("{} {month} {}", date.day(), date.year())
+    date.long()
 }

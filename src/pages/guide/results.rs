@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use super::{guide_path, review_path, with_guide};
 use crate::app::link;
 use crate::components::question::Urgency;
-use crate::components::PageHeading;
+use crate::components::{PageHeading, Prose};
 use crate::content;
 use crate::domain::answer::AnswerValue;
 use crate::domain::entry::Entry;
@@ -101,13 +101,13 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                                 </div>
                                 {score.band.map(|band| view! {
                                     <h3>{band.title().render(&wording)}</h3>
-                                    <p>{band.text().render(&wording)}</p>
+                                    <Prose text=band.text().render(&wording) />
                                 })}
                             </section>
                         }
                     })
                     .collect_view();
-                let completed = entry.completed_on().map(|d| format!("Finished on {d}.")).unwrap_or_default();
+                let completed = entry.completed_on().map(|d| format!("Finished on {}.", d.long())).unwrap_or_default();
                 view! {
                     <p class="lead">{completed}</p>
                     {danger.then(|| view! {
@@ -156,7 +156,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                             </section>
                         }
                     })}
-                    {guide.closing().map(|c| view! { <div class="card"><p>{c.render(&wording)}</p></div> })}
+                    {guide.closing().map(|c| view! { <div class="card"><Prose text=c.render(&wording) /></div> })}
                 }
                 .into_any()
             }

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use super::{review_path, with_guide};
 use crate::app::link;
 use crate::components::question::{field, FieldProps, Urgency};
-use crate::components::PageHeading;
+use crate::components::{PageHeading, Prose};
 use crate::domain::answer::{AnswerValue, Answers};
 use crate::domain::guide::{Guide, Step};
 use crate::domain::ids::{FlagId, QuestionId, StepId};
@@ -76,7 +76,7 @@ fn Intro(guide: &'static Guide) -> impl IntoView {
     view! {
         <p class="lead">{guide.summary().render(&wording)}</p>
         <div class="card intro">
-            {guide.intro().render(&wording).split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
+            <Prose text=guide.intro().render(&wording) />
         </div>
         <p class="actions">
             <button type="button" class="button button--primary" on:click=begin disabled=move || store.read_only().get()>
@@ -248,7 +248,7 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
                 ></progress>
             </div>
             {title.map(|t| view! { <h2 class="runner__heading" tabindex="-1">{t}</h2> })}
-            {intro.map(|t| view! { <p class="runner__intro">{t}</p> })}
+            {intro.map(|t| view! { <div class="runner__intro"><Prose text=t /></div> })}
             <For each=move || shown.get() key=|id| id.clone() let(id)>
                 {
                     let question = guide.question(&id).expect("shown questions exist");
