@@ -22,6 +22,7 @@ use crate::domain::store::{
     merge_pending, on_storage_event, open_data, recovery_key, Decoded, Document, Lasts, Notice,
     SaveFailure, Stamp, StorageChange, WriteDecision, CURRENT_SCHEMA, DOCUMENT_KEY, UNDO_KEY,
 };
+use crate::domain::transfer;
 
 /// How urgently a change must reach storage. Typing is coalesced (saved
 /// ~300 ms after the last key, and on blur or when the page is hidden);
@@ -782,13 +783,21 @@ impl Store {
         storage().ok()?.get_item(&key).ok().flatten()
     }
 
-    /// Everything this tab holds, in the stored format, for a download.
-    pub fn export_text(&self) -> String {
-        let stamp = self
-            .stamp
-            .get_value()
-            .unwrap_or_else(|| Stamp::new(0, now_iso()));
-        self.current.with_untracked(|d| encode(d, &stamp))
+    /// Everything this tab holds as an export file (see `domain::transfer`):
+    /// sealed with the passphrase when there is one, unless `plain` was
+    /// chosen. `None` if sealing failed.
+    pub async fn export_file(&self, plain: bool) -> Option<String> {
+        let created_at = now_iso();
+        let text = self
+            .current
+            .with_untracked(|d| transfer::export_plain(d, &created_at));
+        if plain || !self.protected.get_untracked() {
+            return Some(text);
+        }
+        let sealed = self
+            .seal_export(&text, &transfer::export_aad(&created_at))
+            .await?;
+        Some(transfer::export_sealed(&sealed, &created_at))
     }
 
     fn on_storage(&self, event: web_sys::StorageEvent) {

@@ -2,6 +2,23 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::store::{today, Store};
+
+/// Downloads everything as an export file: sealed with the passphrase when
+/// there is one, unless `plain` was chosen (behind its warning in Settings).
+pub fn everything(store: Store, plain: bool) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match store.export_file(plain).await {
+            Some(text) => text_file(
+                &format!("mend-export-{}.json", today()),
+                &text,
+                "application/json",
+            ),
+            None => web_sys::console::warn_1(&"Mend: the export could not be sealed".into()),
+        }
+    });
+}
+
 /// Offers `text` as a download named `file_name`.
 pub fn text_file(file_name: &str, text: &str, mime: &str) {
     let parts = js_sys::Array::of1(&text.into());

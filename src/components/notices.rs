@@ -27,13 +27,8 @@ fn NoticeView(notice: Notice) -> impl IntoView {
         let (label, run): (&str, Box<dyn Fn()>) = match action {
             NoticeAction::DownloadEverything => (
                 "Download everything",
-                Box::new(move || {
-                    download::text_file(
-                        &format!("mend-backup-{}.json", today()),
-                        &store.export_text(),
-                        "application/json",
-                    )
-                }),
+                // An export file: Import reads it back, checksum and all.
+                Box::new(move || download::everything(store, false)),
             ),
             NoticeAction::DownloadRecovered => (
                 "Download the unreadable copy",

@@ -281,6 +281,52 @@ test('Quick exit (Escape three times, even while typing) saves, locks and leaves
   );
 });
 
+/** Tells the page it was hidden (another app in front) or shown again. */
+async function setVisibility(page, state) {
+  await page.evaluate((state) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
+test('coming back after Mend was hidden longer than the lock time finds it locked', async () => {
+  await withApp(async ({ server, page }) => {
+    await page.clock.install();
+    await setPassphrase(page, server.url);
+    await writeApology(page, server.url, SECRET);
+    await setVisibility(page, 'hidden');
+    // Hidden pages get few or no timer ticks: only coming back may notice.
+    await page.clock.setSystemTime(Date.now() + 11 * 60_000);
+    await setVisibility(page, 'visible');
+    await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).waitFor();
+    assert.doesNotMatch(await page.content(), /messages on their phone/);
+  });
+});
+
+test('without a passphrase, Quick exit saves what was typed and Back finds Mend closed', async () => {
+  await withApp(
+    async ({ server, page }) => {
+      await settings(page, server.url);
+      await page.getByLabel('Website to show instead').fill(EXIT_URL);
+      await page.getByRole('button', { name: 'Save address' }).click();
+      await page.getByText('Saved. Quick exit now goes there.').waitFor();
+      const box = await openApology(page, server.url);
+      await box.fill(SECRET);
+      await page.getByRole('button', { name: 'Quick exit' }).click();
+      await page.waitForURL(EXIT_URL);
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: 'Mend is closed' }).waitFor();
+      assert.doesNotMatch(await page.content(), /messages on their phone/);
+      assert.match(await stored(page), /messages on their phone/, 'saved on the way out');
+      // The answer's page was replaced in history: Back lands on the page before.
+      await page.getByRole('button', { name: 'Open Mend' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    },
+    { allowed: [EXIT_URL] },
+  );
+});
+
 /** A real export file, downloaded from Settings. */
 async function exportFile(page, url, { plain = false } = {}) {
   await settings(page, url);

@@ -8,7 +8,7 @@ mod transfer;
 
 use leptos::prelude::*;
 
-use crate::components::PageHeading;
+use crate::components::{download, PageHeading};
 use crate::privacy::Privacy;
 use crate::pwa;
 use crate::routes::Page;
@@ -43,7 +43,7 @@ pub fn Settings() -> impl IntoView {
             Err(_) => "Mend could not erase its data: this browser is not letting it reach its storage. Your browser's settings can clear this site's data instead.".to_owned(),
         }));
     };
-    let export = Callback::new(move |()| transfer::export_now(store, false));
+    let export = Callback::new(move |()| download::everything(store, false));
     view! {
         <PageHeading text="Settings" tab_title=Page::Settings.document_title() />
         <section class="card" aria-labelledby="settings-data">

@@ -12,39 +12,11 @@ use crate::components::download;
 use crate::crypto::{Key, OpenError};
 use crate::domain::date::CalendarDate;
 use crate::domain::sealed::Sealed;
-use crate::domain::store::Document;
 use crate::domain::transfer::{
-    export_aad, export_plain, export_sealed, long_date, read_import, read_unsealed, summary,
-    Import, ImportError, ImportFile, MAX_IMPORT_BYTES,
+    export_aad, long_date, read_import, read_unsealed, summary, Import, ImportError, ImportFile,
+    MAX_IMPORT_BYTES,
 };
-use crate::store::{today, Store};
-
-fn now_iso() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
-}
-
-/// Downloads everything: sealed with the passphrase when there is one,
-/// unless `plain` was chosen (behind its warning).
-pub fn export_now(store: Store, plain: bool) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let created_at = now_iso();
-        let document = store.read_untracked(Document::clone);
-        let text = export_plain(&document, &created_at);
-        let name = format!("mend-export-{}.json", today());
-        if store.protected().get_untracked() && !plain {
-            match store.seal_export(&text, &export_aad(&created_at)).await {
-                Some(sealed) => download::text_file(
-                    &name,
-                    &export_sealed(&sealed, &created_at),
-                    "application/json",
-                ),
-                None => web_sys::console::warn_1(&"Mend: the export could not be sealed".into()),
-            }
-        } else {
-            download::text_file(&name, &text, "application/json");
-        }
-    });
-}
+use crate::store::Store;
 
 /// Where an import stands.
 #[derive(Clone)]
@@ -193,7 +165,7 @@ pub fn TransferSettings() -> impl IntoView {
                 </Show>
             </Show>
             <p>
-                <button type="button" class="button button--primary" on:click=move |_| export_now(store, plain.get_untracked())>
+                <button type="button" class="button button--primary" on:click=move |_| download::everything(store, plain.get_untracked())>
                     "Export everything"
                 </button>
             </p>
