@@ -281,6 +281,38 @@ test('Quick exit (Escape three times, even while typing) saves, locks and leaves
   );
 });
 
+test('two unlocked tabs keep in step through sealed saves, and a passphrase changed in one locks the other', async () => {
+  await withApp(async ({ server, page, context }) => {
+    await setPassphrase(page, server.url);
+    await page.goto(`${server.url}guides/sample`);
+    await unlock(page);
+    await page.getByRole('button', { name: 'Begin' }).click();
+    const other = await context.newPage();
+    await other.goto(`${server.url}guides/sample`);
+    // Unlocking picks up where the guide was left: on its first screen.
+    await unlock(other);
+    await other.getByRole('heading', { name: 'Where things stand' }).waitFor();
+
+    await page.getByRole('radio', { name: 'My trust was broken' }).check();
+    await other.getByRole('radio', { name: 'My trust was broken' }).and(other.locator(':checked')).waitFor();
+    await other.getByRole('radio', { name: '3, Sometimes' }).check();
+    await page.getByRole('radio', { name: '3, Sometimes' }).and(page.locator(':checked')).waitFor();
+    assert.doesNotMatch(await stored(page), /hurt/, 'still sealed');
+
+    await settings(other, server.url);
+    await other.getByLabel('Current passphrase').fill(PASSPHRASE);
+    await other.getByLabel('New passphrase').fill('green door at noon');
+    await other.getByLabel('Type the new one again').fill('green door at noon');
+    await other.getByRole('button', { name: 'Change passphrase' }).click();
+    await other.getByText('Your passphrase has been changed.').waitFor();
+
+    await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).waitFor();
+    await page.getByText("Mend's passphrase was set or changed in another tab").waitFor();
+    await unlock(page, 'green door at noon');
+    await page.getByRole('radio', { name: '3, Sometimes' }).and(page.locator(':checked')).waitFor();
+  });
+});
+
 /** Tells the page it was hidden (another app in front) or shown again. */
 async function setVisibility(page, state) {
   await page.evaluate((state) => {
