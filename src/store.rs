@@ -682,6 +682,7 @@ impl Store {
             // this tab's copy in memory; the next save tries again.
             None => {
                 web_sys::console::warn_1(&"Mend: another tab's sealed save did not open".into());
+                self.notify(Notice::SaveFailed(SaveFailure::Unknown));
                 false
             }
         }

@@ -114,7 +114,7 @@ fn unreadable_data_is_copied_aside_untouched_and_the_user_told() {
 }
 
 #[wasm_bindgen_test]
-fn a_full_quota_keeps_answers_in_memory_and_says_so_until_a_save_works() {
+async fn a_full_quota_keeps_answers_in_memory_and_says_so_until_a_save_works() {
     fresh();
     let store = Store::open();
     answer_sample(&store, "role", AnswerValue::Choice("hurt".into()));
@@ -141,7 +141,10 @@ fn a_full_quota_keeps_answers_in_memory_and_says_so_until_a_save_works() {
         [Notice::SaveFailed(SaveFailure::Full)]
     );
     assert!(
-        store.export_text().contains("Please don't lose this."),
+        store
+            .export_file(false)
+            .await
+            .is_some_and(|file| file.contains("Please don't lose this.")),
         "the download has it"
     );
 

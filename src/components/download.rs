@@ -4,9 +4,13 @@ use wasm_bindgen::JsCast;
 
 use crate::store::{today, Store};
 
+/// Said when the browser could not encrypt an export (WebCrypto failed).
+pub const NOT_SEALED: &str = "Mend couldn't encrypt the export, so it wasn't saved. Try again; if it keeps failing, reload Mend.";
+
 /// Downloads everything as an export file: sealed with the passphrase when
 /// there is one, unless `plain` was chosen (behind its warning in Settings).
-pub fn everything(store: Store, plain: bool) {
+/// `failed` runs if it could not be sealed, so the user is told.
+pub fn everything(store: Store, plain: bool, failed: impl FnOnce() + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         match store.export_file(plain).await {
             Some(text) => text_file(
@@ -14,7 +18,7 @@ pub fn everything(store: Store, plain: bool) {
                 &text,
                 "application/json",
             ),
-            None => web_sys::console::warn_1(&"Mend: the export could not be sealed".into()),
+            None => failed(),
         }
     });
 }

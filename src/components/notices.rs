@@ -28,7 +28,13 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             NoticeAction::DownloadEverything => (
                 "Download everything",
                 // An export file: Import reads it back, checksum and all.
-                Box::new(move || download::everything(store, false)),
+                Box::new(move || {
+                    download::everything(store, false, || {
+                        // Rare (WebCrypto failing) and on an already urgent
+                        // path: a plain alert is sure to be seen.
+                        let _ = window().alert_with_message(download::NOT_SEALED);
+                    })
+                }),
             ),
             NoticeAction::DownloadRecovered => (
                 "Download the unreadable copy",

@@ -8,7 +8,7 @@ mod transfer;
 
 use leptos::prelude::*;
 
-use crate::components::{download, PageHeading};
+use crate::components::{alive, download, PageHeading};
 use crate::privacy::Privacy;
 use crate::pwa;
 use crate::routes::Page;
@@ -43,7 +43,12 @@ pub fn Settings() -> impl IntoView {
             Err(_) => "Mend could not erase its data: this browser is not letting it reach its storage. Your browser's settings can clear this site's data instead.".to_owned(),
         }));
     };
-    let export = Callback::new(move |()| download::everything(store, false));
+    let export_failed = RwSignal::new(None::<&'static str>);
+    let export = Callback::new(move |()| {
+        download::everything(store, false, move || {
+            alive(export_failed, Some(download::NOT_SEALED))
+        })
+    });
     view! {
         <PageHeading text="Settings" tab_title=Page::Settings.document_title() />
         <section class="card" aria-labelledby="settings-data">
@@ -52,6 +57,7 @@ pub fn Settings() -> impl IntoView {
                 "Everything you write is kept in this browser's storage on this device, and nowhere "
                 "else. Mend makes no requests to any other website."
             </p>
+            <p class="field-error" role="alert">{move || export_failed.get()}</p>
         </section>
         <passphrase::PassphraseSettings export=export />
         <exit::QuickExitSettings />

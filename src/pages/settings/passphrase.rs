@@ -116,6 +116,7 @@ fn Protected() -> impl IntoView {
     let error = RwSignal::new(None::<&'static str>);
     let status = RwSignal::new(None::<&'static str>);
     let remove_error = RwSignal::new(None::<&'static str>);
+    let lock_error = RwSignal::new(None::<&'static str>);
     let busy = RwSignal::new(false);
     let change = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -155,9 +156,14 @@ fn Protected() -> impl IntoView {
         <p>"Mend is protected: everything it keeps on this device is encrypted with your passphrase."</p>
         <p>
             <button type="button" class="button button--primary" on:click=move |_| {
-                wasm_bindgen_futures::spawn_local(async move { store.lock().await; });
+                wasm_bindgen_futures::spawn_local(async move {
+                    if !store.lock().await {
+                        alive(lock_error, Some("Mend can't lock while your latest answers are not saved: locking now would lose them. The message at the top of the page says why saving failed."));
+                    }
+                });
             }>"Lock now"</button>
         </p>
+        <p class="field-error" role="alert">{move || lock_error.get()}</p>
         <h3>"Change passphrase"</h3>
         <form on:submit=change novalidate>
             <PasswordField id="passphrase-current" label="Current passphrase" autocomplete="current-password" input=current />

@@ -43,6 +43,7 @@ pub fn TransferSettings() -> impl IntoView {
     let passphrase = NodeRef::<html::Input>::new();
     let pass_error = RwSignal::new(None::<&'static str>);
     let busy = RwSignal::new(false);
+    let export_failed = RwSignal::new(None::<&'static str>);
 
     let choose = move |_| {
         let Some(file) = file_input
@@ -165,10 +166,14 @@ pub fn TransferSettings() -> impl IntoView {
                 </Show>
             </Show>
             <p>
-                <button type="button" class="button button--primary" on:click=move |_| download::everything(store, plain.get_untracked())>
+                <button type="button" class="button button--primary" on:click=move |_| {
+                    export_failed.set(None);
+                    download::everything(store, plain.get_untracked(), move || alive(export_failed, Some(download::NOT_SEALED)));
+                }>
                     "Export everything"
                 </button>
             </p>
+            <p class="field-error" role="alert">{move || export_failed.get()}</p>
         </section>
         <section class="card" aria-labelledby="settings-import">
             <h2 id="settings-import">"Import"</h2>
