@@ -24,7 +24,19 @@ step "domain tests (native)"
 cargo test
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test browser --test store --test crypto
+# ChromeDriver occasionally fails to start on a loaded machine ("driver failed
+# to bind port"); that says nothing about Mend, so only that is retried. Any
+# test failure fails at once.
+mkdir -p target
+for attempt in 1 2 3; do
+  if cargo test --target wasm32-unknown-unknown --test browser --test store --test crypto 2>&1 | tee target/browser-tests.log; then
+    break
+  fi
+  if [ "$attempt" = 3 ] || ! grep -q "driver failed to bind port" target/browser-tests.log; then
+    exit 1
+  fi
+  echo "ChromeDriver did not start (attempt $attempt of 3); trying again."
+done
 
 step "release builds (served from / and from /mend/)"
 trunk build --release

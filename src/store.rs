@@ -638,13 +638,10 @@ impl Store {
                 }
             }
         };
-        // Sealing took a moment: write only if storage still holds what this
-        // tab last saw, checked in the same synchronous step as the write.
-        let still = storage.get_item(DOCUMENT_KEY).ok().flatten();
-        let unchanged = self.stamp.with_value(|seen| {
-            before_write(seen.as_ref(), still.as_deref()) == WriteDecision::Write { next_revision }
-        });
-        if !unchanged {
+        // Sealing took a moment: write only if storage still holds exactly
+        // the text the decision was made on (checked in the same synchronous
+        // step as the write); otherwise decide again.
+        if storage.get_item(DOCUMENT_KEY).ok().flatten() != stored {
             return true;
         }
         match storage.set_item(DOCUMENT_KEY, &text) {

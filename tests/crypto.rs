@@ -107,3 +107,35 @@ async fn with_a_passphrase_the_store_keeps_nothing_readable_and_locks_without_lo
         .contains("talk"));
     local().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn unreadable_text_met_while_sealing_is_kept_aside_and_the_sealed_save_still_happens() {
+    local().clear().unwrap();
+    let store = Store::open();
+    store.set_passphrase(None, PASSPHRASE).await.unwrap();
+    local()
+        .set_item(DOCUMENT_KEY, "{\"app\":\"mend\",\"sch")
+        .unwrap();
+    let guide = mend::content::library().guide(&"sample".into()).unwrap();
+    store.change(Urgency::Now, |d| {
+        d.entries
+            .begin(guide, "2026-11-22".parse().unwrap())
+            .answer(QuestionId::new("talk"), AnswerValue::Scale(2))
+    });
+    store.settle().await;
+    let text = local().get_item(DOCUMENT_KEY).unwrap().unwrap();
+    assert!(
+        matches!(decode(Some(&text)), Decoded::Sealed { .. }),
+        "{text}"
+    );
+    let kept: Vec<String> = (0..local().length().unwrap())
+        .filter_map(|i| local().key(i).unwrap())
+        .filter(|k| k.starts_with("mend.recovered."))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        local().get_item(&kept[0]).unwrap().as_deref(),
+        Some("{\"app\":\"mend\",\"sch")
+    );
+    local().clear().unwrap();
+}
