@@ -30,13 +30,18 @@ fn main() {
         }
         writeln!(generated, "];").unwrap();
     }
-    // The path rules: one file, same treatment.
-    println!("cargo:rerun-if-changed=content/paths.toml");
-    let text = fs::read_to_string("content/paths.toml").expect("content/paths.toml exists");
-    let value: toml::Value = toml::from_str(&text)
-        .unwrap_or_else(|e| panic!("content/paths.toml is not valid TOML:\n{e}"));
-    let json = serde_json::to_string(&value).expect("TOML values convert to JSON");
-    writeln!(generated, "pub const PATHS: &str = {json:?};").unwrap();
+    // The path rules and the helplines: one file each, same treatment.
+    for (name, file) in [
+        ("PATHS", "content/paths.toml"),
+        ("HELPLINES", "content/helplines.toml"),
+    ] {
+        println!("cargo:rerun-if-changed={file}");
+        let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let value: toml::Value = toml::from_str(&text)
+            .unwrap_or_else(|e| panic!("{file} is not valid TOML:\n{e}"));
+        let json = serde_json::to_string(&value).expect("TOML values convert to JSON");
+        writeln!(generated, "pub const {name}: &str = {json:?};").unwrap();
+    }
 
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("guides.rs"), generated).expect("write guides.rs");

@@ -4,6 +4,7 @@ use std::sync::OnceLock;
 
 use crate::domain::guide::{ContentErrors, Guide, Library};
 use crate::domain::ids::GuideId;
+use crate::domain::program::helplines::Helplines;
 use crate::domain::program::path::Paths;
 
 include!(concat!(env!("OUT_DIR"), "/guides.rs"));
@@ -39,6 +40,14 @@ pub fn paths() -> &'static Paths {
     PATH_RULES.get_or_init(|| {
         Paths::from_json(PATHS, library(), &shipped_ids())
             .unwrap_or_else(|problems| panic!("{}", problems.join("\n")))
+    })
+}
+
+/// The helplines, checked once. The content tests prove the file is valid.
+pub fn helplines() -> &'static Helplines {
+    static LINES: OnceLock<Helplines> = OnceLock::new();
+    LINES.get_or_init(|| {
+        Helplines::from_json(HELPLINES).unwrap_or_else(|problems| panic!("{}", problems.join("\n")))
     })
 }
 
@@ -96,6 +105,34 @@ mod tests {
         if let Err(problems) = Paths::from_json(PATHS, library(), &shipped_ids()) {
             panic!("path problems:\n{}", problems.join("\n"));
         }
+    }
+
+    #[test]
+    fn every_helpline_names_where_and_when_it_was_confirmed() {
+        let lines = match Helplines::from_json(HELPLINES) {
+            Ok(lines) => lines,
+            Err(problems) => panic!("helpline problems:\n{}", problems.join("\n")),
+        };
+        for country in ["US", "CA", "GB", "IE", "AU", "NZ"] {
+            use crate::domain::program::helplines::Purpose;
+            assert!(lines.country(country).is_some(), "{country} is covered");
+            assert!(
+                !lines.lines_for(country, &[Purpose::Crisis]).is_empty(),
+                "{country} has a crisis line"
+            );
+            assert!(
+                !lines.lines_for(country, &[Purpose::Abuse]).is_empty(),
+                "{country} has an abuse line"
+            );
+        }
+        assert!(!lines.international().is_empty());
+    }
+
+    #[test]
+    fn every_flag_in_a_shipped_guide_is_a_level_mend_knows() {
+        let problems =
+            crate::domain::program::safety::unknown_flags(library(), &shipped_ids());
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
     #[test]

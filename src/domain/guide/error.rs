@@ -22,6 +22,7 @@ pub enum Place {
     Question(QuestionId),
     Dimension(DimensionId),
     Flag(FlagId),
+    Gate(FlagId),
 }
 
 impl fmt::Display for ContentError {
@@ -35,6 +36,7 @@ impl fmt::Display for ContentError {
             Some(Place::Question(id)) => write!(f, ", question `{id}`")?,
             Some(Place::Dimension(id)) => write!(f, ", dimension `{id}`")?,
             Some(Place::Flag(id)) => write!(f, ", flag `{id}`")?,
+            Some(Place::Gate(id)) => write!(f, ", gate `{id}`")?,
             None => {}
         }
         write!(f, ": {}", self.problem)

@@ -21,6 +21,7 @@ pub struct Guide {
     pub(super) steps: Vec<Step>,
     pub(super) dimensions: Vec<Dimension>,
     pub(super) flags: Vec<Flag>,
+    pub(super) gates: Vec<Gate>,
 }
 
 impl Guide {
@@ -62,6 +63,10 @@ impl Guide {
     }
     pub fn flags(&self) -> &[Flag] {
         &self.flags
+    }
+    /// Answers that set the scores aside (fear, harm, a decision already made).
+    pub fn gates(&self) -> &[Gate] {
+        &self.gates
     }
     /// Every question in guide order, with its step.
     pub fn questions(&self) -> impl Iterator<Item = (&Step, &Question)> {
@@ -111,6 +116,7 @@ pub struct Question {
     pub(super) required: bool,
     pub(super) show_if: Option<Condition>,
     pub(super) message: Option<String>,
+    pub(super) review: bool,
     pub(super) kind: QuestionKind,
 }
 
@@ -133,6 +139,10 @@ impl Question {
     }
     pub fn kind(&self) -> &QuestionKind {
         &self.kind
+    }
+    /// A date question whose answer is a day the user chose to look again.
+    pub fn is_review_date(&self) -> bool {
+        self.review
     }
     /// The counsellor's own wording for a failed length or count rule.
     pub fn message(&self) -> Option<&str> {
@@ -367,5 +377,35 @@ impl Flag {
     }
     pub fn when(&self) -> &Condition {
         &self.when
+    }
+}
+
+/// Answers that must never be weighed against other answers: when a gate
+/// holds, the results page shows its message instead of the bands, and
+/// recommends only what the gate names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gate {
+    pub(super) id: FlagId,
+    pub(super) when: Condition,
+    pub(super) title: Template,
+    pub(super) text: Template,
+    pub(super) recommend: Vec<GuideId>,
+}
+
+impl Gate {
+    pub fn id(&self) -> &FlagId {
+        &self.id
+    }
+    pub fn when(&self) -> &Condition {
+        &self.when
+    }
+    pub fn title(&self) -> &Template {
+        &self.title
+    }
+    pub fn text(&self) -> &Template {
+        &self.text
+    }
+    pub fn recommend(&self) -> &[GuideId] {
+        &self.recommend
     }
 }

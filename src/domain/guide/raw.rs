@@ -28,6 +28,8 @@ pub struct RawGuide {
     pub dimensions: Vec<RawDimension>,
     #[serde(default)]
     pub flags: Vec<RawFlag>,
+    #[serde(default)]
+    pub gates: Vec<RawGate>,
 }
 
 /// One screen: `[[steps]]`.
@@ -64,6 +66,10 @@ pub struct RawQuestion {
     /// Replaces the standard message when a length or count rule fails.
     #[serde(default)]
     pub message: Option<String>,
+    /// On a date question: the date is one the user set to look again, shown
+    /// on Your path and in History.
+    #[serde(default)]
+    pub review: bool,
     #[serde(flatten)]
     pub kind: RawQuestionKind,
 }
@@ -174,6 +180,19 @@ pub struct RawBand {
 pub struct RawFlag {
     pub id: String,
     pub when: RawCondition,
+}
+
+/// `[[gates]]`: when its condition holds, the results show this message in
+/// place of every band's interpretation, and only its recommendations.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGate {
+    pub id: String,
+    pub when: RawCondition,
+    pub title: String,
+    pub text: String,
+    #[serde(default)]
+    pub recommend: Vec<String>,
 }
 
 /// A show-if condition as written. In the file it is one table:

@@ -1,7 +1,7 @@
 //! Scores per dimension from the shown answers, their bands, the flags raised, and what to try next.
 
 use super::model::{
-    Band, ChoiceOption, Dimension, Flag, Guide, Question, QuestionKind, ScoreRange, Step, Weights,
+    Band, ChoiceOption, Dimension, Flag, Gate, Guide, Question, QuestionKind, ScoreRange, Step, Weights,
 };
 use crate::domain::answer::{AnswerValue, Answers};
 use crate::domain::ids::{DimensionId, FlagId, GuideId};
@@ -13,6 +13,10 @@ pub struct DimensionScore<'g> {
     pub value: i64,
     /// The band `value` falls in; always present once the guide is complete.
     pub band: Option<&'g Band>,
+    /// Whether any shown question that adds to this dimension is answered.
+    /// False for an entry finished before the guide gained the dimension's
+    /// questions: its 0 means "not asked yet", not a low score.
+    pub answered: bool,
 }
 
 impl Guide {
@@ -23,15 +27,20 @@ impl Guide {
         self.dimensions
             .iter()
             .map(|dimension| {
-                let value = self
+                let answered: Vec<(&Question, &AnswerValue)> = self
                     .questions()
+                    .filter(|(_, q)| adds_to_dimension(q, &dimension.id))
                     .filter_map(|(_, q)| Some((q, visible.get(&q.id)?)))
+                    .collect();
+                let value = answered
+                    .iter()
                     .map(|(q, answer)| contribution(q, answer, &dimension.id))
                     .sum();
                 DimensionScore {
                     dimension,
                     value,
                     band: dimension.band_for(value),
+                    answered: !answered.is_empty(),
                 }
             })
             .collect()
@@ -50,17 +59,50 @@ impl Guide {
         self.raised_flags(answers).iter().any(|f| &f.id == flag)
     }
 
-    /// The guides the result bands suggest, first mention first, without repeats.
+    /// The gates whose condition holds on the shown answers, in guide order.
+    pub fn gates_holding(&self, answers: &Answers) -> Vec<&Gate> {
+        let visible = self.visible_answers(answers);
+        self.gates
+            .iter()
+            .filter(|g| g.when.holds(&visible))
+            .collect()
+    }
+
+    /// The guides to suggest next, first mention first, without repeats:
+    /// the holding gates' if any gate holds (scores never argue with it),
+    /// else the result bands'.
     pub fn recommendations(&self, answers: &Answers) -> Vec<&GuideId> {
+        let gates = self.gates_holding(answers);
+        let lists: Vec<&[GuideId]> = if gates.is_empty() {
+            self.score(answers)
+                .iter()
+                .map(|score| score.band.map(Band::recommend).unwrap_or_default())
+                .collect()
+        } else {
+            gates.iter().map(|gate| gate.recommend()).collect()
+        };
         let mut found: Vec<&GuideId> = Vec::new();
-        for score in self.score(answers) {
-            for guide in score.band.map(Band::recommend).unwrap_or_default() {
-                if !found.contains(&guide) {
-                    found.push(guide);
-                }
+        for guide in lists.into_iter().flatten() {
+            if !found.contains(&guide) {
+                found.push(guide);
             }
         }
         found
+    }
+}
+
+/// Whether some answer to `question` can add to `dimension`.
+fn adds_to_dimension(question: &Question, dimension: &DimensionId) -> bool {
+    match &question.kind {
+        QuestionKind::YesNo {
+            yes_weights,
+            no_weights,
+        } => yes_weights.contains_key(dimension) || no_weights.contains_key(dimension),
+        QuestionKind::Scale(scale) => scale.weights.contains_key(dimension),
+        kind => kind
+            .options()
+            .iter()
+            .any(|o| o.weights.contains_key(dimension)),
     }
 }
 

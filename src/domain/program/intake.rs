@@ -47,6 +47,8 @@ pub struct Intake {
     pub name: Option<String>,
     /// The `willing` option id: yes, unsure, no, not-asked.
     pub willing: Option<String>,
+    /// The `when` option id: days, weeks, months, year, years.
+    pub when: Option<String>,
 }
 
 fn choice<'a>(answers: &'a Answers, question: &str) -> Option<&'a str> {
@@ -83,6 +85,7 @@ impl Intake {
             relationship,
             name,
             willing: choice(answers, "willing").map(str::to_owned),
+            when: choice(answers, "when").map(str::to_owned),
         }
     }
 
@@ -92,6 +95,11 @@ impl Intake {
             relationship: self.relationship,
             name: self.name.clone(),
         }
+    }
+
+    /// It happened, or came to light, in the last few days or weeks.
+    pub fn is_recent(&self) -> bool {
+        matches!(self.when.as_deref(), Some("days" | "weeks"))
     }
 
     /// False only when the user said the other person is not willing now:

@@ -2,8 +2,10 @@
 //! leads to, the safety rule that overrides both, and the apology wording check.
 
 pub mod apology;
+pub mod helplines;
 pub mod intake;
 pub mod path;
+pub mod review;
 pub mod safety;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

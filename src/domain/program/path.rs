@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::intake::{Intake, Role};
+use super::safety::{SafetyStatus, SAFETY_CHECK};
 use crate::domain::entry::Entries;
 use crate::domain::guide::{Guide, Library};
 use crate::domain::ids::GuideId;
@@ -16,6 +17,8 @@ use crate::domain::ids::GuideId;
 pub struct RawPaths {
     pub together: Vec<String>,
     pub danger: Vec<String>,
+    pub recent: Vec<String>,
+    pub held_for_harm: Vec<String>,
     pub roles: BTreeMap<String, Vec<String>>,
     pub library: Vec<RawGroup>,
 }
@@ -39,6 +42,8 @@ pub struct Group {
 pub struct Paths {
     together: Vec<GuideId>,
     danger: Vec<GuideId>,
+    recent: Vec<GuideId>,
+    held_for_harm: Vec<GuideId>,
     roles: BTreeMap<String, Vec<GuideId>>,
     groups: Vec<Group>,
 }
@@ -74,6 +79,8 @@ impl Paths {
         };
         let together = check("together", &raw.together);
         let danger = check("danger", &raw.danger);
+        let recent = check("recent", &raw.recent);
+        let held_for_harm = check("held_for_harm", &raw.held_for_harm);
         let mut roles = BTreeMap::new();
         for (role, ids) in &raw.roles {
             let list = check(&format!("roles.{role}"), ids);
@@ -122,6 +129,8 @@ impl Paths {
             Ok(Paths {
                 together,
                 danger,
+                recent,
+                held_for_harm,
                 roles,
                 groups,
             })
@@ -135,25 +144,48 @@ impl Paths {
         &self.groups
     }
 
-    /// The guides to suggest, in order. Danger overrides everything: then
-    /// only the `danger` list, and no repair work. Without a role yet there
-    /// is no path. Work needing both people is left out while the other
-    /// person is said to be unwilling.
-    pub fn for_intake(&self, intake: &Intake, danger: bool) -> Vec<GuideId> {
-        if danger {
+    /// The guides to suggest, in order.
+    ///
+    /// - Danger (unless the user chose the full path): only the `danger`
+    ///   list, no repair work.
+    /// - Without a role yet there is no path.
+    /// - A recent discovery puts the `recent` guides first.
+    /// - Caution puts the Safety check first; the path stays.
+    /// - Work needing both people is left out while the other person is
+    ///   said to be unwilling.
+    /// - The `held_for_harm` guides wait while the user has said they
+    ///   frightened or hurt the other person and has not read that page.
+    pub fn for_intake(&self, intake: &Intake, safety: &SafetyStatus) -> Vec<GuideId> {
+        if safety.path_restricted() {
             return self.danger.clone();
         }
         let Some(role) = intake.role else {
             return Vec::new();
         };
-        let path = self.roles.get(role.as_str()).cloned().unwrap_or_default();
-        if intake.other_is_willing() {
-            path
-        } else {
-            path.into_iter()
-                .filter(|id| !self.together.contains(id))
-                .collect()
+        let mut path: Vec<GuideId> = Vec::new();
+        if safety.caution() || safety.danger() {
+            path.push(GuideId::new(SAFETY_CHECK));
         }
+        if intake.is_recent() {
+            path.extend(self.recent.iter().cloned());
+        }
+        path.extend(self.roles.get(role.as_str()).cloned().unwrap_or_default());
+        let mut seen = Vec::new();
+        path.into_iter()
+            .filter(|id| intake.other_is_willing() || !self.together.contains(id))
+            .filter(|id| !safety.holds_repair_for_harm() || !self.held_for_harm.contains(id))
+            .filter(|id| {
+                let first = !seen.contains(id);
+                seen.push(id.clone());
+                first
+            })
+            .collect()
+    }
+
+    /// The guides held back until the user has read the page for people who
+    /// have used harm.
+    pub fn held_for_harm(&self) -> &[GuideId] {
+        &self.held_for_harm
     }
 }
 

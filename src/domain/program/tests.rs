@@ -3,7 +3,7 @@
 use super::apology::{check_wording, segments, APOLOGY_GUIDE, APOLOGY_PARTS};
 use super::intake::{Intake, Role};
 use super::path::{next_step, step_status, StepStatus};
-use super::safety::in_danger;
+use super::safety::{assess, route_after_step, Level, Route, SafetyChoices, SafetyStatus};
 use crate::content::{library, paths};
 use crate::domain::answer::{AnswerValue, Answers};
 use crate::domain::entry::Entries;
@@ -112,7 +112,7 @@ fn each_role_gets_its_own_path() {
     let path = |role| {
         paths().for_intake(
             &Intake::from_answers(&intake(role, "partner", "", "yes")),
-            false,
+            &SafetyStatus::default(),
         )
     };
     assert_eq!(
@@ -137,7 +137,9 @@ fn each_role_gets_its_own_path() {
     );
     assert_eq!(ids(&path("unsure"))[0], "can-this-be-rebuilt");
     assert!(
-        paths().for_intake(&Intake::default(), false).is_empty(),
+        paths()
+            .for_intake(&Intake::default(), &SafetyStatus::default())
+            .is_empty(),
         "no path before the role is known"
     );
 }
@@ -147,7 +149,7 @@ fn danger_replaces_the_path_with_safety_and_no_repair_work() {
     for role in Role::ALL {
         let path = paths().for_intake(
             &Intake::from_answers(&intake(role.as_str(), "partner", "", "yes")),
-            true,
+            &danger_status(),
         );
         assert_eq!(ids(&path)[0], "safety-check");
         for repair in [
@@ -168,34 +170,10 @@ fn danger_replaces_the_path_with_safety_and_no_repair_work() {
 fn work_that_needs_both_people_waits_while_the_other_is_unwilling() {
     let path = paths().for_intake(
         &Intake::from_answers(&intake("broke", "friend", "", "no")),
-        false,
+        &SafetyStatus::default(),
     );
     assert!(!ids(&path).contains(&"the-conversation"));
     assert!(ids(&path).contains(&"planning-an-apology"));
-}
-
-#[test]
-fn the_intakes_safety_answers_raise_danger_and_a_clean_safety_check_later_does_not_hide_them() {
-    let start = library().guide(&GuideId::new("start")).unwrap();
-    let check = library().guide(&GuideId::new("safety-check")).unwrap();
-    let today = "2026-11-22".parse().unwrap();
-    let mut entries = Entries::default();
-    entries
-        .begin(start, today)
-        .answer(QuestionId::new("afraid"), AnswerValue::YesNo(false));
-    assert!(!in_danger(&entries, library()));
-    entries
-        .begin(start, today)
-        .answer(QuestionId::new("harm"), AnswerValue::YesNo(true));
-    assert!(in_danger(&entries, library()));
-    entries
-        .begin(start, today)
-        .answer(QuestionId::new("harm"), AnswerValue::YesNo(false));
-    assert!(
-        !in_danger(&entries, library()),
-        "changing the answer clears it"
-    );
-    assert!(check.flags().iter().any(|f| f.id().as_str() == "danger"));
 }
 
 #[test]
@@ -209,4 +187,452 @@ fn path_steps_show_not_started_in_progress_and_done() {
     assert_eq!(step_status(guide, &entries), StepStatus::InProgress);
     let path = vec![guide.id().clone()];
     assert_eq!(next_step(&path, library(), &entries), Some(guide.id()));
+}
+
+// ------------------------------------------------------------ safety levels
+
+fn danger_status() -> SafetyStatus {
+    SafetyStatus {
+        danger_from: vec![GuideId::new("start")],
+        ..SafetyStatus::default()
+    }
+}
+
+fn guide(id: &str) -> &'static crate::domain::guide::Guide {
+    library()
+        .guide(&GuideId::new(id))
+        .unwrap_or_else(|| panic!("{id} ships"))
+}
+
+fn day(text: &str) -> crate::domain::date::CalendarDate {
+    text.parse().unwrap()
+}
+
+/// Entries with one entry of `guide_id` holding `answers`, begun on `on`,
+/// finished when `finish` is true.
+fn answer_in(
+    entries: &mut Entries,
+    guide_id: &str,
+    on: &str,
+    answers: &[(&str, AnswerValue)],
+    finish: bool,
+) {
+    let g = guide(guide_id);
+    let entry = entries.begin(g, day(on));
+    for (question, value) in answers {
+        entry.answer(QuestionId::new(*question), value.clone());
+    }
+    if finish {
+        // Fill every other required question the way a calm user might, so
+        // the entry can be finished; the named answers stay as given.
+        let _ = entries.complete(g, day(on));
+    }
+}
+
+fn status(entries: &Entries) -> SafetyStatus {
+    assess(entries, library(), &SafetyChoices::default())
+}
+
+fn yes() -> AnswerValue {
+    AnswerValue::YesNo(true)
+}
+fn no() -> AnswerValue {
+    AnswerValue::YesNo(false)
+}
+fn ticked(items: &[&str]) -> AnswerValue {
+    AnswerValue::Choices(items.iter().map(|i| (*i).into()).collect())
+}
+
+#[test]
+fn fear_or_harm_in_the_intake_is_danger_and_takes_repair_off_every_path() {
+    for question in ["afraid", "harm"] {
+        let mut entries = Entries::default();
+        answer_in(&mut entries, "start", "2026-11-22", &[(question, yes())], false);
+        let s = status(&entries);
+        assert!(s.danger(), "{question}");
+        assert!(s.path_restricted());
+    }
+}
+
+#[test]
+fn control_and_walking_on_eggshells_are_caution_and_keep_the_path_with_the_check_first() {
+    let mut entries = Entries::default();
+    answer_in(
+        &mut entries,
+        "start",
+        "2026-11-22",
+        &[
+            ("role", AnswerValue::Choice("broke".into())),
+            ("willing", AnswerValue::Choice("yes".into())),
+            ("afraid", no()),
+            ("harm", no()),
+            ("control", ticked(&["fear-of-anger", "isolating"])),
+        ],
+        false,
+    );
+    let s = status(&entries);
+    assert!(s.caution() && !s.danger(), "{s:?}");
+    let intake = Intake::from_answers(
+        entries
+            .current(guide("start"))
+            .map(|e| e.answers())
+            .unwrap(),
+    );
+    let path = paths().for_intake(&intake, &s);
+    assert_eq!(ids(&path)[0], "safety-check", "the Safety check comes first");
+    assert!(
+        ids(&path).contains(&"planning-an-apology"),
+        "the person who broke trust keeps the repair guides under caution"
+    );
+}
+
+#[test]
+fn in_the_safety_check_eggshells_and_agreed_contact_rules_are_caution_but_strangulation_kill_threats_and_stalking_are_danger(
+) {
+    let cases: [(&str, AnswerValue, Level); 8] = [
+        ("anger", yes(), Level::Caution),
+        ("control", ticked(&["contacts"]), Level::Caution),
+        ("isolation", yes(), Level::Caution),
+        ("strangled", yes(), Level::Danger),
+        ("threats", ticked(&["kill"]), Level::Danger),
+        ("stalking", yes(), Level::Danger),
+        ("self-harm", yes(), Level::Crisis),
+        ("uses-harm", yes(), Level::UsesHarm),
+    ];
+    for (question, value, level) in cases {
+        let mut entries = Entries::default();
+        answer_in(
+            &mut entries,
+            "safety-check",
+            "2026-11-22",
+            &[(question, value)],
+            false,
+        );
+        let s = status(&entries);
+        let raised = [
+            (Level::Danger, s.danger()),
+            (Level::Caution, s.caution()),
+            (Level::Crisis, s.crisis()),
+            (Level::UsesHarm, s.uses_harm),
+        ];
+        for (l, on) in raised {
+            assert_eq!(on, l == level, "{question}: {l:?} should be {}", l == level);
+        }
+    }
+}
+
+#[test]
+fn a_later_clean_safety_check_lifts_an_older_caution_but_never_danger() {
+    let calm_check: Vec<(&str, AnswerValue)> = vec![
+        ("afraid", no()),
+        ("anger", no()),
+        ("threats", ticked(&[])),
+        ("control", ticked(&[])),
+        ("isolation", no()),
+        ("doubt", no()),
+        ("stalking", no()),
+        ("harm", no()),
+        ("strangled", no()),
+        ("sexual", no()),
+        ("dependents", no()),
+        ("escalation", AnswerValue::Choice("no".into())),
+        ("separation", AnswerValue::Choice("no".into())),
+        ("self-harm", no()),
+        ("uses-harm", no()),
+        ("safe-place", AnswerValue::Choice("yes".into())),
+        ("someone", yes()),
+    ];
+    // Caution from the intake, then a clean check a week later: lifted.
+    let mut entries = Entries::default();
+    answer_in(
+        &mut entries,
+        "start",
+        "2026-11-01",
+        &[("control", ticked(&["monitoring"]))],
+        false,
+    );
+    assert!(status(&entries).caution());
+    answer_in(&mut entries, "safety-check", "2026-11-08", &calm_check, true);
+    assert!(
+        entries.history(&GuideId::new("safety-check")).len() == 1,
+        "the calm check was finished"
+    );
+    assert!(
+        !status(&entries).caution(),
+        "the newest evidence stands: the caution is lifted"
+    );
+
+    // A half-finished check lifts nothing.
+    let mut entries = Entries::default();
+    answer_in(
+        &mut entries,
+        "start",
+        "2026-11-01",
+        &[("control", ticked(&["monitoring"]))],
+        false,
+    );
+    answer_in(&mut entries, "safety-check", "2026-11-08", &calm_check[..3], false);
+    assert!(status(&entries).caution());
+
+    // Danger from the intake stays, whatever a later check says.
+    let mut entries = Entries::default();
+    answer_in(&mut entries, "start", "2026-11-01", &[("harm", yes())], false);
+    answer_in(&mut entries, "safety-check", "2026-11-08", &calm_check, true);
+    assert!(status(&entries).danger(), "a danger answer is never rewritten");
+}
+
+#[test]
+fn the_full_path_is_an_explicit_remembered_choice_that_can_be_undone() {
+    let mut entries = Entries::default();
+    answer_in(
+        &mut entries,
+        "start",
+        "2026-11-01",
+        &[
+            ("role", AnswerValue::Choice("hurt".into())),
+            ("harm", yes()),
+        ],
+        false,
+    );
+    let intake = Intake::from_answers(entries.current(guide("start")).unwrap().answers());
+    let mut choices = SafetyChoices::default();
+    let restricted = assess(&entries, library(), &choices);
+    assert!(restricted.path_restricted(), "never the default");
+    assert!(!ids(&paths().for_intake(&intake, &restricted)).contains(&"the-conversation"));
+    choices.full_path = true;
+    let chosen = assess(&entries, library(), &choices);
+    assert!(chosen.danger(), "the danger answer itself still stands");
+    let path = paths().for_intake(&intake, &chosen);
+    assert_eq!(ids(&path)[0], "safety-check");
+    assert!(ids(&path).contains(&"the-conversation"));
+    choices.full_path = false;
+    assert!(assess(&entries, library(), &choices).path_restricted());
+}
+
+#[test]
+fn a_crisis_answer_keeps_the_path_until_the_user_says_they_are_safe_and_a_new_one_reopens_it() {
+    let mut entries = Entries::default();
+    answer_in(
+        &mut entries,
+        "start",
+        "2026-11-01",
+        &[
+            ("role", AnswerValue::Choice("broke".into())),
+            ("self-harm", yes()),
+        ],
+        false,
+    );
+    let mut choices = SafetyChoices::default();
+    let s = assess(&entries, library(), &choices);
+    assert!(s.crisis() && s.crisis_open && !s.path_restricted());
+    let intake = Intake::from_answers(entries.current(guide("start")).unwrap().answers());
+    assert!(!paths().for_intake(&intake, &s).is_empty(), "the path stays");
+    choices.say_safe_now(&s);
+    assert!(!assess(&entries, library(), &choices).crisis_open);
+    // A new crisis answer elsewhere opens it again.
+    answer_in(
+        &mut entries,
+        "safety-check",
+        "2026-11-09",
+        &[("self-harm", yes())],
+        false,
+    );
+    assert!(assess(&entries, library(), &choices).crisis_open);
+    // And answering it again in the same entry reopens it too.
+    choices.say_safe_now(&assess(&entries, library(), &choices));
+    let id = entries.current(guide("start")).unwrap().id().clone();
+    choices.crisis_answered(&id);
+    assert!(assess(&entries, library(), &choices).crisis_open);
+}
+
+#[test]
+fn the_hurt_taking_up_the_whole_day_asks_about_dark_thoughts_and_yes_is_a_crisis() {
+    let g = guide("understanding-the-hurt");
+    let mut entries = Entries::default();
+    answer_in(
+        &mut entries,
+        "understanding-the-hurt",
+        "2026-11-01",
+        &[
+            ("weight", AnswerValue::Scale(5)),
+            ("dark-thoughts", yes()),
+        ],
+        false,
+    );
+    assert!(status(&entries).crisis());
+    let answers = entries.current(g).unwrap().answers().clone();
+    let step = g.step(&"weight".into()).unwrap();
+    assert_eq!(route_after_step(g, step, &answers), Some(Route::RightNow));
+    // At 4 the question is hidden, so a stored yes counts for nothing.
+    let lighter = answers.with("weight", AnswerValue::Scale(4));
+    assert_eq!(route_after_step(g, step, &lighter), None);
+}
+
+#[test]
+fn saying_you_have_frightened_or_hurt_them_holds_back_apology_and_conversation_until_the_page_is_read(
+) {
+    let mut entries = Entries::default();
+    answer_in(
+        &mut entries,
+        "start",
+        "2026-11-01",
+        &[
+            ("role", AnswerValue::Choice("broke".into())),
+            ("willing", AnswerValue::Choice("yes".into())),
+            ("uses-harm", yes()),
+        ],
+        false,
+    );
+    let intake = Intake::from_answers(entries.current(guide("start")).unwrap().answers());
+    let mut choices = SafetyChoices::default();
+    let s = assess(&entries, library(), &choices);
+    assert!(s.uses_harm);
+    let path = paths().for_intake(&intake, &s);
+    for held in ["planning-an-apology", "the-conversation"] {
+        assert!(!ids(&path).contains(&held), "{held} waits");
+    }
+    assert!(ids(&path).contains(&"owning-your-part"));
+    choices.harm_page_read = true;
+    let path = paths().for_intake(&intake, &assess(&entries, library(), &choices));
+    assert!(ids(&path).contains(&"planning-an-apology"));
+}
+
+#[test]
+fn routes_after_a_screen_put_crisis_before_danger_before_uses_harm() {
+    let g = guide("safety-check");
+    let step = g.step(&"you".into()).unwrap();
+    let both = Answers::default()
+        .with("self-harm", yes())
+        .with("uses-harm", yes());
+    assert_eq!(route_after_step(g, step, &both), Some(Route::RightNow));
+    let harm_only = Answers::default()
+        .with("self-harm", no())
+        .with("uses-harm", yes());
+    assert_eq!(route_after_step(g, step, &harm_only), Some(Route::StoppingHarm));
+    let body = g.step(&"body".into()).unwrap();
+    let hurt = Answers::default().with("strangled", yes());
+    assert_eq!(route_after_step(g, body, &hurt), Some(Route::Safety));
+    let eggshells = Answers::default().with("anger", yes());
+    let feeling = g.step(&"feeling".into()).unwrap();
+    assert_eq!(
+        route_after_step(g, feeling, &eggshells),
+        None,
+        "caution opens no page"
+    );
+}
+
+#[test]
+fn a_recent_discovery_puts_the_first_days_first() {
+    let answers = intake("hurt", "partner", "", "yes").with("when", AnswerValue::Choice("days".into()));
+    let path = paths().for_intake(&Intake::from_answers(&answers), &SafetyStatus::default());
+    assert_eq!(ids(&path)[0], "first-days");
+    let older = intake("hurt", "partner", "", "yes").with("when", AnswerValue::Choice("year".into()));
+    let path = paths().for_intake(&Intake::from_answers(&older), &SafetyStatus::default());
+    assert!(!ids(&path).contains(&"first-days"));
+}
+
+// ------------------------------------------------------------ scores and gates
+
+fn recommended(guide_id: &str, answers: &Answers) -> Vec<String> {
+    guide(guide_id)
+        .recommendations(answers)
+        .iter()
+        .map(|g| g.to_string())
+        .collect()
+}
+
+fn rebuild_or_move_on(signs: &[&str], body_with: &str, since: &[&str]) -> Answers {
+    Answers::default()
+        .with("reasons-rebuild", AnswerValue::List(vec![]))
+        .with("since", ticked(since))
+        .with("willing-self", AnswerValue::Choice("yes".into()))
+        .with("willing-them", AnswerValue::Choice("yes".into()))
+        .with("care", AnswerValue::Scale(4))
+        .with("body-with", AnswerValue::Choice(body_with.into()))
+        .with("body-without", AnswerValue::Choice("loss".into()))
+        .with("friends", AnswerValue::Choice("worth-it".into()))
+        .with("signs", ticked(signs))
+        .with("a-friend", AnswerValue::Text("Go gently.".into()))
+        .with("lean", AnswerValue::Choice("between".into()))
+}
+
+#[test]
+fn fear_control_and_new_lies_are_gates_that_replace_the_bands_never_points() {
+    let g = guide("rebuild-or-move-on");
+    for (answers, gate) in [
+        (rebuild_or_move_on(&["afraid"], "relax", &["owned"]), "fear"),
+        (rebuild_or_move_on(&[], "afraid", &["owned"]), "fear"),
+        (rebuild_or_move_on(&["control"], "relax", &["owned"]), "control"),
+        (rebuild_or_move_on(&[], "relax", &["owned", "again"]), "new-lies"),
+    ] {
+        let holding: Vec<_> = g
+            .gates_holding(&answers)
+            .iter()
+            .map(|gate| gate.id().to_string())
+            .collect();
+        assert!(holding.contains(&gate.to_owned()), "{gate}: {holding:?}");
+        let recs = recommended("rebuild-or-move-on", &answers);
+        for repair in ["committing-to-the-work", "needs-and-boundaries", "can-this-be-rebuilt"] {
+            assert!(!recs.contains(&repair.to_owned()), "{gate} recommends {repair}");
+        }
+    }
+    // The scores themselves never count fear: "afraid" adds nothing.
+    let calm = rebuild_or_move_on(&[], "relax", &["owned"]);
+    let afraid = rebuild_or_move_on(&["afraid", "control"], "relax", &["owned", "again"]);
+    let values = |a: &Answers| g.score(a).iter().map(|s| s.value).collect::<Vec<_>>();
+    assert_eq!(values(&calm), values(&afraid));
+}
+
+#[test]
+fn the_two_scales_of_rebuild_or_move_on_share_one_range() {
+    let g = guide("rebuild-or-move-on");
+    let ranges: Vec<_> = g.dimensions().iter().map(|d| d.range()).collect();
+    assert_eq!(ranges.len(), 2);
+    assert_eq!(ranges[0], ranges[1], "read side by side, they share a range");
+}
+
+#[test]
+fn deciding_you_are_done_is_respected_and_never_recommends_repair() {
+    let answers = Answers::default()
+        .with("w-me", AnswerValue::Scale(5))
+        .with("w-them", AnswerValue::Choice("yes".into()))
+        .with("s-afraid", no())
+        .with("s-harm", no())
+        .with("s-speak", AnswerValue::Scale(5))
+        .with("c-care", AnswerValue::Scale(5))
+        .with("c-respect", AnswerValue::Scale(5))
+        .with("p-before", AnswerValue::Choice("first".into()))
+        .with("p-length", AnswerValue::Choice("single".into()))
+        .with("r-stopped", AnswerValue::Choice("yes".into()))
+        .with("r-owned", AnswerValue::Choice("yes".into()))
+        .with("r-cycle", no())
+        .with("r-gone", no())
+        .with("r-contempt", no())
+        .with("r-done", AnswerValue::Choice("yes".into()));
+    let recs = recommended("can-this-be-rebuilt", &answers);
+    assert!(recs.contains(&"moving-on".to_owned()), "{recs:?}");
+    for repair in [
+        "committing-to-the-work",
+        "the-conversation",
+        "needs-and-boundaries",
+        "weekly-check-in",
+    ] {
+        assert!(!recs.contains(&repair.to_owned()), "recommends {repair}");
+    }
+    let not_done = answers.with("r-done", AnswerValue::Choice("no".into()));
+    assert!(recommended("can-this-be-rebuilt", &not_done).contains(&"committing-to-the-work".to_owned()));
+}
+
+#[test]
+fn safety_is_never_a_score_in_can_this_be_rebuilt() {
+    let g = guide("can-this-be-rebuilt");
+    assert!(
+        g.dimensions().iter().all(|d| d.id().as_str() != "safety"),
+        "no fill bar for safety"
+    );
+    let hurt = Answers::default().with("s-harm", yes());
+    assert!(g.gates_holding(&hurt).iter().any(|gate| gate.id().as_str() == "fear"));
+    let scared_to_disagree = Answers::default().with("s-speak", AnswerValue::Scale(2));
+    assert!(g.raises(&"caution".into(), &scared_to_disagree));
+    assert!(!g.raises(&"danger".into(), &scared_to_disagree));
 }

@@ -4,8 +4,9 @@
 //! [`encode`](fn@super::encode) writes it (one line; wrapped here to read):
 //!
 //! ```json
-//! {"app":"mend","schema":1,"revision":7,"saved_at":"2026-11-22T10:15:00.000Z",
-//!  "data":{"profile":{"wording":{"relationship":"partner","name":"Sam"}},
+//! {"app":"mend","schema":2,"revision":7,"saved_at":"2026-11-22T10:15:00.000Z",
+//!  "data":{"profile":{"wording":{"relationship":"partner","name":"Sam"},
+//!                     "safety":{"full_path":false,"safe_now":[],"harm_page_read":false}},
 //!          "entries":[{"id":"weekly-check-in-2026-11-22","guide":"weekly-check-in",
 //!                      "started_on":"2026-11-22","completed_on":null,
 //!                      "answers":{"trust":{"type":"scale","value":6}},
@@ -26,6 +27,7 @@
 //!   [`Entry`](crate::domain::entry::Entry), `wording` as in [`Wording`].
 
 use crate::domain::entry::Entries;
+use crate::domain::program::safety::SafetyChoices;
 use crate::domain::wording::Wording;
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +54,8 @@ pub struct Document {
 pub struct Profile {
     /// The kind of relationship and the name the user gave the other person.
     pub wording: Wording,
+    /// The user's choices about the safety rules (schema 2).
+    pub safety: SafetyChoices,
 }
 
 /// Which saved copy a tab last read or wrote: the envelope's `revision` and

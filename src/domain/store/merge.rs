@@ -90,6 +90,10 @@ pub fn merge_pending(
         &current.profile.wording,
     );
     merged.profile.wording = wording;
+    // Safety choices are made one button at a time; this tab's change wins.
+    if current.profile.safety != saved.profile.safety {
+        merged.profile.safety = current.profile.safety.clone();
+    }
     if clash {
         notes.push(MergeNote::BothChangedWording);
     }

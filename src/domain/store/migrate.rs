@@ -43,14 +43,32 @@
 use serde_json::Value;
 
 /// The schema this Mend writes. Data with a higher one is left alone.
-pub const CURRENT_SCHEMA: u32 = 1;
+pub const CURRENT_SCHEMA: u32 = 2;
 
 /// One upgrade: `data` of schema `n` to schema `n + 1`, or why it can't be.
 type Step = fn(Value) -> Result<Value, String>;
 
-/// `MIGRATIONS[i]` upgrades schema `i + 1` to `i + 2`. This is the first
-/// release, so there is nothing to upgrade from yet.
-const MIGRATIONS: [Step; CURRENT_SCHEMA as usize - 1] = [];
+/// `MIGRATIONS[i]` upgrades schema `i + 1` to `i + 2`.
+const MIGRATIONS: [Step; CURRENT_SCHEMA as usize - 1] = [from_1_to_2];
+
+/// Schema 2 adds `profile.safety`: the user's choices about the safety rules
+/// (see the program's safety module). Nobody had made one before, so every
+/// choice starts unmade. No answer changes: the answers of schema 1 keep
+/// their question and option ids, and the new levels are worked out from them.
+fn from_1_to_2(mut data: Value) -> Result<Value, String> {
+    let profile = data
+        .get_mut("profile")
+        .and_then(Value::as_object_mut)
+        .ok_or("there is no profile")?;
+    if profile.contains_key("safety") {
+        return Err("schema 1 has no `profile.safety`, but this data does".to_owned());
+    }
+    profile.insert(
+        "safety".to_owned(),
+        serde_json::json!({ "full_path": false, "safe_now": [], "harm_page_read": false }),
+    );
+    Ok(data)
+}
 
 /// Why stored data could not be brought up to [`CURRENT_SCHEMA`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

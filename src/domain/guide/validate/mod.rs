@@ -10,7 +10,7 @@ mod kinds;
 mod reach;
 
 use super::error::{ContentError, Place};
-use super::model::{Dimension, Flag, Guide, Question, QuestionKind, Step};
+use super::model::{Dimension, Flag, Gate, Guide, Question, QuestionKind, Step};
 use super::raw::{RawGuide, RawQuestion};
 use super::scoring::score_range;
 use super::template::Template;
@@ -55,6 +55,7 @@ pub(crate) fn guide(
         .map(|q| (q.id.clone(), q.kind.clone()))
         .collect();
     let flags = flags(&mut r, raw, &order, &kinds);
+    let gates = gates(&mut r, raw, &order, &kinds, library);
     let dimensions = dimensions(&mut r, raw, &steps, library);
 
     if !r.errors.is_empty() {
@@ -71,6 +72,7 @@ pub(crate) fn guide(
         steps,
         dimensions,
         flags,
+        gates,
     };
     // Only meaningful once every condition is known to be well-formed.
     reach::check(&mut r, &guide);
@@ -240,6 +242,9 @@ fn question(
         super::raw::RawQuestionKind::Checklist { .. }
     ));
     let kind = kinds::convert(r, &place, &raw.kind, dimensions);
+    if raw.review && !matches!(kind, QuestionKind::Date) {
+        r.add(Some(&place), "review = true is only for date questions");
+    }
     let show_if = raw
         .show_if
         .as_ref()
@@ -251,6 +256,7 @@ fn question(
         required,
         show_if,
         message: raw.message.clone(),
+        review: raw.review,
         kind,
     }
 }
@@ -283,6 +289,56 @@ fn flags(
         }
     }
     flags
+}
+
+fn gates(
+    r: &mut Report,
+    raw: &RawGuide,
+    order: &BTreeMap<&str, usize>,
+    kinds: &BTreeMap<QuestionId, QuestionKind>,
+    library: &BTreeSet<GuideId>,
+) -> Vec<Gate> {
+    let mut seen = BTreeSet::new();
+    let mut gates = Vec::with_capacity(raw.gates.len());
+    for raw_gate in &raw.gates {
+        let place = Place::Gate(FlagId::new(&raw_gate.id));
+        r.id(Some(&place), &raw_gate.id);
+        if !seen.insert(raw_gate.id.as_str()) {
+            r.add(Some(&place), "another gate already uses this id");
+        }
+        if raw.dimensions.is_empty() {
+            r.add(
+                Some(&place),
+                "a gate sets scores aside, but this guide has no dimensions",
+            );
+        }
+        let title = r.text(Some(&place), "title", &raw_gate.title);
+        let text = r.text(Some(&place), "text", &raw_gate.text);
+        for guide in &raw_gate.recommend {
+            if !library.contains(&GuideId::new(guide.as_str())) {
+                r.add(
+                    Some(&place),
+                    format!("recommends `{guide}`, which is not a guide in the library"),
+                );
+            }
+        }
+        let when = Scope::new(order, kinds, ScopeLimit::Anywhere).convert(
+            r,
+            &place,
+            "when",
+            &raw_gate.when,
+        );
+        if let Some(when) = when {
+            gates.push(Gate {
+                id: FlagId::new(&raw_gate.id),
+                when,
+                title,
+                text,
+                recommend: raw_gate.recommend.iter().map(GuideId::new).collect(),
+            });
+        }
+    }
+    gates
 }
 
 fn dimensions(

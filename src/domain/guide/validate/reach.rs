@@ -54,6 +54,15 @@ pub(super) fn check(r: &mut Report, guide: &Guide) {
             );
         }
     }
+    for gate in &guide.gates {
+        if can_hold(guide, &[&gate.when]) == Some(false) {
+            let place = Place::Gate(gate.id.clone());
+            r.add(
+                Some(&place),
+                "when can never hold, so this gate never shows",
+            );
+        }
+    }
 }
 
 /// Whether some answers make every condition hold; `None` if too many to try.

@@ -233,7 +233,7 @@ fn data_of_the_wrong_shape_or_with_impossible_values_is_corrupt() {
     ];
     for (case, edit) in cases {
         assert!(
-            matches!(corrupt(&edited(edit)), Corruption::Data { schema: 1, .. }),
+            matches!(corrupt(&edited(edit)), Corruption::Data { schema: CURRENT_SCHEMA, .. }),
             "{case}: {:?}",
             decode(Some(&edited(edit)))
         );
@@ -274,7 +274,7 @@ fn corruption_reasons_read_well_in_the_console() {
     assert!(
         reason
             .to_string()
-            .starts_with("the data does not fit schema 1: unknown variant `spouse`"),
+            .starts_with("the data does not fit schema 2: unknown variant `spouse`"),
         "{reason}"
     );
 }

@@ -1,7 +1,9 @@
 //! Upgrading older data: the chain from every schema ends at the current one.
 
 use super::{current_fixture, FIXTURES};
-use crate::domain::store::{migrate, MigrationError, CURRENT_SCHEMA};
+use crate::content::library;
+use crate::domain::program::safety::{assess, SafetyChoices};
+use crate::domain::store::{decode, migrate, Decoded, MigrationError, CURRENT_SCHEMA};
 use serde_json::Value;
 
 #[test]
@@ -13,10 +15,48 @@ fn data_at_the_current_schema_is_left_as_it_is() {
 
 #[test]
 fn schema_1_migrates_to_the_current_schema() {
-    // Identity while 1 is the only schema; once there are more, this is the
-    // whole chain and `decode` tests check the result fits.
     let envelope: Value = serde_json::from_str(FIXTURES[0].1).unwrap();
     assert!(migrate(1, envelope["data"].clone()).is_ok());
+}
+
+#[test]
+fn schema_1_data_gains_unmade_safety_choices_and_keeps_every_answer() {
+    let envelope: Value = serde_json::from_str(FIXTURES[0].1).unwrap();
+    let before = envelope["data"].clone();
+    let after = migrate(1, before.clone()).unwrap();
+    assert_eq!(
+        after["profile"]["safety"],
+        serde_json::json!({ "full_path": false, "safe_now": [], "harm_page_read": false }),
+        "nobody had chosen anything before schema 2"
+    );
+    assert_eq!(after["profile"]["wording"], before["profile"]["wording"]);
+    assert_eq!(after["entries"], before["entries"], "answers keep their meaning");
+    let Decoded::Loaded { document, .. } = decode(Some(FIXTURES[0].1)) else {
+        panic!("schema 1 no longer loads");
+    };
+    assert_eq!(document.profile.safety, SafetyChoices::default());
+}
+
+#[test]
+fn schema_1_safety_answers_raise_no_new_level_after_the_upgrade() {
+    // Old data can only hold answers to questions that existed then; the new
+    // crisis and uses-harm questions are unanswered, so neither level is
+    // raised without the user having said anything new.
+    let Decoded::Loaded { document, .. } = decode(Some(FIXTURES[0].1)) else {
+        panic!("schema 1 no longer loads");
+    };
+    let status = assess(&document.entries, library(), &document.profile.safety);
+    assert!(!status.crisis() && !status.uses_harm && !status.danger());
+}
+
+#[test]
+fn a_schema_1_document_with_a_safety_field_is_refused_not_guessed() {
+    let mut data: Value = serde_json::from_str::<Value>(FIXTURES[0].1).unwrap()["data"].clone();
+    data["profile"]["safety"] = serde_json::json!({});
+    assert!(matches!(
+        migrate(1, data),
+        Err(MigrationError::Failed { from: 1, .. })
+    ));
 }
 
 #[test]

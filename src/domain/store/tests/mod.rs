@@ -19,7 +19,10 @@ use crate::domain::tests::{raw, LISTENING, SAMPLE};
 
 /// What every schema really wrote, oldest first. Never edit one once it is
 /// released; add the next schema's fixture here when [`CURRENT_SCHEMA`] rises.
-pub(super) const FIXTURES: &[(u32, &str)] = &[(1, include_str!("../fixtures/schema-1.json"))];
+pub(super) const FIXTURES: &[(u32, &str)] = &[
+    (1, include_str!("../fixtures/schema-1.json")),
+    (2, include_str!("../fixtures/schema-2.json")),
+];
 
 /// The fixture written by the schema this Mend writes.
 pub(super) fn current_fixture() -> &'static str {

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::content::library;
+use crate::domain::program::safety::SafetyChoices;
 use serde_json::json;
 
 /// A document with one entry per `(guide, started_on, completed_on)`.
@@ -14,7 +15,7 @@ fn document(wording: Value, entries: &[(&str, &str, Option<&str>)]) -> Document 
                    "completed_on": completed, "answers": {}, "current_step": null})
         })
         .collect();
-    serde_json::from_value(json!({"profile": {"wording": wording}, "entries": entries}))
+    serde_json::from_value(json!({"profile": {"wording": wording, "safety": SafetyChoices::default()}, "entries": entries}))
         .expect("a valid document")
 }
 

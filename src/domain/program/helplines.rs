@@ -1,0 +1,171 @@
+//! Helplines as data (content/helplines.toml): which country, which service,
+//! how to reach it, what it is for, and where the number was confirmed.
+//! A line without a source page and a date is refused, so an unchecked
+//! number cannot ship.
+
+use serde::Deserialize;
+
+use crate::domain::date::CalendarDate;
+
+/// What a line is for. The pages pick lines by purpose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Purpose {
+    /// Thoughts of suicide or self-harm.
+    Crisis,
+    /// Domestic abuse, for anyone experiencing it.
+    Abuse,
+    /// People who have used abuse and want to stop.
+    UsesHarm,
+    Men,
+    Lgbtq,
+    Workplace,
+}
+
+impl Purpose {
+    /// A short phrase for a line's purpose, for its listing.
+    pub fn label(self) -> &'static str {
+        match self {
+            Purpose::Crisis => "If you are thinking of ending your life or hurting yourself",
+            Purpose::Abuse => "Domestic abuse, for anyone",
+            Purpose::UsesHarm => "For people who want to stop hurting someone",
+            Purpose::Men => "For men",
+            Purpose::Lgbtq => "For LGBTQ+ people",
+            Purpose::Workplace => "Problems at work",
+        }
+    }
+}
+
+/// The code of the entry for everywhere else (an international directory).
+pub const INTERNATIONAL: &str = "INTL";
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    pub code: String,
+    pub name: String,
+    pub emergency: String,
+    #[serde(default)]
+    pub emergency_source: Option<String>,
+    #[serde(default)]
+    pub emergency_checked: Option<String>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    pub country: String,
+    pub service: String,
+    #[serde(rename = "for")]
+    pub purposes: Vec<Purpose>,
+    #[serde(default)]
+    pub call: Option<String>,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub web: Option<String>,
+    #[serde(default)]
+    pub hours: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The page where the number was confirmed.
+    pub source: String,
+    /// When it was read (yyyy-mm-dd).
+    pub checked: String,
+}
+
+/// The checked helpline data.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Helplines {
+    pub countries: Vec<Country>,
+    pub lines: Vec<Line>,
+}
+
+impl Helplines {
+    /// Reads and checks the file; every problem is reported.
+    pub fn from_json(json: &str) -> Result<Self, Vec<String>> {
+        let data: Helplines = serde_json::from_str(json)
+            .map_err(|e| vec![format!("content/helplines.toml could not be read: {e}")])?;
+        let mut problems = Vec::new();
+        let https = |s: &str| s.starts_with("https://") && s.len() > "https://".len() + 3;
+        for country in &data.countries {
+            if data.countries.iter().filter(|c| c.code == country.code).count() > 1 {
+                problems.push(format!("country {} is listed twice", country.code));
+            }
+            if country.emergency.trim().is_empty() {
+                problems.push(format!("country {} has no emergency number", country.code));
+            }
+        }
+        for line in &data.lines {
+            let at = format!("line `{}` ({})", line.service, line.country);
+            if line.country != INTERNATIONAL && data.country(&line.country).is_none() {
+                problems.push(format!("{at}: no country {}", line.country));
+            }
+            if line.purposes.is_empty() {
+                problems.push(format!("{at}: `for` is empty"));
+            }
+            if line.call.is_none() && line.text.is_none() && line.web.is_none() {
+                problems.push(format!("{at}: no number, text or web address"));
+            }
+            if !(https(&line.source) || line.source.starts_with("http://")) {
+                problems.push(format!(
+                    "{at}: `source` must be the address of the page where the number was confirmed"
+                ));
+            }
+            if line.checked.parse::<CalendarDate>().is_err() {
+                problems.push(format!("{at}: `checked` must be a date like 2026-12-02"));
+            }
+            if line.web.as_deref().is_some_and(|w| !https(w)) {
+                problems.push(format!("{at}: `web` must be an https:// address"));
+            }
+        }
+        if !data.lines.iter().any(|l| l.country == INTERNATIONAL) {
+            problems.push("there is no line for everywhere else (country = \"INTL\")".to_owned());
+        }
+        if problems.is_empty() {
+            Ok(data)
+        } else {
+            Err(problems
+                .into_iter()
+                .map(|p| format!("content/helplines.toml: {p}"))
+                .collect())
+        }
+    }
+
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.code == code)
+    }
+
+    /// The country a browser language points to (`en-GB` → GB), if any:
+    /// an exact tag first, then the region part of the tag.
+    pub fn country_for_language(&self, tag: &str) -> Option<&Country> {
+        let tag = tag.trim();
+        self.countries
+            .iter()
+            .find(|c| c.languages.iter().any(|l| l.eq_ignore_ascii_case(tag)))
+            .or_else(|| {
+                let region = tag.rsplit(['-', '_']).next().filter(|r| r.len() == 2)?;
+                self.country(&region.to_ascii_uppercase())
+            })
+    }
+
+    /// Lines of `country` for any of `purposes`, in file order.
+    pub fn lines_for<'h>(&'h self, country: &str, purposes: &[Purpose]) -> Vec<&'h Line> {
+        self.lines
+            .iter()
+            .filter(|l| l.country == country)
+            .filter(|l| l.purposes.iter().any(|p| purposes.contains(p)))
+            .collect()
+    }
+
+    /// The directory for everywhere else.
+    pub fn international(&self) -> Vec<&Line> {
+        self.lines
+            .iter()
+            .filter(|l| l.country == INTERNATIONAL)
+            .collect()
+    }
+}
