@@ -37,8 +37,8 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed={file}");
         let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let value: toml::Value = toml::from_str(&text)
-            .unwrap_or_else(|e| panic!("{file} is not valid TOML:\n{e}"));
+        let value: toml::Value =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{file} is not valid TOML:\n{e}"));
         let json = serde_json::to_string(&value).expect("TOML values convert to JSON");
         writeln!(generated, "pub const {name}: &str = {json:?};").unwrap();
     }

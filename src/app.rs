@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use crate::components::safety::use_safety;
 use crate::components::{ClosedScreen, LockScreen, Notices, UpdateBanner};
 use crate::pages::guide::{GuideResults, GuideReview, GuideRunner};
-use crate::pages::{Guides, History, NotFound, Safety, Settings, Start};
+use crate::pages::{Guides, History, NotFound, RightNow, Safety, Settings, Start, StoppingHarm};
 use crate::privacy::{quick_exit, Privacy};
 use crate::pwa::{self, UpdateReady};
 use crate::routes::{self, router_base, Page};
@@ -27,6 +28,10 @@ pub fn App() -> impl IntoView {
     let privacy = Privacy::install(store);
     provide_context(privacy);
     let shut = move || store.locked().get() || privacy.closed().get();
+    let safety = use_safety();
+    // While a crisis answer stands and the user has not said they are safe
+    // now, the "Right now" page is one tap away from every page.
+    let crisis_open = move || !shut() && safety.with(|s| s.crisis_open);
 
     view! {
         <Router base=router_base(&pwa::base_path())>
@@ -39,6 +44,9 @@ pub fn App() -> impl IntoView {
                             <span>"Mend"</span>
                         </A>
                         // One click from every page, whatever else is going on.
+                        <Show when=crisis_open>
+                            <A href=link(Page::RightNow.path()) attr:class="safety-link safety-link--now">"Right now"</A>
+                        </Show>
                         <A href=link(Page::Safety.path()) attr:class="safety-link">"Safety"</A>
                         <button type="button" class="quick-exit" on:click=move |_| quick_exit(store, privacy)
                             title="Leave Mend at once. Shortcut: press Escape three times.">
@@ -77,11 +85,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/history") view=History />
                     <Route path=path!("/settings") view=Settings />
                     <Route path=path!("/safety") view=Safety />
+                    <Route path=path!("/safety/stopping-harm") view=StoppingHarm />
+                    <Route path=path!("/right-now") view=RightNow />
                 </Routes>
                 </Show>
             </main>
             <footer class="site-footer">
-                <p>"Everything you write stays in this browser, on this device."</p>
+                <p>"Everything you write stays in this browser, on this device. Anyone who can open Mend here can read it unless you set a passphrase."</p>
             </footer>
         </Router>
     }

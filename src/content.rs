@@ -130,8 +130,7 @@ mod tests {
 
     #[test]
     fn every_flag_in_a_shipped_guide_is_a_level_mend_knows() {
-        let problems =
-            crate::domain::program::safety::unknown_flags(library(), &shipped_ids());
+        let problems = crate::domain::program::safety::unknown_flags(library(), &shipped_ids());
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 

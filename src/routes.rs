@@ -9,6 +9,10 @@ pub enum Page {
     History,
     Settings,
     Safety,
+    /// Crisis lines and what to do right now (thoughts of suicide or self-harm).
+    RightNow,
+    /// For people who have frightened, threatened, hurt or controlled someone.
+    StoppingHarm,
 }
 
 impl Page {
@@ -23,6 +27,8 @@ impl Page {
             Page::History => "/history",
             Page::Settings => "/settings",
             Page::Safety => "/safety",
+            Page::RightNow => "/right-now",
+            Page::StoppingHarm => "/safety/stopping-harm",
         }
     }
 
@@ -34,6 +40,8 @@ impl Page {
             Page::History => "History",
             Page::Settings => "Settings",
             Page::Safety => "Safety",
+            Page::RightNow => "Right now",
+            Page::StoppingHarm => "If you have frightened or hurt someone",
         }
     }
 
@@ -42,6 +50,8 @@ impl Page {
         match self {
             Page::Start => "Mend".to_owned(),
             Page::Safety => "Your safety · Mend".to_owned(),
+            Page::RightNow => "Right now · Mend".to_owned(),
+            Page::StoppingHarm => "Stopping harm · Mend".to_owned(),
             other => format!("{} · Mend", other.label()),
         }
     }

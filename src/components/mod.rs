@@ -6,6 +6,7 @@ mod notices;
 mod page_heading;
 mod prose;
 pub mod question;
+pub mod safety;
 mod update_banner;
 
 pub use lock_screen::{ClosedScreen, LockScreen};

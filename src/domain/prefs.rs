@@ -22,6 +22,10 @@ pub struct Prefs {
     pub auto_lock_minutes: u32,
     /// Where Quick exit takes the tab.
     pub exit_url: String,
+    /// The country whose helplines the Safety, Right now and stopping-harm
+    /// pages show (a code in content/helplines.toml); unset until chosen, then
+    /// the browser's language decides.
+    pub country: Option<String>,
 }
 
 impl Default for Prefs {
@@ -29,6 +33,7 @@ impl Default for Prefs {
         Prefs {
             auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
             exit_url: DEFAULT_EXIT_URL.to_owned(),
+            country: None,
         }
     }
 }
@@ -104,8 +109,16 @@ mod tests {
         let prefs = Prefs {
             auto_lock_minutes: 1,
             exit_url: "https://example.org/news".into(),
+            country: Some("NZ".into()),
         };
         assert_eq!(Prefs::read(Some(&prefs.write())), prefs);
+        let before_countries = r#"{"auto_lock_minutes":5,"exit_url":"https://example.org/news"}"#;
+        assert_eq!(
+            Prefs::read(Some(before_countries)).country,
+            None,
+            "settings saved before the country choice existed still read"
+        );
+        assert_eq!(Prefs::read(Some(before_countries)).auto_lock_minutes, 5);
     }
 
     #[test]

@@ -6,7 +6,8 @@ use leptos_router::components::A;
 use crate::app::link;
 use crate::components::PageHeading;
 use crate::content::library;
-use crate::pages::guide::results_path;
+use crate::domain::program::review::review_dates;
+use crate::pages::guide::{results_path, review_path};
 use crate::routes::Page;
 use crate::store::Store;
 
@@ -44,8 +45,37 @@ pub fn History() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // Dates the user set in a guide to look again, soonest first.
+    let reviews = move || {
+        store.read(|d| {
+            review_dates(&d.entries, library())
+                .into_iter()
+                .map(|r| {
+                    let title = r.guide.title().render(&d.profile.wording);
+                    let question = r.question.text().render(&d.profile.wording);
+                    view! {
+                        <li class="history__item">
+                            <time datetime=r.date.to_string()>{r.date.long()}</time>
+                            " "
+                            <A href=link(&review_path(r.guide.id()))>{title}</A>
+                            <span class="muted">{format!(" ({question})")}</span>
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <PageHeading text="History" tab_title=Page::History.document_title() />
+        {move || {
+            let rows = reviews();
+            (!rows.is_empty()).then(|| view! {
+                <section class="card" aria-labelledby="history-reviews">
+                    <h2 id="history-reviews">"Dates you set to look again"</h2>
+                    <ul class="history">{rows}</ul>
+                </section>
+            })
+        }}
         {move || {
             let rows = finished();
             if rows.is_empty() {

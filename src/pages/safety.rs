@@ -1,26 +1,73 @@
 //! The Safety page: what abuse can look like, that it is not the user's
-//! fault, why Mend sets repair work aside, where to find help, and how to
-//! leave or erase Mend. Reachable from every page.
+//! fault, why Mend sets repair work aside (and the user's explicit choice to
+//! see the full path again), the danger of leaving and planning it, where to
+//! find help in the user's country, and how to leave or erase Mend.
+//! Reachable from every page.
+//!
+//! "Leaving can be the most dangerous time" and "plan it with an advocate"
+//! follow published domestic-abuse safety-planning guidance (for example the
+//! National Domestic Violence Hotline and Refuge, whose lines are in
+//! content/helplines.toml).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::link;
+use crate::components::question::Urgency;
+use crate::components::safety::{emergency_number, use_country, use_safety, HelplineList};
 use crate::components::PageHeading;
+use crate::domain::program::helplines::Purpose;
 use crate::pages::guide::guide_path;
 use crate::routes::Page;
+use crate::store::Store;
 
 #[component]
 pub fn Safety() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let safety = use_safety();
+    let country = use_country();
+    let danger = move || safety.with(|s| s.danger());
+    let set_full_path = move |full: bool| {
+        store.change(Urgency::Now, |d| d.profile.safety.full_path = full);
+    };
     view! {
         <PageHeading text="Your safety" tab_title=Page::Safety.document_title() />
         <div class="card notice--safety" role="note">
             <h2>"If you are in danger right now"</h2>
+            <p>"Call " {move || emergency_number(country.get())} "."</p>
             <p>
-                "Call your local emergency number: 911 in the United States and Canada, 999 in the "
-                "United Kingdom, 112 across the European Union, 000 in Australia, 111 in New Zealand."
+                "If you are thinking of ending your life or hurting yourself, "
+                <A href=link(Page::RightNow.path())>"Right now"</A>
+                " has crisis lines and what to do in the next few minutes."
             </p>
         </div>
+
+        <Show when=danger>
+            <section class="card" aria-labelledby="safety-leaving">
+                <h2 id="safety-leaving">"If you are thinking of leaving"</h2>
+                <p>
+                    "The time around leaving, and the weeks after, can be the most dangerous in a "
+                    "relationship where someone has hurt, threatened or controlled you. That is not a "
+                    "reason to stay. It is a reason to plan it with someone who knows how: an advocate "
+                    "at a domestic abuse service can help you plan where to go, what to take and when, "
+                    "often without the other person knowing. The lines below can put you in touch."
+                </p>
+                <p>
+                    <A href=link(&guide_path(&"my-plan".into()))>"My plan"</A>
+                    " is a place to note what you would need, and to print it. It is kept only on this "
+                    "device; anyone who can open Mend here can read it unless you set a passphrase in Settings."
+                </p>
+            </section>
+        </Show>
+
+        <section class="card" aria-labelledby="safety-help">
+            <h2 id="safety-help">"Where to find help"</h2>
+            <p>
+                "These free, confidential lines help people of every gender, in any kind of "
+                "relationship: a partner, a family member, someone at work."
+            </p>
+            <HelplineList purposes=&[Purpose::Abuse, Purpose::Men, Purpose::Lgbtq, Purpose::Workplace] />
+        </section>
 
         <section class="card" aria-labelledby="safety-signs">
             <h2 id="safety-signs">"What abuse can look like"</h2>
@@ -28,13 +75,19 @@ pub fn Safety() -> impl IntoView {
             <ul>
                 <li>"You feel afraid of them, or of what they might do."</li>
                 <li>"They threaten you, your children, your pets, or to hurt themselves if you don't do what they want."</li>
+                <li>"They choke or strangle you, or put pressure on your neck, even once."</li>
                 <li>"They keep you away from friends or family, or make it hard to see them."</li>
                 <li>"They control money you need, or where you go and who you talk to."</li>
-                <li>"They track your phone or read your messages to keep control of you."</li>
+                <li>"They track your phone, follow you, or read your messages to keep control of you."</li>
                 <li>"They insist things you remember never happened, until you doubt your own memory."</li>
                 <li>"They push, grab, hit, hold you down, or break things to frighten you."</li>
                 <li>"They pressure or force you into sex or anything sexual."</li>
             </ul>
+            <p>
+                "Anger about a broken trust is to be expected for a while, and so is asking for an "
+                "agreement like no more contact with someone involved. Anger that frightens you, and "
+                "rules you never agreed to, are different."
+            </p>
         </section>
 
         <section class="card" aria-labelledby="safety-fault">
@@ -54,39 +107,53 @@ pub fn Safety() -> impl IntoView {
                 "counsellor who knows about abuse can help you think it through; couples counselling "
                 "is usually not the place to start."
             </p>
+            <Show when=danger>
+                {move || if safety.with(|s| s.full_path) {
+                    view! {
+                        <p role="status">"You chose to see your full path again. Mend still shows this page first, and the safety note stays on Your path."</p>
+                        <p class="actions">
+                            <button type="button" class="button" on:click=move |_| set_full_path(false)>"Set repair work aside again"</button>
+                        </p>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <p>
+                            "Your answers are kept as you gave them. If, having read this page, you still "
+                            "want to see every guide for your role on your path, you can choose that. You "
+                            "can undo it here at any time."
+                        </p>
+                        <p class="actions">
+                            <button type="button" class="button" on:click=move |_| set_full_path(true)>"Show me the full path"</button>
+                        </p>
+                    }
+                    .into_any()
+                }}
+            </Show>
         </section>
 
-        <section class="card" aria-labelledby="safety-help">
-            <h2 id="safety-help">"Where to find help"</h2>
+        <section class="card" aria-labelledby="safety-own">
+            <h2 id="safety-own">"If you are the one who has frightened or hurt someone"</h2>
             <p>
-                "These free, confidential lines help people of every gender, in any kind of "
-                "relationship. Numbers differ by country, so check yours if it is not here."
-            </p>
-            <ul class="helplines">
-                <li>"United States: National Domestic Violence Hotline, 1-800-799-7233, or text START to 88788"</li>
-                <li>"United Kingdom: National Domestic Abuse Helpline (England), 0808 2000 247"</li>
-                <li>"Ireland: Women's Aid, 1800 341 900"</li>
-                <li>"Australia: 1800RESPECT, 1800 737 732"</li>
-                <li>"New Zealand: Women's Refuge crisis line, 0800 733 843"</li>
-            </ul>
-            <p>
-                "Elsewhere, search for a domestic abuse helpline in your country, ideally on a device "
-                "the other person cannot see. If this is about someone at work, your workplace's "
-                "human resources team or a trade union can help too."
+                "There is help for stopping, and asking for it takes courage. "
+                <A href=link(Page::StoppingHarm.path())>"Read what you can do now"</A>
+                "."
             </p>
         </section>
 
         <section class="card" aria-labelledby="safety-leave">
             <h2 id="safety-leave">"Leaving Mend quickly, and erasing it"</h2>
             <p>
-                "If someone might see your screen, close this tab or switch to another app. Mend "
-                "leaves its own address in your browser history; you can delete that from the "
-                "browser's history."
+                "Quick exit, at the top of every page, leaves Mend at once; pressing Escape three "
+                "times does the same. Mend leaves its own address in your browser history; you can "
+                "delete that from the browser's history."
             </p>
             <p>
-                "To remove everything Mend keeps on this device, use Erase everything in "
+                "Your answers are kept only on this device. Anyone who can open Mend here can read "
+                "them, unless you set a passphrase in "
                 <A href=link(Page::Settings.path())>"Settings"</A>
-                ". If you added Mend to your home screen, remove it there as well."
+                ", which locks them. Erase everything, also in Settings, removes all Mend keeps on "
+                "this device. If you added Mend to your home screen, remove it there as well."
             </p>
         </section>
 

@@ -8,10 +8,12 @@ use leptos_router::components::A;
 use crate::app::link;
 use crate::components::PageHeading;
 use crate::content::{library, paths};
+use crate::domain::date::CalendarDate;
 use crate::domain::guide::Guide;
 use crate::domain::program::intake::{intake_guide, Intake};
 use crate::domain::program::path::{next_step, step_status, StepStatus};
-use crate::domain::program::safety::in_danger;
+use crate::domain::program::review::review_dates;
+use crate::domain::program::safety::{assess, SafetyStatus};
 use crate::pages::guide::{guide_path, review_path};
 use crate::routes::Page;
 use crate::store::Store;
@@ -21,7 +23,11 @@ use crate::store::Store;
 struct PathView {
     intake_done: bool,
     intake_started: bool,
+    /// Repair guides are off the path (danger, and no full-path choice).
     danger: bool,
+    safety: SafetyStatus,
+    /// Review dates the user set, soonest first: (guide, question text, date).
+    reviews: Vec<(&'static Guide, String, String, CalendarDate)>,
     steps: Vec<(&'static Guide, StepStatus)>,
     next: Option<&'static Guide>,
 }
@@ -36,12 +42,24 @@ pub fn Start() -> impl IntoView {
         store.read(|d| {
             let entry = d.entries.current(intake);
             let answers = entry.map(|e| e.answers().clone()).unwrap_or_default();
-            let danger = in_danger(&d.entries, library());
-            let path = paths().for_intake(&Intake::from_answers(&answers), danger);
+            let safety = assess(&d.entries, library(), &d.profile.safety);
+            let path = paths().for_intake(&Intake::from_answers(&answers), &safety);
             PathView {
                 intake_done: entry.is_some_and(|e| e.is_completed()),
                 intake_started: entry.is_some_and(|e| !e.answers().is_empty()),
-                danger,
+                danger: safety.danger(),
+                reviews: review_dates(&d.entries, library())
+                    .into_iter()
+                    .map(|r| {
+                        (
+                            r.guide,
+                            r.guide.title().render(&d.profile.wording),
+                            r.question.text().render(&d.profile.wording),
+                            r.date,
+                        )
+                    })
+                    .collect(),
+                safety,
                 steps: path
                     .iter()
                     .filter_map(|id| library().guide(id))
@@ -66,13 +84,61 @@ pub fn Start() -> impl IntoView {
         <Show when=move || state.with(|s| s.danger)>
             <section class="card notice--safety" aria-labelledby="path-safety">
                 <h2 id="path-safety">"Your safety comes first"</h2>
-                <p>
-                    "Some of your answers suggest you may not be safe. Mend has set aside the repair "
-                    "exercises, because they are for relationships where both people are safe. What is "
-                    "left is for you: your safety, your footing, and your own decisions."
-                </p>
+                {move || if state.with(|s| s.safety.full_path) {
+                    view! {
+                        <p>
+                            "Some of your answers suggest you may not be safe. You chose to see your full "
+                            "path anyway; you can set the repair work aside again on the Safety page."
+                        </p>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <p>
+                            "Some of your answers suggest you may not be safe. Mend has set aside the repair "
+                            "exercises, because they are for relationships where both people are safe. What is "
+                            "left is for you: your safety, your footing, and your own decisions."
+                        </p>
+                    }
+                    .into_any()
+                }}
                 <p>
                     <A href=link(Page::Safety.path()) attr:class="button button--primary">"Read about safety and getting help"</A>
+                </p>
+            </section>
+        </Show>
+        <Show when=move || state.with(|s| s.safety.crisis_open)>
+            <section class="card notice--safety" aria-labelledby="path-crisis">
+                <h2 id="path-crisis">"Someone to talk to, right now"</h2>
+                <p>
+                    "You said you have had thoughts of ending your life or hurting yourself. Your path "
+                    "is here whenever you want it. First, there are people you can talk to tonight."
+                </p>
+                <p>
+                    <A href=link(Page::RightNow.path()) attr:class="button button--primary">"Right now"</A>
+                </p>
+            </section>
+        </Show>
+        <Show when=move || state.with(|s| s.safety.caution() && !s.safety.danger())>
+            <section class="card notice" aria-labelledby="path-caution">
+                <h2 id="path-caution">"The Safety check first"</h2>
+                <p>
+                    "Some of your answers describe control, or watching what you say so as not to set "
+                    "off anger. That can happen in a hard time, and it can also be a warning sign. Your "
+                    "path stays as it is, with the Safety check first, for a closer look."
+                </p>
+            </section>
+        </Show>
+        <Show when=move || state.with(|s| s.safety.holds_repair_for_harm())>
+            <section class="card notice" aria-labelledby="path-harm">
+                <h2 id="path-harm">"Before any apology"</h2>
+                <p>
+                    "You said you have frightened, threatened, hurt or controlled the other person. "
+                    "The apology and conversation guides wait until you have read a short page about "
+                    "what you can do now."
+                </p>
+                <p>
+                    <A href=link(Page::StoppingHarm.path()) attr:class="button button--primary">"If you have frightened or hurt someone"</A>
                 </p>
             </section>
         </Show>
@@ -144,6 +210,27 @@ pub fn Start() -> impl IntoView {
                         <p class="notice">"You have been through every guide on your path. The check-ins under Guides are there whenever you want them."</p>
                     })}
                     <ol class="path" aria-label="Your suggested guides">{steps}</ol>
+                    {(!s.reviews.is_empty()).then(|| {
+                        let items = s
+                            .reviews
+                            .clone()
+                            .into_iter()
+                            .map(|(guide, title, question, date)| view! {
+                                <li>
+                                    <time datetime=date.to_string()>{date.long()}</time>
+                                    ": "
+                                    <A href=link(&review_path(guide.id()))>{title}</A>
+                                    <span class="muted">{format!(" ({question})")}</span>
+                                </li>
+                            })
+                            .collect_view();
+                        view! {
+                            <section class="card" aria-labelledby="path-reviews">
+                                <h2 id="path-reviews">"Dates you set to look again"</h2>
+                                <ul class="reviews">{items}</ul>
+                            </section>
+                        }
+                    })}
                     <p>
                         {if s.intake_done {
                             view! { <A href=link(&review_path(intake.id()))>"Change your answers to Getting started"</A> }.into_any()

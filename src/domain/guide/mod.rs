@@ -17,8 +17,8 @@ pub use error::{ContentError, ContentErrors, Place};
 pub use flow::{Progress, Unfinished};
 pub use library::Library;
 pub use model::{
-    Band, ChoiceOption, Dimension, Flag, Gate, Guide, Question, QuestionKind, Scale, ScoreRange, Step,
-    Weights, SHORT_TEXT_DEFAULT_MAX,
+    Band, ChoiceOption, Dimension, Flag, Gate, Guide, Question, QuestionKind, Scale, ScoreRange,
+    Step, Weights, SHORT_TEXT_DEFAULT_MAX,
 };
 pub use raw::RawGuide;
 pub use scoring::DimensionScore;

@@ -1,7 +1,8 @@
 //! Scores per dimension from the shown answers, their bands, the flags raised, and what to try next.
 
 use super::model::{
-    Band, ChoiceOption, Dimension, Flag, Gate, Guide, Question, QuestionKind, ScoreRange, Step, Weights,
+    Band, ChoiceOption, Dimension, Flag, Gate, Guide, Question, QuestionKind, ScoreRange, Step,
+    Weights,
 };
 use crate::domain::answer::{AnswerValue, Answers};
 use crate::domain::ids::{DimensionId, FlagId, GuideId};

@@ -92,7 +92,13 @@ impl Helplines {
         let mut problems = Vec::new();
         let https = |s: &str| s.starts_with("https://") && s.len() > "https://".len() + 3;
         for country in &data.countries {
-            if data.countries.iter().filter(|c| c.code == country.code).count() > 1 {
+            if data
+                .countries
+                .iter()
+                .filter(|c| c.code == country.code)
+                .count()
+                > 1
+            {
                 problems.push(format!("country {} is listed twice", country.code));
             }
             if country.emergency.trim().is_empty() {

@@ -165,7 +165,8 @@ pub fn assess(entries: &Entries, library: &Library, choices: &SafetyChoices) -> 
         .guide(&GuideId::new(SAFETY_CHECK))
         .and_then(|check| {
             let entry = latest_finished(check, entries)?;
-            let clean = !raises(check, entry, Level::Danger) && !raises(check, entry, Level::Caution);
+            let clean =
+                !raises(check, entry, Level::Danger) && !raises(check, entry, Level::Caution);
             clean.then(|| entry.completed_on()).flatten()
         });
     for guide in library.guides() {
@@ -210,7 +211,12 @@ pub enum Route {
 
 /// Whether a flag of `level` holds now and depends on a question of `step`,
 /// so an answer just given on that screen raised it.
-pub fn raised_on_step(guide: &Guide, step: &Step, answers: &crate::domain::answer::Answers, level: Level) -> bool {
+pub fn raised_on_step(
+    guide: &Guide,
+    step: &Step,
+    answers: &crate::domain::answer::Answers,
+    level: Level,
+) -> bool {
     let id = FlagId::new(level.flag_id());
     guide
         .flags()

@@ -247,7 +247,13 @@ fn ticked(items: &[&str]) -> AnswerValue {
 fn fear_or_harm_in_the_intake_is_danger_and_takes_repair_off_every_path() {
     for question in ["afraid", "harm"] {
         let mut entries = Entries::default();
-        answer_in(&mut entries, "start", "2026-11-22", &[(question, yes())], false);
+        answer_in(
+            &mut entries,
+            "start",
+            "2026-11-22",
+            &[(question, yes())],
+            false,
+        );
         let s = status(&entries);
         assert!(s.danger(), "{question}");
         assert!(s.path_restricted());
@@ -279,7 +285,11 @@ fn control_and_walking_on_eggshells_are_caution_and_keep_the_path_with_the_check
             .unwrap(),
     );
     let path = paths().for_intake(&intake, &s);
-    assert_eq!(ids(&path)[0], "safety-check", "the Safety check comes first");
+    assert_eq!(
+        ids(&path)[0],
+        "safety-check",
+        "the Safety check comes first"
+    );
     assert!(
         ids(&path).contains(&"planning-an-apology"),
         "the person who broke trust keeps the repair guides under caution"
@@ -352,7 +362,13 @@ fn a_later_clean_safety_check_lifts_an_older_caution_but_never_danger() {
         false,
     );
     assert!(status(&entries).caution());
-    answer_in(&mut entries, "safety-check", "2026-11-08", &calm_check, true);
+    answer_in(
+        &mut entries,
+        "safety-check",
+        "2026-11-08",
+        &calm_check,
+        true,
+    );
     assert!(
         entries.history(&GuideId::new("safety-check")).len() == 1,
         "the calm check was finished"
@@ -371,14 +387,35 @@ fn a_later_clean_safety_check_lifts_an_older_caution_but_never_danger() {
         &[("control", ticked(&["monitoring"]))],
         false,
     );
-    answer_in(&mut entries, "safety-check", "2026-11-08", &calm_check[..3], false);
+    answer_in(
+        &mut entries,
+        "safety-check",
+        "2026-11-08",
+        &calm_check[..3],
+        false,
+    );
     assert!(status(&entries).caution());
 
     // Danger from the intake stays, whatever a later check says.
     let mut entries = Entries::default();
-    answer_in(&mut entries, "start", "2026-11-01", &[("harm", yes())], false);
-    answer_in(&mut entries, "safety-check", "2026-11-08", &calm_check, true);
-    assert!(status(&entries).danger(), "a danger answer is never rewritten");
+    answer_in(
+        &mut entries,
+        "start",
+        "2026-11-01",
+        &[("harm", yes())],
+        false,
+    );
+    answer_in(
+        &mut entries,
+        "safety-check",
+        "2026-11-08",
+        &calm_check,
+        true,
+    );
+    assert!(
+        status(&entries).danger(),
+        "a danger answer is never rewritten"
+    );
 }
 
 #[test]
@@ -426,7 +463,10 @@ fn a_crisis_answer_keeps_the_path_until_the_user_says_they_are_safe_and_a_new_on
     let s = assess(&entries, library(), &choices);
     assert!(s.crisis() && s.crisis_open && !s.path_restricted());
     let intake = Intake::from_answers(entries.current(guide("start")).unwrap().answers());
-    assert!(!paths().for_intake(&intake, &s).is_empty(), "the path stays");
+    assert!(
+        !paths().for_intake(&intake, &s).is_empty(),
+        "the path stays"
+    );
     choices.say_safe_now(&s);
     assert!(!assess(&entries, library(), &choices).crisis_open);
     // A new crisis answer elsewhere opens it again.
@@ -453,10 +493,7 @@ fn the_hurt_taking_up_the_whole_day_asks_about_dark_thoughts_and_yes_is_a_crisis
         &mut entries,
         "understanding-the-hurt",
         "2026-11-01",
-        &[
-            ("weight", AnswerValue::Scale(5)),
-            ("dark-thoughts", yes()),
-        ],
+        &[("weight", AnswerValue::Scale(5)), ("dark-thoughts", yes())],
         false,
     );
     assert!(status(&entries).crisis());
@@ -508,7 +545,10 @@ fn routes_after_a_screen_put_crisis_before_danger_before_uses_harm() {
     let harm_only = Answers::default()
         .with("self-harm", no())
         .with("uses-harm", yes());
-    assert_eq!(route_after_step(g, step, &harm_only), Some(Route::StoppingHarm));
+    assert_eq!(
+        route_after_step(g, step, &harm_only),
+        Some(Route::StoppingHarm)
+    );
     let body = g.step(&"body".into()).unwrap();
     let hurt = Answers::default().with("strangled", yes());
     assert_eq!(route_after_step(g, body, &hurt), Some(Route::Safety));
@@ -523,10 +563,12 @@ fn routes_after_a_screen_put_crisis_before_danger_before_uses_harm() {
 
 #[test]
 fn a_recent_discovery_puts_the_first_days_first() {
-    let answers = intake("hurt", "partner", "", "yes").with("when", AnswerValue::Choice("days".into()));
+    let answers =
+        intake("hurt", "partner", "", "yes").with("when", AnswerValue::Choice("days".into()));
     let path = paths().for_intake(&Intake::from_answers(&answers), &SafetyStatus::default());
     assert_eq!(ids(&path)[0], "first-days");
-    let older = intake("hurt", "partner", "", "yes").with("when", AnswerValue::Choice("year".into()));
+    let older =
+        intake("hurt", "partner", "", "yes").with("when", AnswerValue::Choice("year".into()));
     let path = paths().for_intake(&Intake::from_answers(&older), &SafetyStatus::default());
     assert!(!ids(&path).contains(&"first-days"));
 }
@@ -562,8 +604,14 @@ fn fear_control_and_new_lies_are_gates_that_replace_the_bands_never_points() {
     for (answers, gate) in [
         (rebuild_or_move_on(&["afraid"], "relax", &["owned"]), "fear"),
         (rebuild_or_move_on(&[], "afraid", &["owned"]), "fear"),
-        (rebuild_or_move_on(&["control"], "relax", &["owned"]), "control"),
-        (rebuild_or_move_on(&[], "relax", &["owned", "again"]), "new-lies"),
+        (
+            rebuild_or_move_on(&["control"], "relax", &["owned"]),
+            "control",
+        ),
+        (
+            rebuild_or_move_on(&[], "relax", &["owned", "again"]),
+            "new-lies",
+        ),
     ] {
         let holding: Vec<_> = g
             .gates_holding(&answers)
@@ -572,8 +620,15 @@ fn fear_control_and_new_lies_are_gates_that_replace_the_bands_never_points() {
             .collect();
         assert!(holding.contains(&gate.to_owned()), "{gate}: {holding:?}");
         let recs = recommended("rebuild-or-move-on", &answers);
-        for repair in ["committing-to-the-work", "needs-and-boundaries", "can-this-be-rebuilt"] {
-            assert!(!recs.contains(&repair.to_owned()), "{gate} recommends {repair}");
+        for repair in [
+            "committing-to-the-work",
+            "needs-and-boundaries",
+            "can-this-be-rebuilt",
+        ] {
+            assert!(
+                !recs.contains(&repair.to_owned()),
+                "{gate} recommends {repair}"
+            );
         }
     }
     // The scores themselves never count fear: "afraid" adds nothing.
@@ -588,7 +643,10 @@ fn the_two_scales_of_rebuild_or_move_on_share_one_range() {
     let g = guide("rebuild-or-move-on");
     let ranges: Vec<_> = g.dimensions().iter().map(|d| d.range()).collect();
     assert_eq!(ranges.len(), 2);
-    assert_eq!(ranges[0], ranges[1], "read side by side, they share a range");
+    assert_eq!(
+        ranges[0], ranges[1],
+        "read side by side, they share a range"
+    );
 }
 
 #[test]
@@ -620,7 +678,8 @@ fn deciding_you_are_done_is_respected_and_never_recommends_repair() {
         assert!(!recs.contains(&repair.to_owned()), "recommends {repair}");
     }
     let not_done = answers.with("r-done", AnswerValue::Choice("no".into()));
-    assert!(recommended("can-this-be-rebuilt", &not_done).contains(&"committing-to-the-work".to_owned()));
+    assert!(recommended("can-this-be-rebuilt", &not_done)
+        .contains(&"committing-to-the-work".to_owned()));
 }
 
 #[test]
@@ -631,8 +690,88 @@ fn safety_is_never_a_score_in_can_this_be_rebuilt() {
         "no fill bar for safety"
     );
     let hurt = Answers::default().with("s-harm", yes());
-    assert!(g.gates_holding(&hurt).iter().any(|gate| gate.id().as_str() == "fear"));
+    assert!(g
+        .gates_holding(&hurt)
+        .iter()
+        .any(|gate| gate.id().as_str() == "fear"));
     let scared_to_disagree = Answers::default().with("s-speak", AnswerValue::Scale(2));
     assert!(g.raises(&"caution".into(), &scared_to_disagree));
     assert!(!g.raises(&"danger".into(), &scared_to_disagree));
+}
+
+// ------------------------------------------------------------ review dates, helplines
+
+#[test]
+fn review_dates_the_user_set_are_listed_soonest_first() {
+    use super::review::review_dates;
+    let mut entries = Entries::default();
+    answer_in(
+        &mut entries,
+        "committing-to-the-work",
+        "2026-11-01",
+        &[
+            ("worth", AnswerValue::Choice("yes".into())),
+            ("review-date", AnswerValue::Date("2027-02-01".into())),
+        ],
+        false,
+    );
+    answer_in(
+        &mut entries,
+        "forgiveness",
+        "2026-11-01",
+        &[("revisit", AnswerValue::Date("2027-01-10".into()))],
+        false,
+    );
+    let dates: Vec<(String, String)> = review_dates(&entries, library())
+        .iter()
+        .map(|r| (r.guide.id().to_string(), r.date.to_string()))
+        .collect();
+    let forgiveness = dates.iter().position(|(g, _)| g == "forgiveness");
+    let committing = dates
+        .iter()
+        .position(|(g, _)| g == "committing-to-the-work");
+    assert!(forgiveness.is_some(), "{dates:?}");
+    assert!(committing.is_some(), "{dates:?}");
+    assert!(forgiveness < committing, "soonest first: {dates:?}");
+    // A date on a question hidden by "No, not really" is not shown.
+    let mut entries = Entries::default();
+    answer_in(
+        &mut entries,
+        "committing-to-the-work",
+        "2026-11-01",
+        &[
+            ("worth", AnswerValue::Choice("no".into())),
+            ("review-date", AnswerValue::Date("2027-02-01".into())),
+        ],
+        false,
+    );
+    assert!(review_dates(&entries, library()).is_empty());
+}
+
+#[test]
+fn the_browser_language_picks_the_country_whose_helplines_show() {
+    let lines = crate::content::helplines();
+    let code = |tag: &str| lines.country_for_language(tag).map(|c| c.code.as_str());
+    assert_eq!(code("en-GB"), Some("GB"));
+    assert_eq!(code("en-us"), Some("US"));
+    assert_eq!(code("fr-CA"), Some("CA"));
+    assert_eq!(code("en-NZ"), Some("NZ"));
+    assert_eq!(
+        code("de-DE"),
+        None,
+        "no lines for Germany: the picker and the directory show"
+    );
+    assert_eq!(code("en"), None);
+}
+
+#[test]
+fn not_wanting_to_commit_is_a_gate_not_a_low_score() {
+    let answers = Answers::default().with("worth", AnswerValue::Choice("no".into()));
+    let g = guide("committing-to-the-work");
+    assert!(g
+        .gates_holding(&answers)
+        .iter()
+        .any(|gate| gate.id().as_str() == "not-now"));
+    let recs = recommended("committing-to-the-work", &answers);
+    assert!(recs.contains(&"moving-on".to_owned()), "{recs:?}");
 }

@@ -15,7 +15,7 @@ use crate::domain::guide::Guide;
 use crate::domain::ids::{EntryId, FlagId, QuestionId};
 use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
 use crate::domain::program::intake::INTAKE_GUIDE;
-use crate::domain::program::safety::DANGER_FLAG;
+use crate::domain::program::safety::Level;
 use crate::routes::Page;
 use crate::store::{today, Store};
 
@@ -71,8 +71,15 @@ fn Results(guide: &'static Guide) -> impl IntoView {
             Some(entry) => {
                 let wording = wording.get();
                 let scores = guide.score(entry.answers());
-                let danger = guide.raises(&FlagId::new(DANGER_FLAG), entry.answers());
-                let recommended: Vec<(String, String, String)> = if danger {
+                let level = |l: Level| guide.raises(&FlagId::new(l.flag_id()), entry.answers());
+                let danger = level(Level::Danger);
+                let caution = level(Level::Caution);
+                let crisis = level(Level::Crisis);
+                let uses_harm = level(Level::UsesHarm);
+                // Fear, harm, new lies or a decision already made set every
+                // score aside: the gates speak instead, and only they recommend.
+                let gates = guide.gates_holding(entry.answers());
+                let recommended: Vec<(String, String, String)> = if danger && gates.is_empty() {
                     Vec::new()
                 } else {
                     guide
@@ -82,13 +89,42 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                         .map(|g| (link(&guide_path(g.id())), g.title().render(&wording), g.summary().render(&wording)))
                         .collect()
                 };
+                let gate_cards = gates
+                    .iter()
+                    .map(|gate| {
+                        let title = gate.title().render(&wording);
+                        let label = title.clone();
+                        view! {
+                            <section class="card notice--safety result" aria-label=label>
+                                <h2>{title}</h2>
+                                <Prose text=gate.text().render(&wording) />
+                            </section>
+                        }
+                    })
+                    .collect_view();
+                let review_href = link(&review_path(guide.id()));
                 let bars = scores
                     .iter()
+                    .filter(|_| gates.is_empty())
                     .map(|score| {
                         let range = score.dimension.range();
                         let span = (range.max - range.min).max(1) as f64;
                         let percent = ((score.value - range.min) as f64 / span * 100.0).clamp(0.0, 100.0);
                         let label = score.dimension.label().render(&wording);
+                        if !score.answered {
+                            return view! {
+                                <section class="card result" aria-label=label.clone()>
+                                    <h2>{label.clone()}</h2>
+                                    <p>
+                                        "This part was added to the guide after you finished it, so there is "
+                                        "no result for it yet. "
+                                        <A href=review_href.clone()>"Answer its questions in your review"</A>
+                                        "."
+                                    </p>
+                                </section>
+                            }
+                            .into_any();
+                        }
                         view! {
                             <section class="card result" aria-label=label.clone()>
                                 <h2>{label.clone()}</h2>
@@ -105,11 +141,22 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                                 })}
                             </section>
                         }
+                        .into_any()
                     })
                     .collect_view();
                 let completed = entry.completed_on().map(|d| format!("Finished on {}.", d.long())).unwrap_or_default();
                 view! {
                     <p class="lead">{completed}</p>
+                    {crisis.then(|| view! {
+                        <div class="card notice notice--safety" role="note">
+                            <h2>"Someone to talk to"</h2>
+                            <p>
+                                "You said you have had thoughts of ending your life or hurting yourself. "
+                                <A href=link(Page::RightNow.path())>"Right now"</A>
+                                " has crisis lines for your country and what to do in the next few minutes."
+                            </p>
+                        </div>
+                    })}
                     {danger.then(|| view! {
                         <div class="card notice notice--safety" role="note">
                             <h2>"Your safety comes first"</h2>
@@ -117,7 +164,31 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                                 "Some of your answers suggest you may not feel safe with "
                                 {wording.reference()}
                                 ". Repair exercises are for relationships where both people are safe, so Mend is not suggesting any here. "
-                                "If you are in danger right now, call your local emergency number. A local helpline for domestic abuse can talk it through with you in confidence."
+                                "If you are in danger right now, call your local emergency number. "
+                                <A href=link(Page::Safety.path())>"The Safety page"</A>
+                                " lists helplines that can talk it through with you in confidence."
+                            </p>
+                        </div>
+                    })}
+                    {(caution && !danger).then(|| view! {
+                        <div class="card notice" role="note">
+                            <h2>"Worth a closer look"</h2>
+                            <p>
+                                "Some of your answers describe control, or walking on eggshells around "
+                                {wording.reference()}
+                                ". Mend keeps your path, and suggests the Safety check first: it looks at this more closely."
+                            </p>
+                        </div>
+                    })}
+                    {uses_harm.then(|| view! {
+                        <div class="card notice" role="note">
+                            <h2>"Help for stopping"</h2>
+                            <p>
+                                "You said you have frightened, threatened, hurt or controlled "
+                                {wording.reference()}
+                                ". "
+                                <A href=link(Page::StoppingHarm.path())>"If you have frightened or hurt someone"</A>
+                                " is about what you can do now, without judging you."
                             </p>
                         </div>
                     })}
@@ -137,6 +208,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                             </section>
                         }
                     })}
+                    {gate_cards}
                     {bars}
                     {(!recommended.is_empty()).then(|| {
                         let items = recommended

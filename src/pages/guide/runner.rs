@@ -12,10 +12,10 @@ use crate::components::question::{field, FieldProps, Urgency};
 use crate::components::{PageHeading, Prose};
 use crate::domain::answer::{AnswerValue, Answers};
 use crate::domain::guide::{Guide, Step};
-use crate::domain::ids::{FlagId, QuestionId, StepId};
+use crate::domain::ids::{QuestionId, StepId};
 use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
 use crate::domain::program::intake::{Intake, INTAKE_GUIDE};
-use crate::domain::program::safety::DANGER_FLAG;
+use crate::domain::program::safety::{asks_about_crisis, route_after_step, Route};
 use crate::routes::Page;
 use crate::store::{today, Store};
 
@@ -131,10 +131,18 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
             let question = question.clone();
             store.change(urgency, move |d| {
                 let entry = d.entries.begin(guide, today());
+                // A new answer to a crisis question counts afresh, even if
+                // the user said they were safe after an earlier one.
+                let reopens_crisis = asks_about_crisis(guide, &question);
+                let entry_id = entry.id().clone();
                 match value {
                     Some(value) => entry.answer(question, value),
                     None => entry.clear_answer(&question),
                 }
+                if reopens_crisis {
+                    d.profile.safety.crisis_answered(&entry_id);
+                }
+                let entry = d.entries.begin(guide, today());
                 // The intake names the relationship and the other person:
                 // every guide's wording follows it from the next screen on.
                 if guide.id().as_str() == INTAKE_GUIDE {
@@ -180,17 +188,24 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
                 errors.set(problems);
                 return;
             }
-            let (target, danger) = answers.with_untracked(|a| {
+            let (target, route) = answers.with_untracked(|a| {
                 (
                     guide.next_step(step.id(), a).map(|s| s.id().clone()),
-                    raises_danger_here(guide, step, a),
+                    route_after_step(guide, step, a),
                 )
             });
             go_to(target.filter(|_| !from_review));
-            // A sign of danger on this screen: the Safety page comes first.
-            // The guide keeps its place for when the user comes back.
-            if danger {
-                navigate(&link(Page::Safety.path()), Default::default());
+            // An answer on this screen calls for a page of its own (crisis
+            // lines, safety, stopping harm): it comes first. The guide keeps
+            // its place for when the user comes back.
+            let page = match route {
+                Some(Route::RightNow) => Some(Page::RightNow),
+                Some(Route::Safety) => Some(Page::Safety),
+                Some(Route::StoppingHarm) => Some(Page::StoppingHarm),
+                None => None,
+            };
+            if let Some(page) = page {
+                navigate(&link(page.path()), Default::default());
             }
         }
     };
@@ -275,24 +290,6 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
             <p class="runner__hint">"Your answers are saved as you go. You can stop any time and come back."</p>
         </form>
     }
-}
-
-/// Whether the danger flag holds now and depends on a question of `step`,
-/// so the answer just given is what raised it.
-fn raises_danger_here(guide: &Guide, step: &Step, answers: &Answers) -> bool {
-    let danger = FlagId::new(DANGER_FLAG);
-    guide
-        .flags()
-        .iter()
-        .filter(|flag| flag.id() == &danger)
-        .any(|flag| {
-            let asked_here = flag
-                .when()
-                .questions()
-                .iter()
-                .any(|q| step.questions().iter().any(|sq| sq.id() == *q));
-            asked_here && guide.raises(&danger, answers)
-        })
 }
 
 /// Moves focus to the control of `question` (after a failed Next).

@@ -233,7 +233,13 @@ fn data_of_the_wrong_shape_or_with_impossible_values_is_corrupt() {
     ];
     for (case, edit) in cases {
         assert!(
-            matches!(corrupt(&edited(edit)), Corruption::Data { schema: CURRENT_SCHEMA, .. }),
+            matches!(
+                corrupt(&edited(edit)),
+                Corruption::Data {
+                    schema: CURRENT_SCHEMA,
+                    ..
+                }
+            ),
             "{case}: {:?}",
             decode(Some(&edited(edit)))
         );

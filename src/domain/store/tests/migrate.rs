@@ -30,7 +30,10 @@ fn schema_1_data_gains_unmade_safety_choices_and_keeps_every_answer() {
         "nobody had chosen anything before schema 2"
     );
     assert_eq!(after["profile"]["wording"], before["profile"]["wording"]);
-    assert_eq!(after["entries"], before["entries"], "answers keep their meaning");
+    assert_eq!(
+        after["entries"], before["entries"],
+        "answers keep their meaning"
+    );
     let Decoded::Loaded { document, .. } = decode(Some(FIXTURES[0].1)) else {
         panic!("schema 1 no longer loads");
     };

@@ -1,0 +1,171 @@
+//! Pieces the safety pages share: the user's safety status, read from the
+//! stored answers, and the helplines for their country with a picker.
+
+use leptos::prelude::*;
+
+use crate::content::{helplines, library};
+use crate::domain::program::helplines::{Country, Line, Purpose};
+use crate::domain::program::safety::{assess, SafetyStatus};
+use crate::privacy::Privacy;
+use crate::store::Store;
+
+/// What every guide's latest answers say about safety, kept current.
+pub fn use_safety() -> Memo<SafetyStatus> {
+    let store = expect_context::<Store>();
+    Memo::new(move |_| store.read(|d| assess(&d.entries, library(), &d.profile.safety)))
+}
+
+/// The country whose lines to show: the user's choice, else the browser's
+/// languages, else none (then every page offers the picker and the
+/// international directory).
+fn country(chosen: Option<&str>) -> Option<&'static Country> {
+    if let Some(code) = chosen {
+        if let Some(country) = helplines().country(code) {
+            return Some(country);
+        }
+    }
+    let navigator = window().navigator();
+    let mut tags: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    if let Some(tag) = navigator.language() {
+        tags.push(tag);
+    }
+    tags.iter()
+        .find_map(|tag| helplines().country_for_language(tag))
+}
+
+/// The chosen country, following the user's choice as it changes.
+pub fn use_country() -> Signal<Option<&'static Country>> {
+    let privacy = expect_context::<Privacy>();
+    Signal::derive(move || country(privacy.prefs().with(|p| p.country.clone()).as_deref()))
+}
+
+/// The emergency number to call, e.g. "999 (United Kingdom)", or a plain
+/// fallback when the country is not known.
+pub fn emergency_number(country: Option<&Country>) -> String {
+    match country {
+        Some(c) => format!("{} ({})", c.emergency, c.name),
+        None => "your local emergency number".to_owned(),
+    }
+}
+
+/// "call 999 (United Kingdom)", for the middle of a sentence.
+pub fn emergency_words(country: Option<&Country>) -> String {
+    format!("call {}", emergency_number(country))
+}
+
+/// One helpline, as a list item. Numbers are `tel:` / `sms:` links so a
+/// phone can dial them; the web address opens only if the user follows it.
+fn line_item(line: &'static Line) -> impl IntoView {
+    let call = line.call.clone().map(|number| {
+        let href = format!(
+            "tel:{}",
+            number
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '+')
+                .collect::<String>()
+        );
+        view! { " Call " <a href=href class="helpline__number">{number}</a> "." }
+    });
+    let text = line.text.clone().map(|text| view! { " " {text} "." });
+    let web = line.web.clone().map(|web| {
+        let shown = web
+            .trim_start_matches("https://")
+            .trim_end_matches('/')
+            .to_owned();
+        view! { " " <a href=web rel="noopener noreferrer" target="_blank">{shown}</a> }
+    });
+    let hours = line
+        .hours
+        .clone()
+        .map(|h| view! { " " <span class="muted">{h}</span> });
+    let note = line
+        .note
+        .clone()
+        .map(|n| view! { <br /> <span class="muted">{n}</span> });
+    view! {
+        <li class="helpline">
+            <strong>{line.service.clone()}</strong>
+            {call}
+            {text}
+            {web}
+            {hours}
+            {note}
+        </li>
+    }
+}
+
+/// The lines for `purposes` in the chosen country, the emergency number, the
+/// directory for everywhere else, and a picker to change country (remembered
+/// on this device with the other settings).
+#[component]
+pub fn HelplineList(
+    /// What the lines are for, e.g. crisis.
+    purposes: &'static [Purpose],
+    /// Id of the picker, unique on the page.
+    #[prop(default = "helpline-country")]
+    picker_id: &'static str,
+) -> impl IntoView {
+    let privacy = expect_context::<Privacy>();
+    let country = use_country();
+    let choose = move |code: String| {
+        let mut prefs = privacy.prefs().get_untracked();
+        prefs.country = (!code.is_empty()).then_some(code);
+        // Applies at once even if it cannot be remembered.
+        let _ = privacy.set_prefs(prefs);
+    };
+    let options = helplines()
+        .countries
+        .iter()
+        .map(|c| {
+            let code = c.code.clone();
+            let selected = move || country.get().is_some_and(|chosen| chosen.code == code);
+            view! { <option value=c.code.clone() selected=selected>{c.name.clone()}</option> }
+        })
+        .collect_view();
+    let international = helplines().international();
+    view! {
+        <div class="helplines-for">
+            <p class="field">
+                <label for=picker_id>"Your country"</label>
+                " "
+                <select id=picker_id on:change=move |ev| choose(event_target_value(&ev))>
+                    <option value="" selected=move || country.get().is_none()>"Somewhere else"</option>
+                    {options}
+                </select>
+            </p>
+            {move || match country.get() {
+                Some(c) => {
+                    let lines: Vec<&'static Line> = helplines().lines_for(&c.code, purposes);
+                    view! {
+                        <p>
+                            "In an emergency in " {c.name.clone()} ", call "
+                            <a href=format!("tel:{}", c.emergency.chars().filter(char::is_ascii_digit).collect::<String>()) class="helpline__number">{c.emergency.clone()}</a>
+                            "."
+                        </p>
+                        {if lines.is_empty() {
+                            view! { <p>"Mend has no confirmed line of this kind for " {c.name.clone()} " yet. The directory below lists services everywhere."</p> }.into_any()
+                        } else {
+                            view! { <ul class="helplines">{lines.into_iter().map(line_item).collect_view()}</ul> }.into_any()
+                        }}
+                    }
+                    .into_any()
+                }
+                None => view! {
+                    <p>"Choose your country above to see its lines. In an emergency, call your local emergency number."</p>
+                }
+                .into_any(),
+            }}
+            <p class="muted">"Elsewhere, or for other kinds of help:"</p>
+            <ul class="helplines">{international.into_iter().map(line_item).collect_view()}</ul>
+            <p class="muted">
+                "Every number here was checked against the service's own page or a government page "
+                "when this version of Mend was made. Services change: if a number doesn't work, the "
+                "international directory in this list is kept up to date."
+            </p>
+        </div>
+    }
+}
