@@ -107,8 +107,8 @@ export async function completeByKeyboard(page, url, title) {
   let screens = 0;
   for (let guard = 0; guard < 60; guard++) {
     if (await page.getByRole('heading', { level: 1, name: `Review: ${title}` }).count()) break;
-    if (await page.getByRole('heading', { level: 1, name: 'Your safety' }).count()) {
-      // A guide can raise the danger flag from its own answers; come back.
+    if (await page.getByRole('heading', { level: 1, name: /^(Your safety|Right now|If you have frightened or hurt someone)$/ }).count()) {
+      // A guide can raise a safety level from its own answers; come back.
       await page.goto(url);
       continue;
     }

@@ -31,8 +31,24 @@ async function freshStart(page) {
 
 const next = (page) => page.getByRole('button', { name: 'Next' }).click();
 
-/** Answers the intake; `safety` picks the safety answers. */
-async function intake(page, { role, name = 'Sam', afraid = 'No' }) {
+const yesNo = (page, question, answer) =>
+  page.locator(`fieldset[data-question="${question}"]`).getByRole('radio', { name: answer, exact: true }).check();
+
+/** Where a screen's answers can send the user before the guide goes on. */
+const ROUTED = ['Right now', 'Your safety', 'If you have frightened or hurt someone'];
+
+/** Back into the guide at `url` where it was left (after a routed page). */
+async function resume(page, url) {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Continue where you left off' }).click();
+}
+
+/**
+ * Answers the intake as a person would. `selfHarm` and `usesHarm` answer the
+ * "How you are" screen; `afraid` and `control` the "Feeling safe" screen.
+ * Stops on the page a routed answer opens (`stopAt`), else goes on.
+ */
+async function intake(page, { role, name = 'Sam', afraid = 'No', when = 'A few months ago', selfHarm = 'No', usesHarm = 'No', control = [] }) {
   await freshStart(page);
   await page.getByRole('radio', { name: role }).check();
   await next(page);
@@ -40,14 +56,25 @@ async function intake(page, { role, name = 'Sam', afraid = 'No' }) {
   await page.getByLabel('What would you like to call them here?').fill(name);
   await next(page);
   await page.getByRole('checkbox', { name: 'A lie' }).check();
-  await page.getByRole('radio', { name: 'In the last few weeks' }).check();
+  await page.getByRole('radio', { name: when }).check();
   await next(page);
   await page.getByRole('radio', { name: 'Yes', exact: true }).check();
   await next(page);
+  await page.getByRole('heading', { name: 'How you are' }).waitFor();
+  await yesNo(page, 'self-harm', selfHarm);
+  await yesNo(page, 'uses-harm', usesHarm);
+  await next(page);
+  if (selfHarm === 'Yes' || usesHarm === 'Yes') return;
+  await feelingSafe(page, { afraid, control });
+}
+
+async function feelingSafe(page, { afraid = 'No', control = [] } = {}) {
   await page.getByRole('heading', { name: 'Feeling safe' }).waitFor();
-  const groups = page.locator('fieldset[data-question]');
-  await groups.nth(0).getByRole('radio', { name: afraid, exact: true }).check();
-  await groups.nth(1).getByRole('radio', { name: 'No', exact: true }).check();
+  await yesNo(page, 'afraid', afraid);
+  await yesNo(page, 'harm', 'No');
+  for (const item of control) {
+    await page.locator('fieldset[data-question="control"]').getByRole('checkbox', { name: item }).check();
+  }
   await next(page);
 }
 
@@ -90,8 +117,15 @@ test('a danger answer in the intake opens the Safety page and takes repair work 
   await intake(page, { role: 'I broke trust', afraid: 'Yes' });
   await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
   await page.getByText('It is not your fault').waitFor();
-  await page.getByText('1-800-799-7233').waitFor();
-  await page.getByText('Numbers differ by country').waitFor();
+  // Chromium here speaks en-US, so the United States' lines show first.
+  await page.getByLabel('Your country').waitFor();
+  assert.equal(await page.getByLabel('Your country').first().inputValue(), 'US');
+  await page.getByText('800-799-SAFE (7233)').waitFor();
+  // The country can be changed, and the lines follow.
+  await page.getByLabel('Your country').first().selectOption('GB');
+  await page.getByText('0808 2000 247').waitFor();
+  await page.getByLabel('Your country').first().selectOption('US');
+  await page.getByText('If you are thinking of leaving').waitFor();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your path' }).click();
   await page.getByRole('heading', { name: 'Your safety comes first' }).waitFor();
@@ -156,10 +190,230 @@ test('every guide can be finished from start to results with the keyboard alone'
       const text = fs.readFileSync(path.join(ROOT, 'content', 'guides', f), 'utf8');
       return { id: text.match(/^id = "([^"]+)"/m)[1], title: text.match(/^title = "([^"]+)"/m)[1] };
     });
-  assert.equal(guides.length, 18);
+  assert.equal(guides.length, 22);
   for (const guide of guides) {
     await completeByKeyboard(page, `${server.url}guides/${guide.id}`, guide.title);
   }
+});
+
+
+/**
+ * Walks the guide at `url` to its results, answering by label where
+ * `answers` names the question (a radio label, checkbox labels, or text),
+ * and otherwise as a calm user might: the first option, "No", the middle of
+ * a scale, a few words. Comes back after any page a safety answer opens.
+ */
+async function walk(page, url, title, answers = {}) {
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  const begin = page.getByRole('button', { name: 'Continue where you left off' });
+  await ((await begin.count()) ? begin : page.getByRole('button', { name: 'Begin' })).click();
+  const routedTo = [];
+  for (let guard = 0; guard < 40; guard++) {
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.first().waitFor();
+    const h1 = (await heading.first().innerText()).trim();
+    if (h1 === `Review: ${title}`) break;
+    if (ROUTED.includes(h1)) {
+      routedTo.push(h1);
+      await resume(page, url);
+      continue;
+    }
+    await page.locator('form.runner').waitFor();
+    const ids = await page.locator('form.runner [data-question]').evaluateAll((qs) => qs.map((q) => q.dataset.question));
+    for (const id of ids) {
+      const q = page.locator(`form.runner [data-question="${id}"]`);
+      const given = answers[id];
+      if (Array.isArray(given)) {
+        for (const label of given) await q.getByRole('checkbox', { name: label }).check();
+      } else if (typeof given === 'string') {
+        if (await q.getByRole('radio', { name: given, exact: true }).count()) {
+          await q.getByRole('radio', { name: given, exact: true }).check();
+        } else {
+          await q.locator('textarea, input[type=text]').first().fill(given);
+        }
+      } else if (await q.locator('input:checked').count()) {
+        // already answered
+      } else if (await q.locator('input[type=radio][value=no]').count()) {
+        await q.locator('input[type=radio][value=no]').check();
+      } else if (await q.locator('input[type=radio]').count()) {
+        const radios = q.locator('input[type=radio]');
+        const n = await radios.count();
+        await radios.nth(q && (await q.getAttribute('data-scale')) ? n >> 1 : 0).check();
+      } else if (await q.locator('textarea').count()) {
+        if (!(await q.locator('textarea').inputValue())) await q.locator('textarea').fill('A few honest words.');
+      } else if (await q.locator('input[type=date]').count()) {
+        await q.locator('input[type=date]').fill('2027-01-12');
+      } else if (await q.locator('input[placeholder="Add an item"]').count()) {
+        if (!(await q.locator('.list-item').count())) {
+          await q.locator('input[placeholder="Add an item"]').fill('One thing');
+          await q.locator('input[placeholder="Add an item"]').press('Enter');
+        }
+      } else if (await q.locator('input[type=text]').count()) {
+        if (!(await q.locator('input[type=text]').inputValue())) await q.locator('input[type=text]').fill('Sam');
+      }
+    }
+    const before = await page.locator('form.runner').innerText();
+    await next(page);
+    await page.waitForFunction(
+      (text) => !document.querySelector('form.runner') || document.querySelector('form.runner').innerText !== text,
+      before,
+    );
+  }
+  await page.getByRole('button', { name: 'See my results' }).click();
+  await page.getByRole('heading', { level: 1, name: `Your results: ${title}` }).waitFor();
+  return routedTo;
+}
+
+const ROLES = Object.keys(EXPECTED_START);
+
+for (const role of ROLES) {
+  test(`"${role}": thoughts of self-harm in the intake open Right now, the path stays, and "I'm safe now" is remembered`, async () => {
+    const { page } = session;
+    await intake(page, { role, selfHarm: 'Yes' });
+    await page.getByRole('heading', { level: 1, name: 'Right now' }).waitFor();
+    await page.getByText('For the next few minutes').waitFor();
+    await page.getByText('988 Suicide & Crisis Lifeline').waitFor();
+    // The rest of the intake is still there, and the path follows it.
+    await resume(page, `${server.url}guides/start`);
+    await feelingSafe(page);
+    await finishIntake(page);
+    assert.deepEqual((await pathTitles(page)).slice(0, 3), EXPECTED_START[role], 'the path stays');
+    await page.getByRole('heading', { name: 'Someone to talk to, right now' }).waitFor();
+    // One tap away on every page while the answer stands.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guides' }).click();
+    await page.getByRole('link', { name: 'Right now' }).click();
+    await page.getByRole('button', { name: "I'm safe now" }).click();
+    await page.getByRole('status').filter({ hasText: 'Thank you for letting Mend know' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Right now' }).waitFor();
+    assert.equal(await page.getByRole('banner').getByRole('link', { name: 'Right now' }).count(), 0, 'the header link is gone after "I\'m safe now"');
+  });
+}
+
+for (const role of ['I broke trust', 'My trust was broken']) {
+  test(`"${role}": thoughts of self-harm in the Safety check open Right now too`, async () => {
+    const { page } = session;
+    await intake(page, { role });
+    await finishIntake(page);
+    const routed = await walk(page, `${server.url}guides/safety-check`, 'Safety check', { 'self-harm': 'Yes' });
+    assert.deepEqual(routed, ['Right now']);
+    await page.getByRole('heading', { name: 'Someone to talk to' }).waitFor();
+    await page.getByRole('banner').getByRole('link', { name: 'Right now' }).waitFor();
+  });
+}
+
+test('a caution answer keeps the path, with a note and the Safety check first', async () => {
+  const { page } = session;
+  await intake(page, { role: 'I broke trust', control: [/anger frightens you/] });
+  await finishIntake(page);
+  await page.getByRole('heading', { name: 'The Safety check first' }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Your safety comes first' }).count(), 0);
+  const titles = await pathTitles(page);
+  assert.equal(titles[0], 'Safety check');
+  for (const kept of ['Owning your part', 'Planning an apology', 'The conversation about what happened']) {
+    assert.ok(titles.includes(kept), `${kept} stays on the path`);
+  }
+});
+
+test('after reading the Safety page, the full path is an explicit choice that can be undone', async () => {
+  const { page } = session;
+  await intake(page, { role: 'My trust was broken', afraid: 'Yes' });
+  await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
+  await page.getByRole('button', { name: 'Show me the full path' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your path' }).click();
+  assert.ok((await pathTitles(page)).includes('The conversation about what happened'));
+  await page.getByText('You chose to see your full path anyway').waitFor();
+  await page.getByRole('link', { name: 'Safety', exact: true }).click();
+  await page.getByRole('button', { name: 'Set repair work aside again' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your path' }).click();
+  assert.ok(!(await pathTitles(page)).includes('The conversation about what happened'));
+});
+
+test('saying you have frightened or hurt them holds back the apology until the page is read', async () => {
+  const { page } = session;
+  await intake(page, { role: 'I broke trust', usesHarm: 'Yes' });
+  await page.getByRole('heading', { level: 1, name: 'If you have frightened or hurt someone' }).waitFor();
+  await page.getByText('Respect Phoneline').or(page.getByText('National Domestic Violence Hotline')).first().waitFor();
+  await resume(page, `${server.url}guides/start`);
+  await feelingSafe(page);
+  await finishIntake(page);
+  await page.getByRole('heading', { name: 'Before any apology' }).waitFor();
+  let titles = await pathTitles(page);
+  assert.ok(!titles.includes('Planning an apology'), 'the apology guide waits');
+  assert.ok(!titles.includes('The conversation about what happened'));
+  assert.ok(titles.includes('Owning your part'));
+  await page.getByRole('link', { name: 'If you have frightened or hurt someone' }).click();
+  await page.getByRole('button', { name: 'I have read this' }).click();
+  await page.getByRole('link', { name: 'Back to your path' }).click();
+  titles = await pathTitles(page);
+  assert.ok(titles.includes('Planning an apology'), 'back once the page is read');
+});
+
+test('"I have decided I\'m done" is respected: results suggest moving on, never repair', async () => {
+  const { page } = session;
+  await page.goto(server.url);
+  await page.evaluate(() => localStorage.clear());
+  await walk(page, `${server.url}guides/can-this-be-rebuilt`, 'Can this be rebuilt?', {
+    'w-them': 'Yes, clearly',
+    'r-done': 'Yes',
+  });
+  await page.getByRole('heading', { name: 'You have decided' }).waitFor();
+  const next = page.getByRole('region', { name: 'What might help next' });
+  await next.getByRole('link', { name: 'Moving on' }).waitFor();
+  for (const repair of ['Committing to the work', 'The conversation about what happened', 'Needs and boundaries']) {
+    assert.equal(await next.getByRole('link', { name: repair }).count(), 0, `${repair} is not recommended`);
+  }
+  assert.equal(await page.getByText(/on a scale from/).count(), 0, 'no scores beside the decision');
+  assert.equal(await page.getByRole('heading', { name: 'Safety' }).count(), 0, 'safety is never a fill bar');
+});
+
+test('fear never comes out as "few signs point toward moving on"', async () => {
+  const { page } = session;
+  await page.goto(server.url);
+  await page.evaluate(() => localStorage.clear());
+  const routed = await walk(page, `${server.url}guides/rebuild-or-move-on`, 'Rebuild or move on', {
+    since: ['Owned what they did, without excuses', 'Kept the promises made since'],
+    'body-with': 'I soften or relax a little',
+    signs: [/I am afraid of/],
+  });
+  assert.deepEqual(routed, ['Your safety'], 'fear opens the Safety page first');
+  await page.getByRole('heading', { name: 'Fear comes before any weighing' }).waitFor();
+  await page.getByText('the time around leaving').waitFor();
+  assert.equal(await page.getByText(/Few of your answers point toward moving on/).count(), 0);
+  assert.equal(await page.getByText(/on a scale from/).count(), 0);
+});
+
+test('My plan prints, and is sealed with everything else under a passphrase', async () => {
+  const { page } = session;
+  await page.goto(server.url);
+  await page.evaluate(() => localStorage.clear());
+  const place = 'Aunt Rosa on Maple Street';
+  await walk(page, `${server.url}guides/my-plan`, 'My plan', { place });
+  await page.getByRole('link', { name: 'Review my answers' }).click();
+  await page.getByText(place).waitFor();
+  // The Print button opens the browser's print dialog; the page prints the plan.
+  await page.evaluate(() => {
+    window.__printed = 0;
+    window.print = () => (window.__printed += 1);
+  });
+  await page.getByRole('button', { name: 'Print' }).click();
+  assert.equal(await page.evaluate(() => window.__printed), 1);
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.getByText(place).isVisible(), 'the plan is on the printed page');
+  await page.emulateMedia({ media: 'screen' });
+  assert.match(await page.evaluate(() => localStorage.getItem('mend.document')), /Maple Street/);
+
+  await page.goto(`${server.url}settings`);
+  await page.getByLabel('New passphrase').fill('quiet harbour lantern');
+  await page.getByLabel('Type it again').fill('quiet harbour lantern');
+  await page.getByRole('button', { name: 'Protect with this passphrase' }).click();
+  await page.getByRole('button', { name: 'Lock now' }).waitFor();
+  const stored = await page.evaluate(() => localStorage.getItem('mend.document'));
+  assert.doesNotMatch(stored, /Maple Street|place|my-plan/);
+  // Remove the passphrase again so later tests start plain.
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(server.url);
 });
 
 test('nothing left the origin and nothing failed', () => {
