@@ -148,7 +148,7 @@ pub fn Start() -> impl IntoView {
             if !s.intake_done && !s.danger {
                 view! {
                     <p class="lead">
-                        "Mend is a private workbook for the slow work of rebuilding trust, whether you broke it, "
+                        "Mend is a workbook for the slow work of rebuilding trust, whether you broke it, "
                         "you were the one who was hurt, or a bit of both. It asks you short, guided questions, "
                         "keeps your answers, and helps you see where you are along the way."
                     </p>
@@ -247,8 +247,9 @@ pub fn Start() -> impl IntoView {
             <h2 id="start-private">"Everything stays on this device"</h2>
             <p>
                 "What you write is kept only in this browser, on this device. Mend has no account "
-                "and no server, and it sends nothing anywhere. After your first visit it works "
-                "without an internet connection, and you can add it to your home screen like an app."
+                "and no server, and it sends nothing anywhere. Anyone who can open Mend on this "
+                "device can read it, unless you set a passphrase in Settings. After your first visit "
+                "it works without an internet connection, and you can add it to your home screen like an app."
             </p>
         </section>
         <Show when=move || state.with(|s| !s.intake_done && !s.danger)>

@@ -130,10 +130,14 @@ test('a whole journey runs under the policy, sends nothing anywhere, and shows t
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('radio', { name: 'Yes', exact: true }).check();
     await page.getByRole('button', { name: 'Next' }).click();
-    const groups = page.locator('fieldset[data-question]');
-    await groups.nth(0).getByRole('radio', { name: 'No', exact: true }).check();
-    await groups.nth(1).getByRole('radio', { name: 'No', exact: true }).check();
-    await page.getByRole('button', { name: 'Next' }).click();
+    // "How you are", then "Feeling safe": two yes/no questions each.
+    for (const screen of ['How you are', 'Feeling safe']) {
+      await page.getByRole('heading', { name: screen }).waitFor();
+      const groups = page.locator('fieldset[data-question]');
+      await groups.nth(0).getByRole('radio', { name: 'No', exact: true }).check();
+      await groups.nth(1).getByRole('radio', { name: 'No', exact: true }).check();
+      await page.getByRole('button', { name: 'Next' }).click();
+    }
     await page.getByRole('button', { name: 'See my results' }).click();
     await page.getByRole('link', { name: 'See your path' }).click();
     await page.getByText('Sam <b>x</b>').first().waitFor();

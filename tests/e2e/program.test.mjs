@@ -365,7 +365,7 @@ test('"I have decided I\'m done" is respected: results suggest moving on, never 
     assert.equal(await next.getByRole('link', { name: repair }).count(), 0, `${repair} is not recommended`);
   }
   assert.equal(await page.getByText(/on a scale from/).count(), 0, 'no scores beside the decision');
-  assert.equal(await page.getByRole('heading', { name: 'Safety' }).count(), 0, 'safety is never a fill bar');
+  assert.equal(await page.getByRole('heading', { name: 'Safety', exact: true }).count(), 0, 'safety is never a fill bar');
 });
 
 test('fear never comes out as "few signs point toward moving on"', async () => {
