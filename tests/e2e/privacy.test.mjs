@@ -382,7 +382,7 @@ test('an import is checked in full first: each bad file says what is wrong, and 
     const good = await exportFile(page, server.url);
     const exported = JSON.parse(good);
     assert.equal(exported.app, 'mend');
-    assert.equal(exported.schema, 1);
+    assert.equal(exported.schema, 2);
     assert.match(exported.created_at, /^\d{4}-\d\d-\d\dT/);
     const before = await stored(page);
 
@@ -392,7 +392,7 @@ test('an import is checked in full first: each bad file says what is wrong, and 
       ['notes.json', '{"title":"My shopping list"}', "This isn't a Mend export"],
       ['cut.json', good.slice(0, Math.floor(good.length / 2)), 'cut off'],
       ['edited.json', tampered, 'changed after Mend saved it'],
-      ['future.json', good.replace('"schema": 1', '"schema": 99').replace('"schema":1', '"schema":99'), 'newer version of Mend'],
+      ['future.json', good.replace('"schema": 2', '"schema": 99').replace('"schema":2', '"schema":99'), 'newer version of Mend'],
       ['huge.json', ' '.repeat(6 * 1024 * 1024), 'larger than 5 MB'],
       ['photo.png', '\x89PNG\r\n\x1a\n', "This isn't a Mend export"],
     ];

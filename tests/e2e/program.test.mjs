@@ -37,10 +37,16 @@ const yesNo = (page, question, answer) =>
 /** Where a screen's answers can send the user before the guide goes on. */
 const ROUTED = ['Right now', 'Your safety', 'If you have frightened or hurt someone'];
 
-/** Back into the guide at `url` where it was left (after a routed page). */
+/**
+ * Back into the guide at `url` where it was left (after a routed page): the
+ * guide opens on the screen the user had reached, or on its introduction
+ * with "Continue where you left off".
+ */
 async function resume(page, url) {
   await page.goto(url);
-  await page.getByRole('button', { name: 'Continue where you left off' }).click();
+  const again = page.getByRole('button', { name: 'Continue where you left off' });
+  await again.or(page.locator('form.runner')).first().waitFor();
+  if (await again.count()) await again.click();
 }
 
 /**
@@ -206,8 +212,11 @@ test('every guide can be finished from start to results with the keyboard alone'
 async function walk(page, url, title, answers = {}) {
   await page.goto(url);
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
-  const begin = page.getByRole('button', { name: 'Continue where you left off' });
-  await ((await begin.count()) ? begin : page.getByRole('button', { name: 'Begin' })).click();
+  const again = page.getByRole('button', { name: 'Continue where you left off' });
+  const begin = page.getByRole('button', { name: 'Begin' });
+  await again.or(begin).or(page.locator('form.runner')).first().waitFor();
+  if (await again.count()) await again.click();
+  else if (await begin.count()) await begin.click();
   const routedTo = [];
   for (let guard = 0; guard < 40; guard++) {
     const heading = page.getByRole('heading', { level: 1 });
