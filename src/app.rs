@@ -44,15 +44,17 @@ pub fn App() -> impl IntoView {
                             <span>"Mend"</span>
                         </A>
                         // One click from every page, whatever else is going on.
-                        <Show when=crisis_open>
-                            <A href=link(Page::RightNow.path()) attr:class="safety-link safety-link--now">"Right now"</A>
-                        </Show>
                         <A href=link(Page::Safety.path()) attr:class="safety-link">"Safety"</A>
                         <button type="button" class="quick-exit" on:click=move |_| quick_exit(store, privacy)
                             title="Leave Mend at once. Shortcut: press Escape three times.">
                             "Quick exit"
                         </button>
                     </div>
+                    <Show when=crisis_open>
+                        <p class="now-bar">
+                            <A href=link(Page::RightNow.path()) attr:class="now-bar__link">"Right now: someone to talk to"</A>
+                        </p>
+                    </Show>
                     <nav class="site-nav" aria-label="Main" hidden=shut>
                         <ul>
                             {Page::NAVIGATION

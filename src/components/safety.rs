@@ -142,9 +142,8 @@ pub fn HelplineList(
                     let lines: Vec<&'static Line> = helplines().lines_for(&c.code, purposes);
                     view! {
                         <p>
-                            "In an emergency in " {c.name.clone()} ", call "
+                            "Emergency number (" {c.name.clone()} "): "
                             <a href=format!("tel:{}", c.emergency.chars().filter(char::is_ascii_digit).collect::<String>()) class="helpline__number">{c.emergency.clone()}</a>
-                            "."
                         </p>
                         {if lines.is_empty() {
                             view! { <p>"Mend has no confirmed line of this kind for " {c.name.clone()} " yet. The directory below lists services everywhere."</p> }.into_any()

@@ -305,10 +305,16 @@ for (const role of ['I broke trust', 'My trust was broken']) {
     const { page } = session;
     await intake(page, { role });
     await finishIntake(page);
-    const routed = await walk(page, `${server.url}guides/safety-check`, 'Safety check', { 'self-harm': 'Yes' });
+    const routed = await walk(page, `${server.url}guides/safety-check`, 'Safety check', {
+      'self-harm': 'Yes',
+      'safe-place': 'No, not right now',
+    });
     assert.deepEqual(routed, ['Right now']);
     await page.getByRole('heading', { name: 'Someone to talk to' }).waitFor();
     await page.getByRole('banner').getByRole('link', { name: 'Right now' }).waitFor();
+    // "Nowhere safe to go" leads somewhere: a plan, under its neutral name.
+    await page.getByRole('heading', { name: 'Somewhere to go' }).waitFor();
+    await page.getByRole('region', { name: 'What might help next' }).getByRole('link', { name: 'My plan' }).waitFor();
   });
 }
 

@@ -23,6 +23,10 @@ use crate::domain::entry::{Entries, Entry};
 use crate::domain::guide::{Guide, Library, Step};
 use crate::domain::ids::{EntryId, FlagId, GuideId};
 
+/// Guides about deciding to leave: while danger holds, their results say
+/// that leaving can be the most dangerous time and suggest planning it.
+pub const LEAVING_GUIDES: [&str; 2] = ["rebuild-or-move-on", "moving-on"];
+
 /// The guide whose finished, clean answers can lift a caution.
 pub const SAFETY_CHECK: &str = "safety-check";
 

@@ -775,3 +775,23 @@ fn not_wanting_to_commit_is_a_gate_not_a_low_score() {
     let recs = recommended("committing-to-the-work", &answers);
     assert!(recs.contains(&"moving-on".to_owned()), "{recs:?}");
 }
+
+#[test]
+fn in_the_safety_check_nowhere_to_go_and_leaving_in_danger_lead_to_a_plan() {
+    let g = guide("safety-check");
+    let nowhere = Answers::default().with("safe-place", AnswerValue::Choice("no".into()));
+    assert_eq!(recommended("safety-check", &nowhere), ["my-plan"]);
+    let leaving = Answers::default()
+        .with("separation", AnswerValue::Choice("planned".into()))
+        .with("strangled", yes());
+    assert!(g
+        .gates_holding(&leaving)
+        .iter()
+        .any(|gate| gate.id().as_str() == "leaving"));
+    let leaving_calmly =
+        Answers::default().with("separation", AnswerValue::Choice("planned".into()));
+    assert!(
+        g.gates_holding(&leaving_calmly).is_empty(),
+        "planning to leave is not itself a danger sign"
+    );
+}

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use super::{guide_path, review_path, with_guide};
 use crate::app::link;
 use crate::components::question::Urgency;
+use crate::components::safety::use_safety;
 use crate::components::{PageHeading, Prose};
 use crate::content;
 use crate::domain::answer::AnswerValue;
@@ -15,7 +16,7 @@ use crate::domain::guide::Guide;
 use crate::domain::ids::{EntryId, FlagId, QuestionId};
 use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
 use crate::domain::program::intake::INTAKE_GUIDE;
-use crate::domain::program::safety::Level;
+use crate::domain::program::safety::{Level, LEAVING_GUIDES};
 use crate::routes::Page;
 use crate::store::{today, Store};
 
@@ -55,6 +56,11 @@ fn Results(guide: &'static Guide) -> impl IntoView {
         store.read(|d| finished_entry(guide, &d.entries, chosen.as_ref()))
     });
     let wording = Memo::new(move |_| store.read(|d| d.profile.wording.clone()));
+    let safety = use_safety();
+    // While danger holds anywhere, a guide about leaving says plainly that
+    // leaving can be the most dangerous time (unless its own gate says so).
+    let leaving_note =
+        move || LEAVING_GUIDES.contains(&guide.id().as_str()) && safety.with(|s| s.danger());
     let title = guide.title().render(&wording.get_untracked());
     let heading = format!("Your results: {title}");
     let tab = format!("Results · {title} · Mend");
@@ -207,6 +213,20 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                                 {parts}
                             </section>
                         }
+                    })}
+                    {(leaving_note() && gates.is_empty()).then(|| view! {
+                        <div class="card notice notice--safety" role="note">
+                            <h2>"If you decide to leave"</h2>
+                            <p>
+                                "Some of your answers in Mend show danger. The time around leaving can be the most "
+                                "dangerous, so please plan it with an advocate from a domestic abuse service before "
+                                "you tell anyone. "
+                                <A href=link(Page::Safety.path())>"The Safety page"</A>
+                                " lists lines for your country, and "
+                                <A href=link(&guide_path(&"my-plan".into()))>"My plan"</A>
+                                " is a place to note what you would need."
+                            </p>
+                        </div>
                     })}
                     {gate_cards}
                     {bars}

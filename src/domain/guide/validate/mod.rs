@@ -306,12 +306,6 @@ fn gates(
         if !seen.insert(raw_gate.id.as_str()) {
             r.add(Some(&place), "another gate already uses this id");
         }
-        if raw.dimensions.is_empty() {
-            r.add(
-                Some(&place),
-                "a gate sets scores aside, but this guide has no dimensions",
-            );
-        }
         let title = r.text(Some(&place), "title", &raw_gate.title);
         let text = r.text(Some(&place), "text", &raw_gate.text);
         for guide in &raw_gate.recommend {
