@@ -8,7 +8,10 @@
 //! Violence in Australia, both listed in content/helplines.toml): stop and
 //! step away before acting, take responsibility without blame, let the other
 //! person set the pace, and get specialist help rather than starting with
-//! couples counselling.
+//! couples counselling. That last point was confirmed on 2026-12-02 at
+//! https://www.stopvaw.org/couples_counseling_and_drug_and_alcohol_treatment
+//! (intervention programmes, not couples counselling, while abuse goes on)
+//! and http://www.womensafe.org/get-help/links-and-literature-resources/why-couples-counseling-does-not-work.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
