@@ -21,13 +21,15 @@ pub mod privacy;
 #[cfg(target_arch = "wasm32")]
 pub mod pwa;
 #[cfg(target_arch = "wasm32")]
+pub mod recovery;
+#[cfg(target_arch = "wasm32")]
 pub mod store;
 
 /// Mounts the app on `<body>` and marks the moment the first page is on screen,
 /// which `scripts/bench.sh` reads as "navigation to first rendered page".
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    recovery::install();
     leptos::mount::mount_to_body(app::App);
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         // A failed mark only costs the benchmark a figure; the user loses nothing.

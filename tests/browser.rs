@@ -71,3 +71,41 @@ async fn the_update_banner_appears_only_when_a_new_version_waits() {
     assert_eq!(texts(&root, "[role='status'] button"), ["Reload"]);
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+fn after_a_panic_the_page_says_what_happened_and_offers_reload_and_quick_exit() {
+    let root = container();
+    root.set_text_content(Some("An answer the user typed"));
+    mend::recovery::show_in(&document(), &root);
+    let text = root.text_content().unwrap_or_default();
+    assert!(
+        !text.contains("An answer the user typed"),
+        "nothing of the page that broke stays on screen"
+    );
+    assert_eq!(texts(&root, "h1"), [mend::recovery::HEADING]);
+    assert!(text.contains("Everything saved up to now is kept"));
+    assert!(
+        root.query_selector("[role=alert]").ok().flatten().is_some(),
+        "announced at once"
+    );
+    let links = root.query_selector_all("a").expect("valid selector");
+    let reload = links
+        .item(0)
+        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        .expect("a Reload link");
+    assert_eq!(reload.text_content().as_deref(), Some("Reload"));
+    assert_eq!(
+        reload.get_attribute("href"),
+        window().location().href().ok(),
+        "Reload opens this same address again"
+    );
+    let leave = links
+        .item(1)
+        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        .expect("a Quick exit link");
+    assert_eq!(
+        leave.get_attribute("href").as_deref(),
+        Some(mend::domain::prefs::DEFAULT_EXIT_URL)
+    );
+    root.remove();
+}

@@ -40,18 +40,36 @@ impl Default for Prefs {
 
 impl Prefs {
     /// Reads the stored settings. Anything unreadable falls back to the
-    /// defaults, value by value: a broken setting must never stand between
-    /// the user and Quick exit.
+    /// default, value by value: one bad field never resets the others, and
+    /// a broken setting must never stand between the user and Quick exit.
     pub fn read(stored: Option<&str>) -> Prefs {
-        let mut prefs: Prefs = stored
-            .and_then(|text| serde_json::from_str(text).ok())
-            .unwrap_or_default();
-        if !AUTO_LOCK_CHOICES.contains(&prefs.auto_lock_minutes) {
-            prefs.auto_lock_minutes = DEFAULT_AUTO_LOCK_MINUTES;
+        let mut prefs = Prefs::default();
+        let Some(fields) = stored
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok())
+            .and_then(|value| value.as_object().cloned())
+        else {
+            return prefs;
+        };
+        if let Some(minutes) = fields
+            .get("auto_lock_minutes")
+            .and_then(serde_json::Value::as_u64)
+            .and_then(|m| u32::try_from(m).ok())
+            .filter(|m| AUTO_LOCK_CHOICES.contains(m))
+        {
+            prefs.auto_lock_minutes = minutes;
         }
-        if exit_url(&prefs.exit_url).is_err() {
-            prefs.exit_url = DEFAULT_EXIT_URL.to_owned();
+        if let Some(url) = fields
+            .get("exit_url")
+            .and_then(serde_json::Value::as_str)
+            .and_then(|url| exit_url(url).ok())
+        {
+            prefs.exit_url = url;
         }
+        prefs.country = fields
+            .get("country")
+            .and_then(serde_json::Value::as_str)
+            .filter(|code| code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase()))
+            .map(str::to_owned);
         prefs
     }
 
@@ -119,6 +137,19 @@ mod tests {
             "settings saved before the country choice existed still read"
         );
         assert_eq!(Prefs::read(Some(before_countries)).auto_lock_minutes, 5);
+    }
+
+    #[test]
+    fn one_bad_setting_falls_back_alone_and_keeps_the_others() {
+        let read = Prefs::read(Some(
+            r#"{"auto_lock_minutes":"ten","exit_url":"https://example.org/news","country":"GB"}"#,
+        ));
+        assert_eq!(read.auto_lock_minutes, DEFAULT_AUTO_LOCK_MINUTES);
+        assert_eq!(read.exit_url, "https://example.org/news");
+        assert_eq!(read.country.as_deref(), Some("GB"));
+        let read = Prefs::read(Some(r#"{"auto_lock_minutes":1,"country":42}"#));
+        assert_eq!(read.auto_lock_minutes, 1);
+        assert_eq!(read.country, None);
     }
 
     #[test]

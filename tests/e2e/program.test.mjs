@@ -300,7 +300,7 @@ for (const role of ROLES) {
   });
 }
 
-for (const role of ['I broke trust', 'My trust was broken']) {
+for (const role of ROLES) {
   test(`"${role}": thoughts of self-harm in the Safety check open Right now too`, async () => {
     const { page } = session;
     await intake(page, { role });
