@@ -5,6 +5,8 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::components::alive;
+use crate::components::safety::HelplineList;
+use crate::domain::program::helplines::Purpose;
 
 use crate::privacy::Privacy;
 use crate::store::Store;
@@ -97,6 +99,13 @@ pub fn LockScreen() -> impl IntoView {
                         </p>
                     </div>
                 </Show>
+            </details>
+            // Help must not wait behind a passphrase: the lines are not the
+            // user's words, so they show without unlocking.
+            <details class="lock__help">
+                <summary>"Need someone to talk to now?"</summary>
+                <p>"Free, confidential lines, for thoughts of ending your life or for abuse. You don't need to unlock Mend to see them."</p>
+                <HelplineList purposes=&[Purpose::Crisis, Purpose::Abuse] picker_id="lock-country" />
             </details>
         </section>
     }

@@ -426,6 +426,12 @@ test('My plan prints, and is sealed with everything else under a passphrase', as
   await page.getByRole('button', { name: 'Lock now' }).waitFor();
   const stored = await page.evaluate(() => localStorage.getItem('mend.document'));
   assert.doesNotMatch(stored, /Maple Street|place|my-plan/);
+  // Locked, the plan is gone from the screen, but help is not behind the passphrase.
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).waitFor();
+  assert.equal(await page.getByText('Maple Street').count(), 0);
+  await page.getByText('Need someone to talk to now?').click();
+  await page.getByText('988 Suicide & Crisis Lifeline').waitFor();
   // Remove the passphrase again so later tests start plain.
   await page.evaluate(() => localStorage.clear());
   await page.goto(server.url);
