@@ -93,7 +93,7 @@ impl Guide {
 }
 
 /// Whether some answer to `question` can add to `dimension`.
-fn adds_to_dimension(question: &Question, dimension: &DimensionId) -> bool {
+pub(super) fn adds_to_dimension(question: &Question, dimension: &DimensionId) -> bool {
     match &question.kind {
         QuestionKind::YesNo {
             yes_weights,

@@ -12,7 +12,7 @@ mod reach;
 use super::error::{ContentError, Place};
 use super::model::{Dimension, Flag, Gate, Guide, Question, QuestionKind, Step};
 use super::raw::{RawGuide, RawQuestion};
-use super::scoring::score_range;
+use super::scoring::{adds_to_dimension, score_range};
 use super::template::Template;
 use crate::domain::ids::{is_well_formed, DimensionId, FlagId, GuideId, QuestionId, StepId};
 use conditions::{Scope, ScopeLimit};
@@ -373,15 +373,5 @@ fn adds_to(steps: &[Step], dimension: &DimensionId) -> bool {
     steps
         .iter()
         .flat_map(|s| &s.questions)
-        .any(|q| match &q.kind {
-            QuestionKind::YesNo {
-                yes_weights,
-                no_weights,
-            } => yes_weights.contains_key(dimension) || no_weights.contains_key(dimension),
-            QuestionKind::Scale(scale) => scale.weights.contains_key(dimension),
-            kind => kind
-                .options()
-                .iter()
-                .any(|o| o.weights.contains_key(dimension)),
-        })
+        .any(|q| adds_to_dimension(q, dimension))
 }
