@@ -67,7 +67,14 @@ pub fn RightNow() -> impl IntoView {
                 "you say you are safe now, a \"Right now\" link stays at the top of every page. If "
                 "things change later, this page is always on the Safety page."
             </p>
-            {move || if said_safe.get() || !safety.with(|s| s.crisis_open) {
+            {move || if !said_safe.get() && !safety.with(|s| s.crisis_open) {
+                view! {
+                    <p class="actions">
+                        <A href=link(Page::Start.path()) attr:class="button">"Back to your path"</A>
+                    </p>
+                }
+                .into_any()
+            } else if said_safe.get() {
                 view! {
                     <p role="status">
                         "Thank you for letting Mend know. If these thoughts come back, please come back "

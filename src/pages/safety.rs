@@ -28,7 +28,10 @@ pub fn Safety() -> impl IntoView {
     let country = use_country();
     let danger = move || safety.with(|s| s.danger());
     let set_full_path = move |full: bool| {
-        store.change(Urgency::Now, |d| d.profile.safety.full_path = full);
+        let status = safety.get_untracked();
+        store.change(Urgency::Now, |d| {
+            d.profile.safety.choose_full_path(&status, full)
+        });
     };
     view! {
         <PageHeading text="Your safety" tab_title=Page::Safety.document_title() />
@@ -63,8 +66,9 @@ pub fn Safety() -> impl IntoView {
         <section class="card" aria-labelledby="safety-help">
             <h2 id="safety-help">"Where to find help"</h2>
             <p>
-                "These free, confidential lines help people of every gender, in any kind of "
-                "relationship: a partner, a family member, someone at work."
+                "These lines are free and confidential, for any kind of relationship: a partner, a "
+                "family member, someone at work. Most help anyone; some are for women, men or "
+                "LGBTQ+ people, as each one says."
             </p>
             <HelplineList purposes=&[Purpose::Abuse, Purpose::Men, Purpose::Lgbtq, Purpose::Workplace] />
         </section>
@@ -110,7 +114,7 @@ pub fn Safety() -> impl IntoView {
             <Show when=danger>
                 {move || if safety.with(|s| s.full_path) {
                     view! {
-                        <p role="status">"You chose to see your full path again. Mend still shows this page first, and the safety note stays on Your path."</p>
+                        <p role="status">"You chose to see your full path again. It still starts with the Safety check, and the safety note stays on Your path. A new answer that shows danger sets repair work aside again."</p>
                         <p class="actions">
                             <button type="button" class="button" on:click=move |_| set_full_path(false)>"Set repair work aside again"</button>
                         </p>

@@ -40,13 +40,24 @@ pub fn StoppingHarm() -> impl IntoView {
         .collect();
     let held_list = held.join(", ");
     let mark_read = move |read: bool| {
-        store.change(Urgency::Now, |d| d.profile.safety.harm_page_read = read);
+        let status = safety.get_untracked();
+        store.change(Urgency::Now, |d| {
+            d.profile.safety.read_harm_page(&status, read)
+        });
     };
     view! {
         <PageHeading text="If you have frightened or hurt someone" tab_title=Page::StoppingHarm.document_title() />
         <p class="lead">
-            "Thank you for being honest about it. Saying it plainly, even only to yourself, is where "
-            "change starts. This page is about what you can do now, without judging you."
+            {move || if safety.with(|s| s.uses_harm) {
+                "Thank you for being honest about it. Saying it plainly, even only to yourself, is where "
+            } else {
+                "This page is for anyone who has frightened, threatened, hurt or controlled someone close "
+            }}
+            {move || if safety.with(|s| s.uses_harm) {
+                "change starts. This page is about what you can do now, without judging you."
+            } else {
+                "to them and wants to stop. It is about what you can do now, without judging you."
+            }}
         </p>
         <div class="card notice--safety" role="note">
             <p>

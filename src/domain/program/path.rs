@@ -182,6 +182,22 @@ impl Paths {
             .collect()
     }
 
+    /// Of the guides a result suggests, those the safety rules allow now:
+    /// only the `danger` list while the path is restricted, and never the
+    /// `held_for_harm` guides while they wait. A result page must not
+    /// suggest what Your path has set aside.
+    pub fn allowed<'g>(
+        &self,
+        suggested: Vec<&'g GuideId>,
+        safety: &SafetyStatus,
+    ) -> Vec<&'g GuideId> {
+        suggested
+            .into_iter()
+            .filter(|id| !safety.path_restricted() || self.danger.contains(id))
+            .filter(|id| !safety.holds_repair_for_harm() || !self.held_for_harm.contains(id))
+            .collect()
+    }
+
     /// The guides held back until the user has read the page for people who
     /// have used harm.
     pub fn held_for_harm(&self) -> &[GuideId] {

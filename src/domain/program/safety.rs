@@ -5,11 +5,14 @@
 //! - **Danger** (harm, a weapon, strangulation, sexual coercion, threats to
 //!   kill or to harm children, stalking, fear for one's life): repair guides
 //!   come off the path and the Safety page leads. A danger answer is never
-//!   rewritten by a later, cleaner one; the user may, after reading the
-//!   Safety page, choose to see the full path again.
+//!   rewritten by a cleaner one in another guide, nor by a retake that is
+//!   not finished; the user may, after reading the Safety page, choose to see
+//!   the full path again, and any new danger answer undoes that choice.
 //! - **Caution** (walking on eggshells, control, isolation): the path stays,
-//!   with a note and the Safety check first. A Safety check finished later
-//!   with no sign of danger or caution lifts a caution raised elsewhere.
+//!   with a note and the Safety check first. Finishing a Safety check with no
+//!   sign of danger or caution lifts the cautions standing at that moment,
+//!   exactly as they were answered; changing those answers later brings the
+//!   caution back.
 //! - **Crisis** (thoughts of ending one's life or of self-harm): the "Right
 //!   now" page is one tap away from every page until the user says they are
 //!   safe now; a new crisis answer brings it back. The path stays.
@@ -21,7 +24,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::entry::{Entries, Entry};
 use crate::domain::guide::{Guide, Library, Step};
-use crate::domain::ids::{EntryId, FlagId, GuideId};
+use crate::domain::ids::{EntryId, FlagId, GuideId, QuestionId};
+use crate::domain::store::fingerprint;
 
 /// Guides about deciding to leave: while danger holds, their results say
 /// that leaving can be the most dangerous time and suggest planning it.
@@ -63,52 +67,171 @@ impl Level {
     }
 }
 
+/// A caution the user's finished, clean Safety check has lifted: the entry
+/// and a fingerprint of its answers to the caution questions at that moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lifted {
+    pub entry: EntryId,
+    pub answers: String,
+}
+
 /// The user's own, remembered choices about the safety rules. Stored in the
 /// document's profile (sealed with everything else under a passphrase).
+/// Each choice names the entries it was made about, so an answer given
+/// later (a new entry, or a changed answer in the same one) is not covered.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SafetyChoices {
-    /// "Show me the full path" while danger holds: chosen on the Safety page,
-    /// undone there too. Never the default.
-    pub full_path: bool,
+    /// "Show me the full path", chosen on the Safety page about the danger
+    /// answers in these entries. Never the default; undone there too.
+    pub full_path_for: Vec<EntryId>,
     /// Entries whose crisis answers the user has said they are safe from now.
     pub safe_now: Vec<EntryId>,
-    /// The user has read the page for people who have used harm.
-    pub harm_page_read: bool,
+    /// Entries whose uses-harm answer the user had given when they read the
+    /// page for people who have used harm.
+    pub harm_page_read_for: Vec<EntryId>,
+    /// Cautions lifted by a finished, clean Safety check.
+    pub caution_lifted: Vec<Lifted>,
+}
+
+fn add_all(list: &mut Vec<EntryId>, entries: &[EntryId]) {
+    for entry in entries {
+        if !list.contains(entry) {
+            list.push(entry.clone());
+        }
+    }
 }
 
 impl SafetyChoices {
     /// The user says they are safe now, from every crisis answer so far.
     pub fn say_safe_now(&mut self, status: &SafetyStatus) {
-        for entry in &status.crisis_entries {
-            if !self.safe_now.contains(entry) {
-                self.safe_now.push(entry.clone());
+        add_all(&mut self.safe_now, &status.crisis_entries);
+    }
+
+    /// "Show me the full path", about every danger answer so far; `false`
+    /// sets repair work aside again.
+    pub fn choose_full_path(&mut self, status: &SafetyStatus, full: bool) {
+        if full {
+            add_all(&mut self.full_path_for, &status.danger_entries);
+        } else {
+            self.full_path_for.clear();
+        }
+    }
+
+    /// The user has read the page for people who have used harm (or, with
+    /// `false`, wants the held guides set aside again).
+    pub fn read_harm_page(&mut self, status: &SafetyStatus, read: bool) {
+        if read {
+            add_all(&mut self.harm_page_read_for, &status.uses_harm_entries);
+        } else {
+            self.harm_page_read_for.clear();
+        }
+    }
+
+    /// An answer to `question` was just given in `entry` of `guide`: every
+    /// choice made about that entry's answers at a level the question can
+    /// raise no longer covers it, so a new answer is never hidden by an old
+    /// choice.
+    pub fn answered(&mut self, guide: &Guide, question: &QuestionId, entry: &EntryId) {
+        for level in Level::ALL {
+            if !asks_about(guide, question, level) {
+                continue;
+            }
+            match level {
+                Level::Danger => self.full_path_for.retain(|e| e != entry),
+                Level::Crisis => self.safe_now.retain(|e| e != entry),
+                Level::UsesHarm => self.harm_page_read_for.retain(|e| e != entry),
+                // Lifted cautions carry their answers' fingerprint instead.
+                Level::Caution => {}
             }
         }
     }
 
-    /// A crisis answer was just given in `entry`: it counts again.
-    pub fn crisis_answered(&mut self, entry: &EntryId) {
-        self.safe_now.retain(|e| e != entry);
+    /// After `guide` was finished: if it is the Safety check and its answers
+    /// show neither danger nor caution, the cautions standing now are lifted,
+    /// as answered now.
+    pub fn finished(&mut self, guide: &Guide, entries: &Entries, library: &Library) {
+        if guide.id().as_str() != SAFETY_CHECK {
+            return;
+        }
+        let Some(check) = latest_finished(guide, entries) else {
+            return;
+        };
+        if raises(guide, check, Level::Danger) || raises(guide, check, Level::Caution) {
+            return;
+        }
+        for other in library.guides() {
+            if other.id().as_str() == SAFETY_CHECK {
+                continue;
+            }
+            let Some(entry) = latest(other, entries) else {
+                continue;
+            };
+            if raises(other, entry, Level::Caution) {
+                let lifted = Lifted {
+                    entry: entry.id().clone(),
+                    answers: caution_fingerprint(other, entry),
+                };
+                if !self.caution_lifted.contains(&lifted) {
+                    self.caution_lifted.push(lifted);
+                }
+            }
+        }
     }
+}
+
+/// A fingerprint of the shown answers `guide`'s caution flags look at, so a
+/// lifted caution comes back when any of them changes. Caution questions are
+/// choices and yes/no, but it is hashed anyway: nothing typed is copied.
+fn caution_fingerprint(guide: &Guide, entry: &Entry) -> String {
+    let id = FlagId::new(Level::Caution.flag_id());
+    let visible = guide.visible_answers(entry.answers());
+    let mut parts: Vec<String> = Vec::new();
+    for flag in guide.flags().iter().filter(|f| f.id() == &id) {
+        for question in flag.when().questions() {
+            let answer = visible
+                .get(question)
+                .and_then(|a| serde_json::to_string(a).ok())
+                .unwrap_or_default();
+            parts.push(format!("{question}={answer}"));
+        }
+    }
+    format!("{:016x}", fingerprint(&parts.join(";")))
+}
+
+/// Whether `question` appears in a condition of one of `guide`'s flags of `level`.
+fn asks_about(guide: &Guide, question: &QuestionId, level: Level) -> bool {
+    let id = FlagId::new(level.flag_id());
+    guide
+        .flags()
+        .iter()
+        .filter(|flag| flag.id() == &id)
+        .any(|flag| flag.when().questions().contains(&question))
 }
 
 /// What every guide's latest answers say, with the newest-evidence rule and
 /// the user's choices applied.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SafetyStatus {
-    /// Guides whose latest answers raise danger, in library order.
+    /// Guides whose answers raise danger, in library order.
     pub danger_from: Vec<GuideId>,
-    /// Guides whose caution still stands (not lifted by a newer clean check).
+    /// The entries those answers are in.
+    pub danger_entries: Vec<EntryId>,
+    /// Guides whose caution still stands (not lifted by a clean check).
     pub caution_from: Vec<GuideId>,
     /// Entries whose answers raise crisis.
     pub crisis_entries: Vec<EntryId>,
+    /// Entries where the user says they have frightened or hurt the other person.
+    pub uses_harm_entries: Vec<EntryId>,
     /// Some answer says the user has frightened or hurt the other person.
     pub uses_harm: bool,
-    /// The user chose to see the full path despite danger.
+    /// The user chose to see the full path, and no danger answer is newer
+    /// than that choice.
     pub full_path: bool,
     /// Crisis answers the user has not said they are safe from.
     pub crisis_open: bool,
+    /// The user has read the harm page since their last uses-harm answer.
     pub harm_page_read: bool,
 }
 
@@ -134,13 +257,12 @@ impl SafetyStatus {
 }
 
 /// The entry whose answers speak for `guide` now: the one being worked on if
-/// it has any answers, else the latest finished one. So retaking the safety
-/// check (a recurring guide) replaces what an older check said.
+/// it has any answers, else the latest finished one.
 fn latest<'e>(guide: &Guide, entries: &'e Entries) -> Option<&'e Entry> {
     entries
         .current(guide)
         .filter(|entry| !entry.answers().is_empty())
-        .or_else(|| entries.history(guide.id()).last().copied())
+        .or_else(|| latest_finished(guide, entries))
 }
 
 /// The latest finished entry of `guide`.
@@ -151,53 +273,65 @@ fn latest_finished<'e>(guide: &Guide, entries: &'e Entries) -> Option<&'e Entry>
         .or_else(|| entries.history(guide.id()).last().copied())
 }
 
+/// The entries whose answers speak for `guide` now. A retake (a recurring
+/// guide's open entry) adds to the last finished one until it is finished
+/// itself: a half-answered retake never hides what the last one said.
+fn speaking<'e>(guide: &Guide, entries: &'e Entries) -> Vec<&'e Entry> {
+    let finished = latest_finished(guide, entries);
+    let open = entries
+        .current(guide)
+        .filter(|entry| !entry.is_completed() && !entry.answers().is_empty());
+    let mut found: Vec<&Entry> = finished.into_iter().collect();
+    if let Some(open) = open {
+        if !found.iter().any(|e| e.id() == open.id()) {
+            found.push(open);
+        }
+    }
+    found
+}
+
 fn raises(guide: &Guide, entry: &Entry, level: Level) -> bool {
     guide.raises(&FlagId::new(level.flag_id()), entry.answers())
 }
 
 /// Applies every rule to the stored entries.
 pub fn assess(entries: &Entries, library: &Library, choices: &SafetyChoices) -> SafetyStatus {
-    let mut status = SafetyStatus {
-        full_path: choices.full_path,
-        harm_page_read: choices.harm_page_read,
-        ..SafetyStatus::default()
-    };
-    // The newest evidence: a finished Safety check with no sign of danger or
-    // caution lifts a caution from any guide started no later than it was
-    // finished.
-    let clean_check_on = library
-        .guide(&GuideId::new(SAFETY_CHECK))
-        .and_then(|check| {
-            let entry = latest_finished(check, entries)?;
-            let clean =
-                !raises(check, entry, Level::Danger) && !raises(check, entry, Level::Caution);
-            clean.then(|| entry.completed_on()).flatten()
-        });
+    let mut status = SafetyStatus::default();
     for guide in library.guides() {
-        let Some(entry) = latest(guide, entries) else {
-            continue;
+        let speaking = speaking(guide, entries);
+        let push = |level: Level, into: &mut Vec<EntryId>| {
+            let mut any = false;
+            for entry in speaking.iter().filter(|e| raises(guide, e, level)) {
+                into.push(entry.id().clone());
+                any = true;
+            }
+            any
         };
-        if raises(guide, entry, Level::Danger) {
+        if push(Level::Danger, &mut status.danger_entries) {
             status.danger_from.push(guide.id().clone());
         }
-        if raises(guide, entry, Level::Caution) {
-            let lifted = clean_check_on.is_some_and(|on| entry.started_on() <= on)
-                && guide.id().as_str() != SAFETY_CHECK;
-            if !lifted {
-                status.caution_from.push(guide.id().clone());
+        push(Level::Crisis, &mut status.crisis_entries);
+        push(Level::UsesHarm, &mut status.uses_harm_entries);
+        // Caution speaks from the latest entry only; a finished clean
+        // Safety check lifts it as it was answered then.
+        if let Some(entry) = latest(guide, entries) {
+            if raises(guide, entry, Level::Caution) {
+                let lifted = Lifted {
+                    entry: entry.id().clone(),
+                    answers: caution_fingerprint(guide, entry),
+                };
+                if !choices.caution_lifted.contains(&lifted) {
+                    status.caution_from.push(guide.id().clone());
+                }
             }
         }
-        if raises(guide, entry, Level::Crisis) {
-            status.crisis_entries.push(entry.id().clone());
-        }
-        if raises(guide, entry, Level::UsesHarm) {
-            status.uses_harm = true;
-        }
     }
-    status.crisis_open = status
-        .crisis_entries
-        .iter()
-        .any(|entry| !choices.safe_now.contains(entry));
+    let covered = |list: &[EntryId], by: &[EntryId]| list.iter().all(|e| by.contains(e));
+    status.uses_harm = !status.uses_harm_entries.is_empty();
+    status.full_path = status.danger() && covered(&status.danger_entries, &choices.full_path_for);
+    status.crisis_open = !covered(&status.crisis_entries, &choices.safe_now);
+    status.harm_page_read =
+        status.uses_harm && covered(&status.uses_harm_entries, &choices.harm_page_read_for);
     status
 }
 
@@ -252,17 +386,6 @@ pub fn route_after_step(
     } else {
         None
     }
-}
-
-/// Whether answering `question` in `guide` can raise a crisis (so a new
-/// answer there reopens the "Right now" link).
-pub fn asks_about_crisis(guide: &Guide, question: &crate::domain::ids::QuestionId) -> bool {
-    let id = FlagId::new(Level::Crisis.flag_id());
-    guide
-        .flags()
-        .iter()
-        .filter(|flag| flag.id() == &id)
-        .any(|flag| flag.when().questions().contains(&question))
 }
 
 /// Flag ids in `library` that are not a known level, as messages.

@@ -331,9 +331,8 @@ fn in_the_safety_check_eggshells_and_agreed_contact_rules_are_caution_but_strang
     }
 }
 
-#[test]
-fn a_later_clean_safety_check_lifts_an_older_caution_but_never_danger() {
-    let calm_check: Vec<(&str, AnswerValue)> = vec![
+fn calm_check() -> Vec<(&'static str, AnswerValue)> {
+    vec![
         ("afraid", no()),
         ("anger", no()),
         ("threats", ticked(&[])),
@@ -351,9 +350,26 @@ fn a_later_clean_safety_check_lifts_an_older_caution_but_never_danger() {
         ("uses-harm", no()),
         ("safe-place", AnswerValue::Choice("yes".into())),
         ("someone", yes()),
-    ];
-    // Caution from the intake, then a clean check a week later: lifted.
+    ]
+}
+
+/// Finishes a Safety check with `answers` the way the review page does:
+/// complete, then let the choices see the finished check.
+fn finish_check(
+    entries: &mut Entries,
+    choices: &mut SafetyChoices,
+    on: &str,
+    answers: &[(&str, AnswerValue)],
+) {
+    answer_in(entries, "safety-check", on, answers, true);
+    choices.finished(guide("safety-check"), entries, library());
+}
+
+#[test]
+fn a_clean_finished_safety_check_lifts_the_cautions_standing_then_and_a_changed_answer_brings_them_back(
+) {
     let mut entries = Entries::default();
+    let mut choices = SafetyChoices::default();
     answer_in(
         &mut entries,
         "start",
@@ -361,25 +377,33 @@ fn a_later_clean_safety_check_lifts_an_older_caution_but_never_danger() {
         &[("control", ticked(&["monitoring"]))],
         false,
     );
-    assert!(status(&entries).caution());
-    answer_in(
-        &mut entries,
-        "safety-check",
-        "2026-11-08",
-        &calm_check,
-        true,
-    );
-    assert!(
-        entries.history(&GuideId::new("safety-check")).len() == 1,
+    assert!(assess(&entries, library(), &choices).caution());
+    finish_check(&mut entries, &mut choices, "2026-11-08", &calm_check());
+    assert_eq!(
+        entries.history(&GuideId::new("safety-check")).len(),
+        1,
         "the calm check was finished"
     );
     assert!(
-        !status(&entries).caution(),
+        !assess(&entries, library(), &choices).caution(),
         "the newest evidence stands: the caution is lifted"
     );
+    // Ticking another control item afterwards, even the same day, is newer
+    // evidence than the check: the caution is back.
+    answer_in(
+        &mut entries,
+        "start",
+        "2026-11-08",
+        &[("control", ticked(&["monitoring", "money"]))],
+        false,
+    );
+    assert!(assess(&entries, library(), &choices).caution());
+}
 
-    // A half-finished check lifts nothing.
+#[test]
+fn a_half_finished_or_worried_check_lifts_nothing_and_danger_is_never_lifted() {
     let mut entries = Entries::default();
+    let mut choices = SafetyChoices::default();
     answer_in(
         &mut entries,
         "start",
@@ -391,13 +415,17 @@ fn a_later_clean_safety_check_lifts_an_older_caution_but_never_danger() {
         &mut entries,
         "safety-check",
         "2026-11-08",
-        &calm_check[..3],
+        &calm_check()[..3],
         false,
     );
-    assert!(status(&entries).caution());
+    choices.finished(guide("safety-check"), &entries, library());
+    assert!(
+        assess(&entries, library(), &choices).caution(),
+        "half a check lifts nothing"
+    );
 
-    // Danger from the intake stays, whatever a later check says.
     let mut entries = Entries::default();
+    let mut choices = SafetyChoices::default();
     answer_in(
         &mut entries,
         "start",
@@ -405,17 +433,96 @@ fn a_later_clean_safety_check_lifts_an_older_caution_but_never_danger() {
         &[("harm", yes())],
         false,
     );
+    finish_check(&mut entries, &mut choices, "2026-11-08", &calm_check());
+    assert!(
+        assess(&entries, library(), &choices).danger(),
+        "a danger answer is never rewritten by another guide"
+    );
+}
+
+#[test]
+fn starting_a_retake_of_the_safety_check_never_hides_what_the_last_finished_one_said() {
+    let mut entries = Entries::default();
+    let mut choices = SafetyChoices::default();
+    let mut worried = calm_check();
+    worried.retain(|(q, _)| *q != "strangled" && *q != "self-harm");
+    worried.push(("strangled", yes()));
+    worried.push(("self-harm", yes()));
+    finish_check(&mut entries, &mut choices, "2026-11-01", &worried);
+    let before = assess(&entries, library(), &choices);
+    assert!(before.danger() && before.crisis_open);
+    // A retake, one calm answer in: nothing is lifted yet.
     answer_in(
         &mut entries,
         "safety-check",
-        "2026-11-08",
-        &calm_check,
+        "2026-11-09",
+        &[("afraid", no())],
+        false,
+    );
+    let during = assess(&entries, library(), &choices);
+    assert!(
+        during.danger(),
+        "danger stays while the retake is unfinished"
+    );
+    assert!(during.crisis_open, "the Right now link stays too");
+    // Finished calm, the retake speaks for the check.
+    answer_in(
+        &mut entries,
+        "safety-check",
+        "2026-11-09",
+        &calm_check(),
         true,
     );
-    assert!(
-        status(&entries).danger(),
-        "a danger answer is never rewritten"
+    let after = assess(&entries, library(), &choices);
+    assert!(!after.danger() && !after.crisis());
+}
+
+#[test]
+fn a_new_danger_answer_undoes_the_full_path_choice_and_a_new_harm_answer_the_page_read() {
+    let mut entries = Entries::default();
+    let mut choices = SafetyChoices::default();
+    answer_in(
+        &mut entries,
+        "start",
+        "2026-11-01",
+        &[
+            ("role", AnswerValue::Choice("broke".into())),
+            ("afraid", yes()),
+            ("uses-harm", yes()),
+        ],
+        false,
     );
+    let first = assess(&entries, library(), &choices);
+    choices.choose_full_path(&first, true);
+    choices.read_harm_page(&first, true);
+    let chosen = assess(&entries, library(), &choices);
+    assert!(chosen.full_path && !chosen.path_restricted());
+    assert!(!chosen.holds_repair_for_harm());
+    // Later, the Safety check reports strangulation: the choice covered
+    // only what was known when it was made.
+    answer_in(
+        &mut entries,
+        "safety-check",
+        "2026-11-20",
+        &[("strangled", yes())],
+        false,
+    );
+    assert!(assess(&entries, library(), &choices).path_restricted());
+    // And a changed answer in the same entry counts as new too.
+    let mut entries = Entries::default();
+    let mut choices = SafetyChoices::default();
+    answer_in(
+        &mut entries,
+        "start",
+        "2026-11-01",
+        &[("uses-harm", yes())],
+        false,
+    );
+    choices.read_harm_page(&assess(&entries, library(), &choices), true);
+    assert!(!assess(&entries, library(), &choices).holds_repair_for_harm());
+    let id = entries.current(guide("start")).unwrap().id().clone();
+    choices.answered(guide("start"), &QuestionId::new("uses-harm"), &id);
+    assert!(assess(&entries, library(), &choices).holds_repair_for_harm());
 }
 
 #[test]
@@ -436,13 +543,13 @@ fn the_full_path_is_an_explicit_remembered_choice_that_can_be_undone() {
     let restricted = assess(&entries, library(), &choices);
     assert!(restricted.path_restricted(), "never the default");
     assert!(!ids(&paths().for_intake(&intake, &restricted)).contains(&"the-conversation"));
-    choices.full_path = true;
+    choices.choose_full_path(&restricted, true);
     let chosen = assess(&entries, library(), &choices);
     assert!(chosen.danger(), "the danger answer itself still stands");
     let path = paths().for_intake(&intake, &chosen);
     assert_eq!(ids(&path)[0], "safety-check");
     assert!(ids(&path).contains(&"the-conversation"));
-    choices.full_path = false;
+    choices.choose_full_path(&chosen, false);
     assert!(assess(&entries, library(), &choices).path_restricted());
 }
 
@@ -481,7 +588,7 @@ fn a_crisis_answer_keeps_the_path_until_the_user_says_they_are_safe_and_a_new_on
     // And answering it again in the same entry reopens it too.
     choices.say_safe_now(&assess(&entries, library(), &choices));
     let id = entries.current(guide("start")).unwrap().id().clone();
-    choices.crisis_answered(&id);
+    choices.answered(guide("start"), &QuestionId::new("self-harm"), &id);
     assert!(assess(&entries, library(), &choices).crisis_open);
 }
 
@@ -529,7 +636,7 @@ fn saying_you_have_frightened_or_hurt_them_holds_back_apology_and_conversation_u
         assert!(!ids(&path).contains(&held), "{held} waits");
     }
     assert!(ids(&path).contains(&"owning-your-part"));
-    choices.harm_page_read = true;
+    choices.read_harm_page(&s, true);
     let path = paths().for_intake(&intake, &assess(&entries, library(), &choices));
     assert!(ids(&path).contains(&"planning-an-apology"));
 }
@@ -794,4 +901,33 @@ fn in_the_safety_check_nowhere_to_go_and_leaving_in_danger_lead_to_a_plan() {
         g.gates_holding(&leaving_calmly).is_empty(),
         "planning to leave is not itself a danger sign"
     );
+}
+
+#[test]
+fn results_never_suggest_what_the_path_has_set_aside() {
+    let answers = rebuild_or_move_on(
+        &[],
+        "relax",
+        &["owned", "kept", "answered", "apologised", "patient", "help"],
+    );
+    let suggested = guide("rebuild-or-move-on").recommendations(&answers);
+    assert!(
+        suggested
+            .iter()
+            .any(|g| g.as_str() == "committing-to-the-work"),
+        "{suggested:?}"
+    );
+    let allowed: Vec<&str> = paths()
+        .allowed(suggested, &danger_status())
+        .iter()
+        .map(|g| g.as_str())
+        .collect();
+    assert!(!allowed.contains(&"committing-to-the-work"), "{allowed:?}");
+    let harm = SafetyStatus {
+        uses_harm: true,
+        uses_harm_entries: vec!["start-1".into()],
+        ..SafetyStatus::default()
+    };
+    let suggested = vec![&*Box::leak(Box::new(GuideId::new("planning-an-apology")))];
+    assert!(paths().allowed(suggested, &harm).is_empty());
 }

@@ -27,6 +27,7 @@ use crate::domain::answer::{AnswerValue, Answers};
 use crate::domain::entry::{Entries, Entry};
 use crate::domain::guide::Library;
 use crate::domain::ids::{EntryId, QuestionId};
+use crate::domain::program::safety::SafetyChoices;
 use crate::domain::wording::Wording;
 use std::collections::BTreeSet;
 
@@ -90,10 +91,11 @@ pub fn merge_pending(
         &current.profile.wording,
     );
     merged.profile.wording = wording;
-    // Safety choices are made one button at a time; this tab's change wins.
-    if current.profile.safety != saved.profile.safety {
-        merged.profile.safety = current.profile.safety.clone();
-    }
+    merged.profile.safety = merge_safety(
+        &merged.profile.safety,
+        &saved.profile.safety,
+        &current.profile.safety,
+    );
     if clash {
         notes.push(MergeNote::BothChangedWording);
     }
@@ -109,6 +111,42 @@ pub fn merge_pending(
         document: merged,
         had_pending,
         notes,
+    }
+}
+
+/// Safety choices, field by field: a list this tab changed is this tab's
+/// (a choice undone here stays undone, a new one stays made); a list only
+/// the other tab changed is theirs. Never a whole-struct overwrite, so a
+/// stale tab cannot bring back a choice the other tab undid.
+fn merge_safety(
+    theirs: &SafetyChoices,
+    saved: &SafetyChoices,
+    mine: &SafetyChoices,
+) -> SafetyChoices {
+    fn pick<T: Clone + PartialEq>(theirs: &T, saved: &T, mine: &T) -> T {
+        if mine != saved {
+            mine.clone()
+        } else {
+            theirs.clone()
+        }
+    }
+    SafetyChoices {
+        full_path_for: pick(
+            &theirs.full_path_for,
+            &saved.full_path_for,
+            &mine.full_path_for,
+        ),
+        safe_now: pick(&theirs.safe_now, &saved.safe_now, &mine.safe_now),
+        harm_page_read_for: pick(
+            &theirs.harm_page_read_for,
+            &saved.harm_page_read_for,
+            &mine.harm_page_read_for,
+        ),
+        caution_lifted: pick(
+            &theirs.caution_lifted,
+            &saved.caution_lifted,
+            &mine.caution_lifted,
+        ),
     }
 }
 

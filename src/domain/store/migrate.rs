@@ -65,7 +65,7 @@ fn from_1_to_2(mut data: Value) -> Result<Value, String> {
     }
     profile.insert(
         "safety".to_owned(),
-        serde_json::json!({ "full_path": false, "safe_now": [], "harm_page_read": false }),
+        serde_json::json!({ "full_path_for": [], "safe_now": [], "harm_page_read_for": [], "caution_lifted": [] }),
     );
     Ok(data)
 }

@@ -88,8 +88,11 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                 let recommended: Vec<(String, String, String)> = if danger && gates.is_empty() {
                     Vec::new()
                 } else {
-                    guide
-                        .recommendations(entry.answers())
+                    // Never suggest what the safety rules have set aside
+                    // on Your path (danger elsewhere, or the harm page unread).
+                    let status = safety.get();
+                    content::paths()
+                        .allowed(guide.recommendations(entry.answers()), &status)
                         .into_iter()
                         .filter_map(|id| content::library().guide(id))
                         .map(|g| (link(&guide_path(g.id())), g.title().render(&wording), g.summary().render(&wording)))

@@ -8,6 +8,7 @@ use super::{guide_path, results_path, with_guide};
 use crate::app::link;
 use crate::components::question::Urgency;
 use crate::components::PageHeading;
+use crate::content;
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::{Guide, Question, QuestionKind};
 use crate::domain::wording::Wording;
@@ -51,7 +52,13 @@ fn Review(guide: &'static Guide) -> impl IntoView {
         move |_| {
             let mut finished = false;
             store.change(Urgency::Now, |d| {
-                finished = d.entries.complete(guide, today()).is_ok()
+                finished = d.entries.complete(guide, today()).is_ok();
+                // A clean Safety check lifts the cautions standing now.
+                if finished {
+                    d.profile
+                        .safety
+                        .finished(guide, &d.entries, content::library());
+                }
             });
             if finished {
                 navigate(&link(&results_path(guide.id())), Default::default());

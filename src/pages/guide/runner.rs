@@ -15,7 +15,7 @@ use crate::domain::guide::{Guide, Step};
 use crate::domain::ids::{QuestionId, StepId};
 use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
 use crate::domain::program::intake::{Intake, INTAKE_GUIDE};
-use crate::domain::program::safety::{asks_about_crisis, route_after_step, Route};
+use crate::domain::program::safety::{route_after_step, Route};
 use crate::routes::Page;
 use crate::store::{today, Store};
 
@@ -131,18 +131,14 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
             let question = question.clone();
             store.change(urgency, move |d| {
                 let entry = d.entries.begin(guide, today());
-                // A new answer to a crisis question counts afresh, even if
-                // the user said they were safe after an earlier one.
-                let reopens_crisis = asks_about_crisis(guide, &question);
-                let entry_id = entry.id().clone();
+                // A new answer to a safety question counts afresh, whatever
+                // the user chose about the earlier ones ("I'm safe now",
+                // "Show me the full path", "I have read this").
+                d.profile.safety.answered(guide, &question, entry.id());
                 match value {
                     Some(value) => entry.answer(question, value),
                     None => entry.clear_answer(&question),
                 }
-                if reopens_crisis {
-                    d.profile.safety.crisis_answered(&entry_id);
-                }
-                let entry = d.entries.begin(guide, today());
                 // The intake names the relationship and the other person:
                 // every guide's wording follows it from the next screen on.
                 if guide.id().as_str() == INTAKE_GUIDE {

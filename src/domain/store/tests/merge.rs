@@ -414,3 +414,25 @@ fn an_entry_of_a_guide_not_in_the_library_is_kept_whole() {
     let merged = merge_pending(theirs, &saved, &current, &without_sample);
     assert_eq!(merged.document, current);
 }
+
+#[test]
+fn safety_choices_merge_choice_by_choice_so_a_stale_tab_never_brings_back_an_undone_one() {
+    let mut saved = Document::default();
+    saved.profile.safety.full_path_for = vec![EntryId::new("start-2026-11-22")];
+    saved.profile.safety.safe_now = vec![EntryId::new("start-2026-11-22")];
+    // The other tab set repair work aside again.
+    let mut theirs = saved.clone();
+    theirs.profile.safety.full_path_for.clear();
+    // This tab, still holding the old copy, only reopened a crisis answer.
+    let mut current = saved.clone();
+    current.profile.safety.safe_now.clear();
+    let merged = merge_pending(theirs, &saved, &current, &library()).document;
+    assert!(
+        merged.profile.safety.full_path_for.is_empty(),
+        "the choice undone in the other tab stays undone"
+    );
+    assert!(
+        merged.profile.safety.safe_now.is_empty(),
+        "this tab's change is kept"
+    );
+}

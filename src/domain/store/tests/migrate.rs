@@ -26,7 +26,7 @@ fn schema_1_data_gains_unmade_safety_choices_and_keeps_every_answer() {
     let after = migrate(1, before.clone()).unwrap();
     assert_eq!(
         after["profile"]["safety"],
-        serde_json::json!({ "full_path": false, "safe_now": [], "harm_page_read": false }),
+        serde_json::json!({ "full_path_for": [], "safe_now": [], "harm_page_read_for": [], "caution_lifted": [] }),
         "nobody had chosen anything before schema 2"
     );
     assert_eq!(after["profile"]["wording"], before["profile"]["wording"]);

@@ -97,7 +97,12 @@ fn a_missing_or_malformed_checksum_is_tampered() {
         fields.remove("checksum");
     });
     assert_eq!(refused(without), ImportError::Tampered(Damage::Header));
-    let upper = export.replace("fnv1a64:ddde0d55359e63cb", "fnv1a64:DDDE0D55359E63CB");
+    let checksum = export
+        .split("\"checksum\": \"fnv1a64:")
+        .nth(1)
+        .and_then(|rest| rest.get(..16))
+        .expect("the export has a checksum");
+    let upper = export.replace(checksum, &checksum.to_uppercase());
     assert_ne!(upper, export);
     assert_eq!(refused(upper), ImportError::Tampered(Damage::Checksum));
 }
