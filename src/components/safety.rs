@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::content::{helplines, library};
-use crate::domain::program::helplines::{Country, Line, Purpose};
+use crate::domain::program::helplines::{Country, Helplines, Line, Purpose};
 use crate::domain::program::safety::{assess, SafetyStatus};
 use crate::privacy::Privacy;
 use crate::store::Store;
@@ -60,14 +60,9 @@ pub fn emergency_words(country: Option<&Country>) -> String {
 /// One helpline, as a list item. Numbers are `tel:` / `sms:` links so a
 /// phone can dial them; the web address opens only if the user follows it.
 fn line_item(line: &'static Line) -> impl IntoView {
+    let dial = Helplines::dial_for(line).unwrap_or_default();
     let call = line.call.clone().map(|number| {
-        let href = format!(
-            "tel:{}",
-            number
-                .chars()
-                .filter(|c| c.is_ascii_alphanumeric() || *c == '+')
-                .collect::<String>()
-        );
+        let href = format!("tel:{dial}");
         view! { " Call " <a href=href class="helpline__number">{number}</a> "." }
     });
     let text = line.text.clone().map(|text| view! { " " {text} "." });

@@ -60,8 +60,13 @@ pub struct Line {
     pub service: String,
     #[serde(rename = "for")]
     pub purposes: Vec<Purpose>,
+    /// The number as people say it, e.g. "800-799-SAFE (7233)".
     #[serde(default)]
     pub call: Option<String>,
+    /// Digits (and a leading +) for the phone to dial, when `call` has
+    /// letters or words in it.
+    #[serde(default)]
+    pub dial: Option<String>,
     #[serde(default)]
     pub text: Option<String>,
     #[serde(default)]
@@ -112,6 +117,20 @@ impl Helplines {
             }
             if line.purposes.is_empty() {
                 problems.push(format!("{at}: `for` is empty"));
+            }
+            if let Some(call) = &line.call {
+                let has_letters = call.chars().any(|c| c.is_ascii_alphabetic());
+                if has_letters && line.dial.is_none() {
+                    problems.push(format!(
+                        "{at}: `call` has letters, so give `dial` too (digits a phone can dial)"
+                    ));
+                }
+            }
+            if let Some(dial) = &line.dial {
+                let digits = dial.strip_prefix('+').unwrap_or(dial);
+                if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+                    problems.push(format!("{at}: `dial` may hold only digits and a leading +"));
+                }
             }
             if line.call.is_none() && line.text.is_none() && line.web.is_none() {
                 problems.push(format!("{at}: no number, text or web address"));
@@ -165,6 +184,20 @@ impl Helplines {
             .filter(|l| l.country == country)
             .filter(|l| l.purposes.iter().any(|p| purposes.contains(p)))
             .collect()
+    }
+
+    /// What a phone dials for `line`: `dial` if given, else the digits of
+    /// `call` (a leading + kept).
+    pub fn dial_for(line: &Line) -> Option<String> {
+        line.dial.clone().or_else(|| {
+            line.call.as_ref().map(|call| {
+                call.chars()
+                    .enumerate()
+                    .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+                    .map(|(_, c)| c)
+                    .collect()
+            })
+        })
     }
 
     /// The directory for everywhere else.

@@ -931,3 +931,33 @@ fn results_never_suggest_what_the_path_has_set_aside() {
     let suggested = vec![&*Box::leak(Box::new(GuideId::new("planning-an-apology")))];
     assert!(paths().allowed(suggested, &harm).is_empty());
 }
+
+#[test]
+fn every_helpline_number_can_be_dialled_as_shown() {
+    use super::helplines::Helplines;
+    let lines = crate::content::helplines();
+    for line in &lines.lines {
+        if line.call.is_some() {
+            let dial = Helplines::dial_for(line).unwrap_or_default();
+            let digits = dial.strip_prefix('+').unwrap_or(&dial);
+            assert!(
+                digits.len() >= 3 && digits.chars().all(|c| c.is_ascii_digit()),
+                "{}: dials {dial:?}",
+                line.service
+            );
+        }
+    }
+    let hotline = lines
+        .lines
+        .iter()
+        .find(|l| l.call.as_deref() == Some("800-799-SAFE (7233)"))
+        .expect("the US hotline ships");
+    assert_eq!(
+        Helplines::dial_for(hotline).as_deref(),
+        Some("+18007997233")
+    );
+    let refused = Helplines::from_json(
+        r#"{"countries":[],"lines":[{"country":"INTL","service":"X","for":["crisis"],"call":"1-800-HELP","source":"https://example.org/x","checked":"2026-12-02"}]}"#,
+    );
+    assert!(refused.is_err_and(|p| p.iter().any(|m| m.contains("give `dial`"))));
+}
