@@ -8,12 +8,14 @@ mod prose;
 pub mod question;
 pub mod safety;
 mod update_banner;
+mod week_warning;
 
 pub use lock_screen::{ClosedScreen, LockScreen};
 pub use notices::Notices;
 pub use page_heading::PageHeading;
 pub use prose::Prose;
 pub use update_banner::UpdateBanner;
+pub use week_warning::WeekWarning;
 
 use leptos::prelude::{RwSignal, Set as _};
 

@@ -1,6 +1,7 @@
 //! Mend's domain: guides, answers, scoring and entries, in plain Rust with no browser or UI imports.
 
 pub mod answer;
+pub mod browser;
 pub mod date;
 pub mod entry;
 pub mod guide;

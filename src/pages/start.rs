@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::link;
-use crate::components::PageHeading;
+use crate::components::{PageHeading, WeekWarning};
 use crate::content::{library, paths};
 use crate::domain::date::CalendarDate;
 use crate::domain::guide::Guide;
@@ -243,6 +243,7 @@ pub fn Start() -> impl IntoView {
             }
         }}
 
+        <WeekWarning />
         <section class="card" aria-labelledby="start-private">
             <h2 id="start-private">"Everything stays on this device"</h2>
             <p>

@@ -437,6 +437,28 @@ test('My plan prints, and is sealed with everything else under a passphrase', as
   await page.goto(server.url);
 });
 
+test('on iPhone Safari, the start page and Settings say data may be cleared after a week; not in Chromium', async () => {
+  const { page, context } = session;
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'This browser may clear Mend after a week' }).count(), 0);
+  const original = await page.evaluate(() => navigator.userAgent);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setUserAgentOverride', {
+    userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+  });
+  try {
+    await page.reload();
+    await page.getByRole('heading', { name: 'This browser may clear Mend after a week' }).waitFor();
+    await page.getByText('Add Mend to your Home Screen').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'This browser may clear Mend after a week' }).waitFor();
+  } finally {
+    await cdp.send('Emulation.setUserAgentOverride', { userAgent: original });
+    await cdp.detach();
+  }
+});
+
 test('nothing left the origin and nothing failed', () => {
   assert.deepEqual(foreignRequests(session.requests, server.origin), []);
   assert.deepEqual(session.errors, []);

@@ -62,6 +62,7 @@ pub fn Settings() -> impl IntoView {
         <passphrase::PassphraseSettings export=export />
         <exit::QuickExitSettings />
         <transfer::TransferSettings />
+        <crate::components::WeekWarning link_to_settings=false />
         <storage::StorageSettings />
         <section class="card" aria-labelledby="settings-erase">
             <h2 id="settings-erase">"Erase everything"</h2>
