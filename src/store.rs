@@ -19,8 +19,9 @@ use crate::domain::date::CalendarDate;
 use crate::domain::sealed::Sealed;
 use crate::domain::store::{
     before_write, decode, document_aad, document_plaintext, encode, encode_sealed, is_mend_key,
-    merge_pending, on_storage_event, open_data, recovery_key, Decoded, Document, Lasts, Notice,
-    SaveFailure, Stamp, StorageChange, WriteDecision, CURRENT_SCHEMA, DOCUMENT_KEY, UNDO_KEY,
+    merge_pending, on_storage_event, open_data, recovery_key, undo_aad, Decoded, Document, Lasts,
+    Notice, SaveFailure, Stamp, StorageChange, WriteDecision, CURRENT_SCHEMA, DOCUMENT_KEY,
+    UNDO_KEY,
 };
 use crate::domain::transfer;
 
@@ -70,9 +71,37 @@ pub struct Store {
     /// asked for meanwhile runs right after it.
     saving: StoredValue<bool>,
     again: StoredValue<bool>,
+    /// Who is waiting for the save under way to finish ([`Store::settle`]).
+    waiters: StoredValue<Vec<js_sys::Function>, LocalStorage>,
     /// What the last import replaced, until undone or dismissed.
     undo: RwSignal<Option<Document>>,
+    /// Bumped whenever the key is dropped or replaced, or the data erased:
+    /// a decrypt or seal started before then must not install its result.
+    epoch: StoredValue<u64>,
+    /// What this tab had not saved when it locked, sealed: restored on top
+    /// of the stored data after unlocking. Normally `None`.
+    held: StoredValue<Option<Held>, LocalStorage>,
 }
+
+/// Changes a tab had not saved when it locked (a full quota, say), kept
+/// sealed so a locked tab holds no readable answer. The key is kept with
+/// them, in memory only, so they open after unlocking even if another tab
+/// changed the passphrase meanwhile; it opens nothing else.
+#[derive(Clone)]
+enum Held {
+    Sealed {
+        key: Key,
+        base: Sealed,
+        mine: Sealed,
+    },
+    /// Another tab set the first passphrase while this one had unsaved
+    /// typing: there is no key to seal it with yet.
+    Plain { base: Document, mine: Document },
+}
+
+/// The additional-data labels of held boxes: never a stored document's.
+const HELD_BASE_AAD: &str = "mend.held.base";
+const HELD_MINE_AAD: &str = "mend.held.mine";
 
 /// Why the lock screen (or a passphrase change) did not go through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +113,8 @@ pub enum UnlockError {
     Unavailable,
     /// The data could not be saved in its new form; nothing changed.
     NotSaved,
+    /// Another tab kept saving while the data was being opened.
+    Busy,
 }
 
 impl UnlockError {
@@ -103,8 +134,12 @@ impl UnlockError {
                  up-to-date browser."
             }
             Self::NotSaved => {
-                "Mend couldn't save your data with the new setting, so nothing has \
+                "Mend couldn't save that change on this device, so nothing has \
                  changed. Free up some space in the browser and try again."
+            }
+            Self::Busy => {
+                "Mend is open in another tab that was saving while this one unlocked. \
+                 Nothing has been changed; please try again."
             }
         }
     }
@@ -139,7 +174,10 @@ impl Store {
             reseal: StoredValue::new(false),
             saving: StoredValue::new(false),
             again: StoredValue::new(false),
+            waiters: StoredValue::new_local(Vec::new()),
             undo: RwSignal::new(None),
+            epoch: StoredValue::new(0),
+            held: StoredValue::new_local(None),
         };
         store.load();
         store.listen();
@@ -172,10 +210,9 @@ impl Store {
                 self.read_only.set(true);
                 self.notify(Notice::NewerVersion);
             }
-            Decoded::Corrupt { reason } => {
-                web_sys::console::warn_1(
-                    &format!("Mend: stored data unreadable ({reason}); kept aside").into(),
-                );
+            Decoded::Corrupt { .. } => {
+                // Not the reason: a parser's message can quote what the user wrote.
+                web_sys::console::warn_1(&"Mend: stored data unreadable; kept aside".into());
                 let text = stored.unwrap_or_default();
                 if let Err(reason) = self.keep_aside(&text) {
                     self.notify(Notice::SaveFailed(reason));
@@ -196,68 +233,175 @@ impl Store {
     }
 
     /// Opens the sealed data with `passphrase`. A wrong passphrase changes
-    /// nothing, in storage or on screen.
+    /// nothing, in storage or on screen. Deriving the key takes about a
+    /// second, so what is installed is what storage holds once the box has
+    /// opened, read again; never the snapshot the derivation started from.
     pub async fn unlock(&self, passphrase: &str) -> Result<(), UnlockError> {
-        let stored = storage()
-            .ok()
-            .and_then(|s| s.get_item(DOCUMENT_KEY).ok().flatten());
-        let Decoded::Sealed {
-            sealed,
-            stamp,
-            schema,
-        } = decode(stored.as_deref())
-        else {
-            // Opened (or erased) in another tab meanwhile: nothing to unlock.
-            set_flag(self.locked, false);
-            self.load_again();
-            return Ok(());
-        };
-        let key = Key::for_box(passphrase, &sealed).await?;
-        let bytes = key.open(&sealed, &document_aad(schema, &stamp)).await?;
-        let document = open_data(schema, &bytes).map_err(|_| UnlockError::Damaged)?;
-        // The import's undo copy is sealed with the same key.
-        if let Decoded::Sealed {
-            sealed,
-            stamp,
-            schema,
-        } = decode(read_key(UNDO_KEY).as_deref())
-        {
-            if let Ok(bytes) = key.open(&sealed, &document_aad(schema, &stamp)).await {
-                self.undo.set(open_data(schema, &bytes).ok());
+        let mut key: Option<Key> = None;
+        for _ in 0..4 {
+            let stored = read_key(DOCUMENT_KEY);
+            let Decoded::Sealed {
+                sealed,
+                stamp,
+                schema,
+            } = decode(stored.as_deref())
+            else {
+                // Opened, erased or replaced in another tab meanwhile:
+                // nothing to unlock; take what is there.
+                set_flag(self.locked, false);
+                self.load_again();
+                self.dismiss(Notice::LockedElsewhere);
+                self.restore_held().await;
+                return Ok(());
+            };
+            let fitting = match key.take().filter(|key| key.made(&sealed)) {
+                Some(key) => key,
+                None => Key::for_box(passphrase, &sealed).await?,
+            };
+            let bytes = fitting.open(&sealed, &document_aad(schema, &stamp)).await?;
+            let document = open_data(schema, &bytes).map_err(|_| UnlockError::Damaged)?;
+            // The import's undo copy is sealed with the same key.
+            let undo = match decode(read_key(UNDO_KEY).as_deref()) {
+                Decoded::Sealed {
+                    sealed,
+                    stamp,
+                    schema,
+                } => {
+                    let mut opened = fitting.open(&sealed, &undo_aad(schema, &stamp)).await;
+                    if opened.is_err() {
+                        // Written before the undo copy had its own label.
+                        opened = fitting.open(&sealed, &document_aad(schema, &stamp)).await;
+                    }
+                    opened.ok().and_then(|bytes| open_data(schema, &bytes).ok())
+                }
+                _ => None,
+            };
+            if read_key(DOCUMENT_KEY) != stored {
+                // Another tab saved while the box was opening: go again
+                // with the same key if it still fits.
+                key = Some(fitting);
+                continue;
             }
+            self.key.set_value(Some(fitting));
+            self.bump_epoch();
+            self.undo.set(undo);
+            self.saved.set_value(document.clone());
+            self.stamp.set_value(Some(stamp));
+            self.current.set(document);
+            self.outside.update(|n| *n += 1);
+            set_flag(self.locked, false);
+            self.dismiss(Notice::LockedElsewhere);
+            self.restore_held().await;
+            return Ok(());
         }
-        self.key.set_value(Some(key));
-        let unsaved = self.pending();
-        // Anything typed in this tab before another tab locked it is added
-        // back on top; normally there is nothing.
-        self.take_theirs_quietly(document, stamp, unsaved);
-        set_flag(self.locked, false);
-        self.dismiss(Notice::LockedElsewhere);
-        if unsaved {
-            self.flush();
+        // Storage kept changing under the unlock (another tab typing fast):
+        // the passphrase was right; asking again is harmless.
+        Err(UnlockError::Busy)
+    }
+
+    /// Puts back what this tab had not saved when it locked, on top of what
+    /// storage holds now, and saves it.
+    async fn restore_held(&self) {
+        let Some(held) = self.held.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        self.dismiss(Notice::LockedUnsaved);
+        let epoch = self.epoch.get_value();
+        let (base, mine) = match held {
+            Held::Plain { base, mine } => (base, mine),
+            Held::Sealed { key, base, mine } => {
+                let open = |sealed: Sealed, aad: &'static str| {
+                    let key = key.clone();
+                    async move {
+                        let bytes = key.open(&sealed, aad).await.ok()?;
+                        open_data(CURRENT_SCHEMA, &bytes).ok()
+                    }
+                };
+                match (
+                    open(base, HELD_BASE_AAD).await,
+                    open(mine, HELD_MINE_AAD).await,
+                ) {
+                    (Some(base), Some(mine)) => (base, mine),
+                    _ => return self.notify(Notice::SaveFailed(SaveFailure::Unknown)),
+                }
+            }
+        };
+        if self.epoch.get_value() != epoch || self.locked.get_untracked() {
+            return;
         }
-        Ok(())
+        let merged = self
+            .saved
+            .with_value(|saved| merge_pending(saved.clone(), &base, &mine, content::library()));
+        self.current.set(merged.document);
+        self.outside.update(|n| *n += 1);
+        self.flush();
     }
 
     /// Saves what is waiting, then drops the key and every decrypted answer
-    /// from memory. Returns false (and stays open) if there is no passphrase,
-    /// or if the last changes could not be saved: locking would lose them.
+    /// from memory. What cannot be saved (a full quota) is sealed and kept
+    /// in this tab until it unlocks, and the user is told. Returns false
+    /// (and stays open) only if there is no passphrase, or if even sealing
+    /// in memory failed.
     pub async fn lock(&self) -> bool {
         if !self.protected.get_untracked() || self.locked.get_untracked() {
             return false;
         }
         self.settle().await;
-        if self.pending() {
-            return false;
+        if self.locked.get_untracked() {
+            // Locked by another tab meanwhile.
+            return true;
         }
+        if self.unsaved() {
+            let Some(key) = self.key.get_value() else {
+                return false;
+            };
+            let (base, mine) = (self.saved.get_value(), self.current.get_untracked());
+            let sealed = async {
+                let base = key
+                    .seal(document_plaintext(&base).as_bytes(), HELD_BASE_AAD)
+                    .await
+                    .ok()?;
+                let mine = key
+                    .seal(document_plaintext(&mine).as_bytes(), HELD_MINE_AAD)
+                    .await
+                    .ok()?;
+                Some((base, mine))
+            };
+            let Some((base, sealed_mine)) = sealed.await else {
+                return false;
+            };
+            if self.current.with_untracked(|now| now != &mine) {
+                // Typing arrived while sealing: lock on the next try.
+                return false;
+            }
+            self.held.set_value(Some(Held::Sealed {
+                key,
+                base,
+                mine: sealed_mine,
+            }));
+            self.notify(Notice::LockedUnsaved);
+        }
+        self.drop_plaintext();
+        true
+    }
+
+    /// Forgets the key and every decrypted answer, and shows the lock screen.
+    fn drop_plaintext(&self) {
+        self.cancel_timer();
         self.key.set_value(None);
+        self.bump_epoch();
+        self.reseal.set_value(false);
         self.saved.set_value(Document::default());
         self.current.set(Document::default());
         self.undo.set(None);
         self.stamp.set_value(None);
+        set_flag(self.protected, true);
         set_flag(self.locked, true);
         self.outside.update(|n| *n += 1);
-        true
+    }
+
+    fn bump_epoch(&self) {
+        self.epoch.update_value(|n| *n = n.wrapping_add(1));
     }
 
     /// Waits until nothing is waiting to be saved, or a save has failed.
@@ -266,13 +410,15 @@ impl Store {
         if self.key.with_value(Option::is_none) && !self.reseal.get_value() {
             return self.flush();
         }
-        // If a save is already under way this only asks it for one more round.
+        // If a save is already under way this only asks it for one more
+        // round; then wait for that save to finish, however it ends.
         self.save_sealed().await;
-        for _ in 0..250 {
-            if !self.saving.get_value() {
-                break;
-            }
-            sleep(20).await;
+        if self.saving.get_value() {
+            let waiters = self.waiters;
+            let promise = js_sys::Promise::new(&mut |resolve, _| {
+                waiters.update_value(|w| w.push(resolve));
+            });
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
         }
     }
 
@@ -315,12 +461,14 @@ impl Store {
         let was_protected = self.protected.get_untracked();
         set_flag(self.protected, key.is_some());
         self.key.set_value(key);
+        self.bump_epoch();
         self.reseal.set_value(true);
         self.settle().await;
         if self.reseal.get_value() {
             // Not written: storage still holds the old form, so keep its key.
             self.reseal.set_value(false);
             self.key.set_value(before);
+            self.bump_epoch();
             set_flag(self.protected, was_protected);
             return Err(UnlockError::NotSaved);
         }
@@ -350,11 +498,31 @@ impl Store {
     pub async fn replace_all(&self, document: Document) -> Result<(), UnlockError> {
         self.settle().await;
         let previous = self.current.get_untracked();
+        let undo_before = self.undo.get_untracked();
         self.write_undo(&previous).await?;
-        self.undo.set(Some(previous));
+        self.undo.set(Some(previous.clone()));
         self.change(Urgency::Now, |d| *d = document);
         self.outside.update(|n| *n += 1);
         self.settle().await;
+        if self.unsaved() {
+            // Not saved: put everything back as it was, so "Imported" is
+            // never said of an import that a reload would lose.
+            self.current.set(previous);
+            self.undo.set(undo_before.clone());
+            self.outside.update(|n| *n += 1);
+            match undo_before {
+                Some(undo) => {
+                    let _ = self.write_undo(&undo).await;
+                }
+                None => {
+                    if let Ok(storage) = storage() {
+                        let _ = storage.remove_item(UNDO_KEY);
+                    }
+                }
+            }
+            self.settle().await;
+            return Err(UnlockError::NotSaved);
+        }
         Ok(())
     }
 
@@ -384,7 +552,7 @@ impl Store {
         let text = match self.key.get_value() {
             None => encode(previous, &stamp),
             Some(key) => {
-                let aad = document_aad(CURRENT_SCHEMA, &stamp);
+                let aad = undo_aad(CURRENT_SCHEMA, &stamp);
                 let sealed = key
                     .seal(document_plaintext(previous).as_bytes(), &aad)
                     .await?;
@@ -396,19 +564,9 @@ impl Store {
             .map_err(|_| UnlockError::NotSaved)
     }
 
-    fn take_theirs_quietly(&self, theirs: Document, stamp: Stamp, unsaved: bool) {
-        if unsaved {
-            self.take_theirs(theirs, stamp);
-        } else {
-            self.saved.set_value(theirs.clone());
-            self.stamp.set_value(Some(stamp));
-            self.current.set(theirs);
-            self.outside.update(|n| *n += 1);
-        }
-    }
-
     fn load_again(&self) {
         self.key.set_value(None);
+        self.bump_epoch();
         set_flag(self.protected, false);
         self.saved.set_value(Document::default());
         self.current.set(Document::default());
@@ -543,10 +701,13 @@ impl Store {
     }
 
     fn pending(&self) -> bool {
-        self.reseal.get_value()
-            || self
-                .saved
-                .with_value(|saved| self.current.with_untracked(|current| saved != current))
+        self.reseal.get_value() || self.unsaved()
+    }
+
+    /// The user changed something that storage does not hold yet.
+    fn unsaved(&self) -> bool {
+        self.saved
+            .with_value(|saved| self.current.with_untracked(|current| saved != current))
     }
 
     /// The save for sealed data (and for the write that seals or unseals it):
@@ -566,6 +727,13 @@ impl Store {
             }
         }
         self.saving.set_value(false);
+        for waiter in self
+            .waiters
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+        {
+            let _ = waiter.call0(&JsValue::NULL);
+        }
     }
 
     /// One round of [`Store::save_sealed`]; true when another round is needed.
@@ -669,7 +837,13 @@ impl Store {
             self.locked_elsewhere();
             return false;
         };
+        let epoch = self.epoch.get_value();
         let opened = key.open(&sealed, &document_aad(schema, &stamp)).await;
+        if self.epoch.get_value() != epoch || self.locked.get_untracked() {
+            // Locked (or erased, or the passphrase changed) while the box
+            // was opening: what it holds must not come back into memory.
+            return false;
+        }
         match opened.ok().and_then(|bytes| open_data(schema, &bytes).ok()) {
             Some(theirs) => {
                 self.take_theirs(theirs, stamp);
@@ -687,11 +861,32 @@ impl Store {
 
     /// The data in storage is now sealed with a key this tab does not have.
     /// Unsaved changes stay in memory and are merged back after unlocking.
+    /// Like [`Store::lock`], what was not saved here is kept sealed (or,
+    /// without any key yet, as it is) and added back after unlocking; every
+    /// other decrypted answer is dropped at once.
     fn locked_elsewhere(&self) {
-        self.cancel_timer();
-        self.key.set_value(None);
-        set_flag(self.protected, true);
-        set_flag(self.locked, true);
+        if self.unsaved() {
+            let base = self.saved.get_value();
+            let mine = self.current.get_untracked();
+            match self.key.get_value() {
+                None => self.held.set_value(Some(Held::Plain { base, mine })),
+                Some(key) => {
+                    let held = self.held;
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let base = key
+                            .seal(document_plaintext(&base).as_bytes(), HELD_BASE_AAD)
+                            .await;
+                        let mine = key
+                            .seal(document_plaintext(&mine).as_bytes(), HELD_MINE_AAD)
+                            .await;
+                        if let (Ok(base), Ok(mine)) = (base, mine) {
+                            held.try_set_value(Some(Held::Sealed { key, base, mine }));
+                        }
+                    });
+                }
+            }
+        }
+        self.drop_plaintext();
         self.notify(Notice::LockedElsewhere);
     }
 
@@ -729,6 +924,8 @@ impl Store {
     }
 
     fn erased_elsewhere(&self) {
+        self.held.set_value(None);
+        self.bump_epoch();
         self.key.set_value(None);
         set_flag(self.protected, false);
         set_flag(self.locked, false);
@@ -766,6 +963,8 @@ impl Store {
         self.stamp.set_value(None);
         self.recovered.set_value(None);
         self.undo.set(None);
+        self.held.set_value(None);
+        self.bump_epoch();
         self.key.set_value(None);
         set_flag(self.protected, false);
         set_flag(self.locked, false);
@@ -831,12 +1030,17 @@ impl Store {
             }
             Some(StorageChange::Incoming { document, stamp }) => {
                 // Open data: the passphrase was removed (or never set) there.
-                self.key.set_value(None);
-                set_flag(self.protected, false);
                 if self.locked.get_untracked() {
                     set_flag(self.locked, false);
+                    self.load_again();
                     self.dismiss(Notice::LockedElsewhere);
+                    let store = *self;
+                    wasm_bindgen_futures::spawn_local(async move { store.restore_held().await });
+                    return;
                 }
+                self.key.set_value(None);
+                self.bump_epoch();
+                set_flag(self.protected, false);
                 let pending = self
                     .saved
                     .with_value(|saved| self.current.with_untracked(|current| saved != current));
@@ -921,14 +1125,6 @@ fn set_timeout(f: impl FnOnce() + 'static, ms: i32) -> Option<i32> {
     window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms)
         .ok()
-}
-
-/// Resolves after `ms` milliseconds.
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn now_iso() -> String {

@@ -8,8 +8,9 @@ use mend::crypto::{Key, OpenError};
 use mend::domain::answer::AnswerValue;
 use mend::domain::ids::QuestionId;
 use mend::domain::sealed::ITERATIONS;
-use mend::domain::store::{decode, Decoded, DOCUMENT_KEY};
+use mend::domain::store::{decode, Decoded, Notice, DOCUMENT_KEY};
 use mend::store::{Store, UnlockError, Urgency};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -137,5 +138,161 @@ async fn unreadable_text_met_while_sealing_is_kept_aside_and_the_sealed_save_sti
         local().get_item(&kept[0]).unwrap().as_deref(),
         Some("{\"app\":\"mend\",\"sch")
     );
+    local().clear().unwrap();
+}
+
+// Issue 10: lock means gone, and unlocking takes what storage holds *after*
+// the slow key derivation, never the snapshot it started from.
+
+fn sample_answer(store: &Store, question: &str, value: AnswerValue) {
+    let guide = mend::content::library().guide(&"sample".into()).unwrap();
+    store.change(Urgency::Now, |d| {
+        d.entries
+            .begin(guide, "2026-11-22".parse().unwrap())
+            .answer(QuestionId::new(question), value)
+    });
+}
+
+fn answer_of(store: &Store, question: &str) -> Option<AnswerValue> {
+    store.read_untracked(|d| {
+        d.entries
+            .iter()
+            .next()
+            .and_then(|e| e.answers().get(&QuestionId::new(question)).cloned())
+    })
+}
+
+fn holds_no_answer(store: &Store) -> bool {
+    store.read_untracked(|d| d.entries.iter().next().is_none())
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Fills the origin's real quota; returns the keys to remove afterwards.
+fn fill_quota() -> Vec<String> {
+    let chunk = "x".repeat(512 * 1024);
+    let mut size = chunk.len();
+    let mut keys = Vec::new();
+    while size >= 8 {
+        let key = format!("filler-{}", keys.len());
+        if local().set_item(&key, &chunk[..size]).is_err() {
+            size /= 2;
+        } else {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+#[wasm_bindgen_test]
+async fn locking_while_the_quota_is_full_hides_everything_and_saves_the_last_words_after_unlock() {
+    local().clear().unwrap();
+    let store = Store::open();
+    sample_answer(&store, "talk", AnswerValue::Scale(4));
+    store.set_passphrase(None, PASSPHRASE).await.unwrap();
+    let fillers = fill_quota();
+    sample_answer(
+        &store,
+        "wish",
+        AnswerValue::Text("Words the quota refused".into()),
+    );
+    store.settle().await;
+
+    assert!(store.lock().await, "auto-lock never silently does nothing");
+    assert!(store.locked().get_untracked());
+    assert!(holds_no_answer(&store), "nothing readable stays in memory");
+    assert!(store
+        .notices()
+        .get_untracked()
+        .contains(&Notice::LockedUnsaved));
+
+    for key in fillers {
+        local().remove_item(&key).unwrap();
+    }
+    store.unlock(PASSPHRASE).await.unwrap();
+    store.settle().await;
+    assert_eq!(
+        answer_of(&store, "wish"),
+        Some(AnswerValue::Text("Words the quota refused".into()))
+    );
+    // And they reached storage: a second lock and unlock still has them.
+    assert!(store.lock().await);
+    store.unlock(PASSPHRASE).await.unwrap();
+    assert_eq!(
+        answer_of(&store, "wish"),
+        Some(AnswerValue::Text("Words the quota refused".into()))
+    );
+    assert_eq!(answer_of(&store, "talk"), Some(AnswerValue::Scale(4)));
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn unlocking_shows_what_another_tab_saved_while_the_key_was_being_derived() {
+    local().clear().unwrap();
+    let here = Store::open();
+    sample_answer(&here, "talk", AnswerValue::Scale(1));
+    here.set_passphrase(None, PASSPHRASE).await.unwrap();
+    assert!(here.lock().await);
+    // The other tab (same page here, so no storage events between them).
+    let there = Store::open();
+    there.unlock(PASSPHRASE).await.unwrap();
+    wasm_bindgen_futures::spawn_local(async move {
+        sleep(30).await;
+        sample_answer(&there, "talk", AnswerValue::Scale(5));
+    });
+    here.unlock(PASSPHRASE).await.unwrap();
+    assert_eq!(answer_of(&here, "talk"), Some(AnswerValue::Scale(5)));
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn unlocking_does_not_bring_back_what_another_tab_erased_meanwhile() {
+    local().clear().unwrap();
+    let here = Store::open();
+    sample_answer(&here, "talk", AnswerValue::Scale(1));
+    here.set_passphrase(None, PASSPHRASE).await.unwrap();
+    assert!(here.lock().await);
+    wasm_bindgen_futures::spawn_local(async move {
+        sleep(30).await;
+        Store::open().erase_everything().unwrap();
+    });
+    here.unlock(PASSPHRASE).await.unwrap();
+    assert!(holds_no_answer(&here));
+    assert!(!here.locked().get_untracked() && !here.protected().get_untracked());
+    here.settle().await;
+    assert_eq!(local().get_item(DOCUMENT_KEY).unwrap(), None);
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_save_from_another_tab_that_opens_after_lock_stays_out_of_memory() {
+    local().clear().unwrap();
+    let here = Store::open();
+    sample_answer(&here, "talk", AnswerValue::Scale(1));
+    here.set_passphrase(None, PASSPHRASE).await.unwrap();
+    let there = Store::open();
+    there.unlock(PASSPHRASE).await.unwrap();
+    sample_answer(&there, "talk", AnswerValue::Scale(3));
+    there.settle().await;
+
+    // The browser tells this tab of the other's save; this tab locks
+    // before the box has opened.
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(DOCUMENT_KEY));
+    init.set_new_value(local().get_item(DOCUMENT_KEY).unwrap().as_deref());
+    init.set_storage_area(Some(&local()));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    window().dispatch_event(&event).unwrap();
+    // One turn of the microtask queue: the box starts opening.
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
+    assert!(here.lock().await);
+    sleep(200).await;
+    assert!(here.locked().get_untracked());
+    assert!(holds_no_answer(&here), "a late decrypt installs nothing");
     local().clear().unwrap();
 }

@@ -4,7 +4,7 @@
 //! passphrase), and the tab's current history entry is replaced by a
 //! neutral site, so Back does not lead to an answer.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -19,6 +19,8 @@ const PRESSES: usize = 3;
 const WINDOW_MS: f64 = 2000.0;
 /// The class that hides everything the moment Quick exit starts.
 const EXITING_CLASS: &str = "exiting";
+/// The longest Quick exit waits for the last save before it leaves.
+const LEAVE_WITHIN_MS: i32 = 300;
 
 /// Leaves Mend now.
 pub fn quick_exit(store: Store, privacy: Privacy) {
@@ -26,16 +28,32 @@ pub fn quick_exit(store: Store, privacy: Privacy) {
     if let Some(root) = &root {
         let _ = root.class_list().add_1(EXITING_CLASS);
     }
+    // The tab strip and app switcher stop naming the guide at once.
+    document().set_title("Loading…");
     let url = privacy.prefs().get_untracked().exit_url;
+    let left = Rc::new(Cell::new(false));
+    let leave = move || {
+        if !left.replace(true) {
+            privacy.close();
+            let _ = window().location().replace(&url);
+        }
+    };
+    // Saving first: leaving must not cost the user what they just typed.
+    // With a passphrase this also drops the key and every answer. Saving
+    // takes a few milliseconds; whatever happens, Mend is gone within
+    // LEAVE_WITHIN_MS.
+    let saved = leave.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        // Saving first: leaving must not cost the user what they just typed.
-        // With a passphrase this also drops the key and every answer.
         if !store.lock().await {
             store.settle().await;
         }
-        privacy.close();
-        let _ = window().location().replace(&url);
+        saved();
     });
+    let callback = Closure::once_into_js(leave);
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+        callback.unchecked_ref(),
+        LEAVE_WITHIN_MS,
+    );
 }
 
 /// Listens for Escape on the whole page, before any field handles it.

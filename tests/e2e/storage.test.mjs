@@ -131,3 +131,57 @@ test('two tabs on the same guide: each sees the other\'s answers and nothing is 
     assert.deepEqual(answers.pressure, { type: 'choices', value: ['silence'] });
   });
 });
+
+test('typing in one tab while the other saves: the cursor, the text and the page all survive', async () => {
+  await withApp(async ({ server, page, context, errors }) => {
+    await beginSample(page, server.url);
+    await page.getByRole('radio', { name: 'My trust was broken' }).check();
+    await page.getByRole('radio', { name: '3, Sometimes' }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('radio', { name: 'No', exact: true }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('checkbox', { name: 'None of these yet' }).check();
+    await page.getByRole('radio', { name: /^5/ }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('heading', { name: 'In your own words' }).waitFor();
+
+    const other = await context.newPage();
+    await other.goto(`${server.url}guides/sample`);
+    await other.getByRole('heading', { name: 'In your own words' }).waitFor();
+
+    // The cursor is left in the long answer in the first tab...
+    const hardest = page.getByLabel('What has been hardest for you since trust was broken?');
+    await hardest.click();
+    await page.keyboard.type('Not knowing what was true');
+    // ...while the other tab answers the next question and leaves it.
+    const wish = other.getByLabel(/In a few words/);
+    await wish.fill('That I need time');
+    await wish.blur();
+
+    // The first tab shows the other tab's answer...
+    await page.waitForFunction(() => document.querySelector('#q-wish')?.value === 'That I need time');
+    // ...and the cursor is still where it was: typing goes on in the same
+    // field, and a digit is a digit, not a shortcut that picks an answer.
+    assert.ok(await hardest.evaluate((el) => el === document.activeElement), 'focus stayed in the field');
+    await page.keyboard.type(' for 3 weeks');
+    assert.equal(await hardest.inputValue(), 'Not knowing what was true for 3 weeks');
+
+    // Both tabs typing within milliseconds of each other.
+    await other.getByLabel(/In a few words/).click();
+    await other.keyboard.press('End');
+    await Promise.all([
+      page.keyboard.type(', and sleeping', { delay: 3 }),
+      other.keyboard.type(' and patience', { delay: 3 }),
+    ]);
+    await hardest.blur();
+    await other.getByLabel(/In a few words/).blur();
+    assert.equal(await hardest.inputValue(), 'Not knowing what was true for 3 weeks, and sleeping');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'In your own words' }).waitFor();
+    assert.equal(await page.getByLabel('What has been hardest for you since trust was broken?').inputValue(),
+      'Not knowing what was true for 3 weeks, and sleeping');
+    assert.equal(await page.getByLabel(/In a few words/).inputValue(), 'That I need time and patience');
+    assert.deepEqual(errors, [], 'no page error in either tab');
+  });
+});

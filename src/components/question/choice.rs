@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{optional_mark, FieldProps, HelpAndError, Urgency};
+use super::{optional_mark, report, FieldProps, HelpAndError, Urgency};
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::QuestionKind;
 use crate::domain::ids::OptionId;
@@ -49,7 +49,7 @@ pub fn ChoiceField(props: FieldProps) -> impl IntoView {
                         name=name.clone()
                         value=value
                         checked=checked
-                        on:change=move |_| on_answer.run((Some(answer.clone()), Urgency::Now))
+                        on:change=move |_| report(on_answer, Some(answer.clone()), Urgency::Now)
                     />
                     <span class="option__key" aria-hidden="true">{index + 1}</span>
                     <span class="option__label">{label}</span>
@@ -117,9 +117,9 @@ pub fn MultiChoiceField(props: FieldProps) -> impl IntoView {
                                 // Keep the content's order, whatever the order of clicks.
                                 c.sort_by_key(|x| all.iter().position(|o| o == x));
                             });
-                            let value = chosen.get_value();
+                            let Some(value) = chosen.try_get_value() else { return };
                             let answer = (!value.is_empty()).then_some(AnswerValue::Choices(value));
-                            on_answer.run((answer, Urgency::Now));
+                            report(on_answer, answer, Urgency::Now);
                         }
                     />
                     <span class="option__key" aria-hidden="true">{index + 1}</span>

@@ -3,7 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::{optional_mark, FieldProps, HelpAndError, Urgency};
+use super::{optional_mark, report, FieldProps, HelpAndError, Urgency};
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::QuestionKind;
 
@@ -26,12 +26,19 @@ pub fn ListField(props: FieldProps) -> impl IntoView {
             .collect::<Vec<(usize, String)>>(),
     );
     let on_answer = props.on_answer;
-    let report = move |urgency: Urgency| {
-        let values: Vec<String> =
-            items.with_untracked(|items| items.iter().map(|(_, text)| text.clone()).collect());
+    let send = move |urgency: Urgency| {
+        // A blur can arrive after the screen was replaced: nothing to report.
+        let Some(values) = items.try_with_untracked(|items| {
+            items
+                .iter()
+                .map(|(_, text)| text.clone())
+                .collect::<Vec<_>>()
+        }) else {
+            return;
+        };
         let answer =
             (!values.iter().all(|v| v.trim().is_empty())).then_some(AnswerValue::List(values));
-        on_answer.run((answer, urgency));
+        report(on_answer, answer, urgency);
     };
     let draft = NodeRef::<html::Input>::new();
     let full = move || max_items.is_some_and(|max| items.with(|i| i.len() >= max));
@@ -45,7 +52,7 @@ pub fn ListField(props: FieldProps) -> impl IntoView {
         next_key.set_value(key + 1);
         items.update(|items| items.push((key, text)));
         input.set_value("");
-        report(Urgency::Now);
+        send(Urgency::Now);
         let _ = input.focus();
     };
     let question_text = props.text();
@@ -74,9 +81,9 @@ pub fn ListField(props: FieldProps) -> impl IntoView {
                                         item.1 = value;
                                     }
                                 });
-                                report(Urgency::Soon);
+                                send(Urgency::Soon);
                             }
-                            on:blur=move |_| report(Urgency::Now)
+                            on:blur=move |_| send(Urgency::Now)
                         />
                         <button
                             type="button"
@@ -87,7 +94,7 @@ pub fn ListField(props: FieldProps) -> impl IntoView {
                             }
                             on:click=move |_| {
                                 items.update(|items| items.retain(|(k, _)| *k != key));
-                                report(Urgency::Now);
+                                send(Urgency::Now);
                             }
                         >
                             "Remove"

@@ -28,6 +28,12 @@ pub use crate::store::Urgency;
 /// cleared) and how soon it must be saved.
 pub type OnAnswer = Callback<(Option<AnswerValue>, Urgency)>;
 
+/// Tells the runner about a new answer. Does nothing once the screen is
+/// gone: a blur can arrive after its control was removed.
+pub fn report(on_answer: OnAnswer, answer: Option<AnswerValue>, urgency: Urgency) {
+    let _ = on_answer.try_run((answer, urgency));
+}
+
 /// Everything a control needs besides its question.
 #[derive(Clone)]
 pub struct FieldProps {

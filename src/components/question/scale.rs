@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{optional_mark, FieldProps, HelpAndError, Urgency};
+use super::{optional_mark, report, FieldProps, HelpAndError, Urgency};
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::QuestionKind;
 
@@ -45,7 +45,7 @@ pub fn ScaleField(props: FieldProps) -> impl IntoView {
                         value=value.to_string()
                         checked=chosen == Some(value)
                         aria-label=aria
-                        on:change=move |_| on_answer.run((Some(AnswerValue::Scale(value)), Urgency::Now))
+                        on:change=move |_| report(on_answer, Some(AnswerValue::Scale(value)), Urgency::Now)
                     />
                     <span aria-hidden="true">{value}</span>
                 </label>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{optional_mark, FieldProps, HelpAndError, Urgency};
+use super::{optional_mark, report, FieldProps, HelpAndError, Urgency};
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::QuestionKind;
 use crate::domain::program::apology::{check_wording, segments, Pattern};
@@ -31,13 +31,21 @@ pub fn TextField(props: FieldProps) -> impl IntoView {
     let on_input = move |event: leptos::ev::Event| {
         let text = event_target_value(&event);
         draft.set(text.clone());
-        on_answer.run((to_answer(text), Urgency::Soon))
+        report(on_answer, to_answer(text), Urgency::Soon)
     };
     let on_commit = move |event: leptos::ev::FocusEvent| {
-        on_answer.run((to_answer(event_target_value(&event)), Urgency::Now))
+        report(
+            on_answer,
+            to_answer(event_target_value(&event)),
+            Urgency::Now,
+        )
     };
     let on_change = move |event: leptos::ev::Event| {
-        on_answer.run((to_answer(event_target_value(&event)), Urgency::Now))
+        report(
+            on_answer,
+            to_answer(event_target_value(&event)),
+            Urgency::Now,
+        )
     };
     let error = props.error;
     let invalid = move || error.get().is_some().then_some("true");

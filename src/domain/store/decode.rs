@@ -5,7 +5,7 @@
 
 use super::document::{Document, Stamp, APP_MARKER};
 use super::migrate::{migrate, MigrationError, CURRENT_SCHEMA};
-use crate::domain::sealed::{Sealed, SealedError};
+use crate::domain::sealed::{Sealed, SealedError, FORMAT as SEALED_FORMAT};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -105,6 +105,15 @@ fn read(text: &str) -> Result<Decoded, Corruption> {
     // every other field, and its data must not be judged by our rules.
     let schema = schema_of(&fields)?;
     if schema > CURRENT_SCHEMA {
+        return Ok(Decoded::Newer { schema });
+    }
+    // So is the box's format: a newer box may have fields this Mend has
+    // never seen, and calling it damage would set it aside and write over it.
+    let box_format = fields
+        .get("sealed")
+        .and_then(|sealed| sealed.get("format"))
+        .and_then(Value::as_u64);
+    if box_format.is_some_and(|format| format > u64::from(SEALED_FORMAT)) {
         return Ok(Decoded::Newer { schema });
     }
     let envelope: Envelope = serde_json::from_value(Value::Object(fields))

@@ -58,6 +58,14 @@ pub fn document_aad(schema: u32, stamp: &Stamp) -> String {
     )
 }
 
+/// The additional data of the import-undo copy under [`UNDO_KEY`](super::UNDO_KEY):
+/// its own label, so a box moved from one key to the other fails to open
+/// (a document sealed earlier cannot be passed off as the undo copy, or the
+/// other way round). Copies written before this label used [`document_aad`].
+pub fn undo_aad(schema: u32, stamp: &Stamp) -> String {
+    format!("mend.undo:{schema}:{}:{}", stamp.revision, stamp.saved_at)
+}
+
 /// The text to store for a document sealed as `sealed` (made from
 /// [`document_plaintext`] with [`document_aad`]`(CURRENT_SCHEMA, stamp)`).
 pub fn encode_sealed(sealed: &Sealed, stamp: &Stamp) -> String {

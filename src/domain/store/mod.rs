@@ -74,7 +74,7 @@ mod sync;
 
 pub use decode::{decode, open_data, Corruption, Decoded};
 pub use document::{Document, Profile, Stamp, APP_MARKER};
-pub use encode::{document_aad, document_plaintext, encode, encode_sealed};
+pub use encode::{document_aad, document_plaintext, encode, encode_sealed, undo_aad};
 pub(crate) use keys::fingerprint;
 pub use keys::{
     is_mend_key, is_recovery_key, recovery_key, DOCUMENT_KEY, KEY_PREFIX, RECOVERY_KEY_PREFIX,

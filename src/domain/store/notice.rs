@@ -27,6 +27,9 @@ pub enum Notice {
     /// A passphrase was set, changed or entered in another tab, and this tab
     /// does not hold the key to the data now stored: it has locked.
     LockedElsewhere,
+    /// Mend locked while the latest changes could not be saved (a full
+    /// quota): they are kept sealed in this tab until it unlocks.
+    LockedUnsaved,
 }
 
 /// Why a save failed, as far as the browser says.
@@ -131,6 +134,11 @@ impl Notice {
                 "Everything in Mend was erased from another tab, so this tab has been \
                  cleared too."
             }
+            Self::LockedUnsaved => {
+                "Mend has locked, but your latest changes couldn't be saved on this device \
+                 yet. They are kept, encrypted, in this tab only: unlock here to save them, \
+                 and keep this tab open until you have."
+            }
             Self::LockedElsewhere => {
                 "Mend's passphrase was set or changed in another tab, so this tab has \
                  locked. Enter the passphrase to carry on; anything you had not saved \
@@ -150,7 +158,8 @@ impl Notice {
             | Self::BothChanged
             | Self::NotFinished
             | Self::ErasedElsewhere
-            | Self::LockedElsewhere => None,
+            | Self::LockedElsewhere
+            | Self::LockedUnsaved => None,
         }
     }
 
@@ -165,13 +174,17 @@ impl Notice {
             | Self::BothChanged
             | Self::NotFinished
             | Self::ErasedElsewhere
-            | Self::LockedElsewhere => Lasts::UntilDismissed,
+            | Self::LockedElsewhere
+            | Self::LockedUnsaved => Lasts::UntilDismissed,
         }
     }
 
     /// Whether a screen reader should interrupt for it (`role="alert"`)
     /// rather than wait (`role="status"`): only when words may be lost.
     pub fn is_urgent(self) -> bool {
-        matches!(self, Self::SaveFailed(_) | Self::NewerElsewhere)
+        matches!(
+            self,
+            Self::SaveFailed(_) | Self::NewerElsewhere | Self::LockedUnsaved
+        )
     }
 }

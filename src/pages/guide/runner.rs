@@ -10,7 +10,7 @@ use super::{review_path, with_guide};
 use crate::app::link;
 use crate::components::question::{field, FieldProps, Urgency};
 use crate::components::{PageHeading, Prose};
-use crate::domain::answer::{AnswerValue, Answers};
+use crate::domain::answer::AnswerValue;
 use crate::domain::guide::{Guide, Step};
 use crate::domain::ids::{QuestionId, StepId};
 use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
@@ -45,11 +45,7 @@ fn Runner(guide: &'static Guide) -> impl IntoView {
         />
         {move || match current.get() {
             None => view! { <Intro guide /> }.into_any(),
-            Some(step) => {
-                // A change from another tab re-creates the screen with its answers.
-                let _ = store.outside_changes().get();
-                view! { <StepScreen guide step /> }.into_any()
-            }
+            Some(step) => view! { <StepScreen guide step /> }.into_any(),
         }}
     }
 }
@@ -123,7 +119,6 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
         })
     });
     let progress = Memo::new(move |_| answers.with(|a| guide.progress(step.id(), a)));
-    let initial: Answers = answers.get_untracked();
 
     let on_answer = move |question: QuestionId| {
         Callback::new(move |(value, urgency): (Option<AnswerValue>, Urgency)| {
@@ -262,19 +257,40 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
             {intro.map(|t| view! { <div class="runner__intro"><Prose text=t /></div> })}
             <For each=move || shown.get() key=|id| id.clone() let(id)>
                 {
-                    let question = guide.question(&id).expect("shown questions exist");
-                    let error_of = id.clone();
-                    field(FieldProps {
-                        question,
-                        initial: initial.get(&id).cloned(),
-                        wording: wording.clone(),
-                        error: Signal::derive(move || {
-                            errors.with(|e| e.iter().find(|(q, _)| q == &error_of).map(|(_, m)| m.clone()))
-                        }),
-                        on_answer: on_answer(id.clone()),
-                        check_wording: guide.id().as_str() == APOLOGY_GUIDE
-                            && APOLOGY_PARTS.contains(&id.as_str()),
-                    })
+                    // Controls own their value once drawn (typing is never
+                    // disturbed by its own save). When another tab's save
+                    // arrives, each control is drawn again from the merged
+                    // answers, except the one the user is in: rebuilding it
+                    // would take the cursor away and drop what is typed there.
+                    let redraw = RwSignal::new(0_u32);
+                    let watched = id.clone();
+                    Effect::watch(
+                        move || store.outside_changes().get(),
+                        move |_, _, _| {
+                            if !holds_focus(form, &watched) {
+                                redraw.update(|n| *n = n.wrapping_add(1));
+                            }
+                        },
+                        false,
+                    );
+                    let wording = wording.clone();
+                    let on_answer = on_answer(id.clone());
+                    move || {
+                        redraw.track();
+                        let question = guide.question(&id)?;
+                        let error_of = id.clone();
+                        Some(field(FieldProps {
+                            question,
+                            initial: answers.with_untracked(|a| a.get(&id).cloned()),
+                            wording: wording.clone(),
+                            error: Signal::derive(move || {
+                                errors.with(|e| e.iter().find(|(q, _)| q == &error_of).map(|(_, m)| m.clone()))
+                            }),
+                            on_answer,
+                            check_wording: guide.id().as_str() == APOLOGY_GUIDE
+                                && APOLOGY_PARTS.contains(&id.as_str()),
+                        }))
+                    }
                 }
             </For>
             <div class="runner__nav">
@@ -286,6 +302,23 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
             <p class="runner__hint">"Your answers are saved as you go. You can stop any time and come back."</p>
         </form>
     }
+}
+
+/// True when the keyboard focus is inside the control of `question`.
+fn holds_focus(form: NodeRef<html::Form>, question: &QuestionId) -> bool {
+    let Some(form) = form.get_untracked() else {
+        return false;
+    };
+    let Some(active) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+    else {
+        return false;
+    };
+    form.query_selector(&format!("[data-question='{question}']"))
+        .ok()
+        .flatten()
+        .is_some_and(|control| control.contains(Some(&active)))
 }
 
 /// Moves focus to the control of `question` (after a failed Next).

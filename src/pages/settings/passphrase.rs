@@ -158,7 +158,7 @@ fn Protected() -> impl IntoView {
             <button type="button" class="button button--primary" on:click=move |_| {
                 wasm_bindgen_futures::spawn_local(async move {
                     if !store.lock().await {
-                        alive(lock_error, Some("Mend can't lock while your latest answers are not saved: locking now would lose them. The message at the top of the page says why saving failed."));
+                        alive(lock_error, Some("Mend couldn't lock just now: it was still putting your latest answers away safely. Nothing is lost; please try again in a moment."));
                     }
                 });
             }>"Lock now"</button>

@@ -2,7 +2,7 @@
 
 use crate::domain::store::{Lasts, Notice, NoticeAction, SaveFailure};
 
-const EVERY_NOTICE: [Notice; 12] = [
+const EVERY_NOTICE: [Notice; 13] = [
     Notice::Recovered,
     Notice::NewerVersion,
     Notice::NewerElsewhere,
@@ -15,6 +15,7 @@ const EVERY_NOTICE: [Notice; 12] = [
     Notice::NotFinished,
     Notice::ErasedElsewhere,
     Notice::LockedElsewhere,
+    Notice::LockedUnsaved,
 ];
 
 #[test]

@@ -122,3 +122,34 @@ fn a_box_with_weak_parameters_or_both_kinds_of_data_is_unreadable() {
         }
     ));
 }
+
+/// Issue 10, defect 5: a box from a newer Mend (a format this one doesn't
+/// know, perhaps with fields it has never seen) is that Mend's data, not
+/// damage. An older tab must leave it alone: never set it aside as
+/// unreadable and never write over it.
+#[test]
+fn a_box_in_a_newer_format_is_a_newer_mends_data_not_damage() {
+    let mut fields: serde_json::Value =
+        serde_json::from_str(&encode_sealed(&sealed(), &stamp(4))).unwrap();
+    fields["sealed"]["format"] = (FORMAT + 1).into();
+    fields["sealed"]["kem"] = "a field this Mend has never seen".into();
+    let text = fields.to_string();
+    assert_eq!(
+        decode(Some(&text)),
+        Decoded::Newer {
+            schema: CURRENT_SCHEMA
+        }
+    );
+    assert_eq!(
+        before_write(Some(&stamp(3)), Some(&text)),
+        WriteDecision::Newer {
+            schema: CURRENT_SCHEMA
+        }
+    );
+    assert_eq!(
+        on_storage_event(Some(DOCUMENT_KEY), Some(&text), Some(&stamp(3))),
+        Some(StorageChange::Newer {
+            schema: CURRENT_SCHEMA
+        })
+    );
+}
