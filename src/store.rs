@@ -19,9 +19,9 @@ use crate::domain::date::CalendarDate;
 use crate::domain::sealed::Sealed;
 use crate::domain::store::{
     before_write, decode, document_aad, document_plaintext, encode, encode_sealed, is_mend_key,
-    merge_pending, on_storage_event, open_data, recovery_key, undo_aad, Decoded, Document, Lasts,
-    Notice, SaveFailure, Stamp, StorageChange, WriteDecision, CURRENT_SCHEMA, DOCUMENT_KEY,
-    UNDO_KEY,
+    is_overtaken, is_stale_removal, merge_pending, on_storage_event, open_data, recovery_key,
+    undo_aad, Decoded, Document, Lasts, Notice, SaveFailure, Session, Stamp, StorageChange,
+    WriteDecision, CURRENT_SCHEMA, DOCUMENT_KEY, UNDO_KEY,
 };
 use crate::domain::transfer;
 
@@ -49,7 +49,7 @@ pub struct Store {
     saved: StoredValue<Document>,
     /// The saved copy this tab last read or wrote.
     stamp: StoredValue<Option<Stamp>>,
-    /// A newer Mend owns the stored data: never write from this page.
+    /// Mirror: a newer Mend owns the stored data; never write from this page.
     read_only: RwSignal<bool>,
     notices: RwSignal<Vec<Notice>>,
     /// Bumped whenever the document is replaced by another tab's data, so
@@ -58,12 +58,14 @@ pub struct Store {
     timer: StoredValue<Option<i32>>,
     /// Where the unreadable copy was kept, for its download.
     recovered: StoredValue<Option<String>>,
-    /// The key to the sealed data, while unlocked. Only ever in memory.
-    key: StoredValue<Option<Key>, LocalStorage>,
-    /// The stored data is sealed with a passphrase (whether or not this tab
-    /// holds the key right now).
+    /// Open, unlocked (with the key, only ever in memory), locked or
+    /// read-only; and the epoch that dates asynchronous work. Changed only
+    /// through [`Store::step`], which mirrors it into the three flags below.
+    session: StoredValue<Session<Key>, LocalStorage>,
+    /// Mirror: the stored data is sealed with a passphrase (whether or not
+    /// this tab holds the key right now).
     protected: RwSignal<bool>,
-    /// The stored data is sealed and this tab has no key: show the lock screen.
+    /// Mirror: the stored data is sealed and this tab has no key.
     locked: RwSignal<bool>,
     /// Write even if nothing changed: the passphrase was set, changed or removed.
     reseal: StoredValue<bool>,
@@ -75,9 +77,6 @@ pub struct Store {
     waiters: StoredValue<Vec<js_sys::Function>, LocalStorage>,
     /// What the last import replaced, until undone or dismissed.
     undo: RwSignal<Option<Document>>,
-    /// Bumped whenever the key is dropped or replaced, or the data erased:
-    /// a decrypt or seal started before then must not install its result.
-    epoch: StoredValue<u64>,
     /// What this tab had not saved when it locked, sealed: restored on top
     /// of the stored data after unlocking. Normally `None`.
     held: StoredValue<Option<Held>, LocalStorage>,
@@ -115,6 +114,8 @@ pub enum UnlockError {
     NotSaved,
     /// Another tab kept saving while the data was being opened.
     Busy,
+    /// Another tab set or changed the passphrase at the same moment.
+    ChangedElsewhere,
 }
 
 impl UnlockError {
@@ -136,6 +137,11 @@ impl UnlockError {
             Self::NotSaved => {
                 "Mend couldn't save that change on this device, so nothing has \
                  changed. Free up some space in the browser and try again."
+            }
+            Self::ChangedElsewhere => {
+                "Mend's passphrase was set or changed in another tab at the same moment, \
+                 so nothing was changed here. Unlock with that passphrase, then try again \
+                 if you still want to change it."
             }
             Self::Busy => {
                 "Mend is open in another tab that was saving while this one unlocked. \
@@ -168,7 +174,7 @@ impl Store {
             outside: RwSignal::new(0),
             timer: StoredValue::new(None),
             recovered: StoredValue::new(None),
-            key: StoredValue::new_local(None),
+            session: StoredValue::new_local(Session::open()),
             protected: RwSignal::new(false),
             locked: RwSignal::new(false),
             reseal: StoredValue::new(false),
@@ -176,7 +182,6 @@ impl Store {
             again: StoredValue::new(false),
             waiters: StoredValue::new_local(Vec::new()),
             undo: RwSignal::new(None),
-            epoch: StoredValue::new(0),
             held: StoredValue::new_local(None),
         };
         store.load();
@@ -203,11 +208,11 @@ impl Store {
                 }
             }
             Decoded::Sealed { .. } => {
-                set_flag(self.protected, true);
-                set_flag(self.locked, true);
+                // Sealed before this tab had any key.
+                self.step(Session::locked_elsewhere);
             }
             Decoded::Newer { .. } => {
-                self.read_only.set(true);
+                self.step(Session::read_only);
                 self.notify(Notice::NewerVersion);
             }
             Decoded::Corrupt { .. } => {
@@ -239,6 +244,7 @@ impl Store {
     pub async fn unlock(&self, passphrase: &str) -> Result<(), UnlockError> {
         let mut key: Option<Key> = None;
         for _ in 0..4 {
+            let ticket = self.session.with_value(Session::ticket);
             let stored = read_key(DOCUMENT_KEY);
             let Decoded::Sealed {
                 sealed,
@@ -248,7 +254,6 @@ impl Store {
             else {
                 // Opened, erased or replaced in another tab meanwhile:
                 // nothing to unlock; take what is there.
-                set_flag(self.locked, false);
                 self.load_again();
                 self.dismiss(Notice::LockedElsewhere);
                 self.restore_held().await;
@@ -276,20 +281,19 @@ impl Store {
                 }
                 _ => None,
             };
-            if read_key(DOCUMENT_KEY) != stored {
-                // Another tab saved while the box was opening: go again
-                // with the same key if it still fits.
+            if read_key(DOCUMENT_KEY) != stored
+                || !self.step(|session| session.unlocked(ticket, fitting.clone()))
+            {
+                // Another tab saved, or the session moved on, while the box
+                // was opening: go again, with the same key if it still fits.
                 key = Some(fitting);
                 continue;
             }
-            self.key.set_value(Some(fitting));
-            self.bump_epoch();
             self.undo.set(undo);
             self.saved.set_value(document.clone());
             self.stamp.set_value(Some(stamp));
             self.current.set(document);
             self.outside.update(|n| *n += 1);
-            set_flag(self.locked, false);
             self.dismiss(Notice::LockedElsewhere);
             self.restore_held().await;
             return Ok(());
@@ -302,12 +306,16 @@ impl Store {
     /// Puts back what this tab had not saved when it locked, on top of what
     /// storage holds now, and saves it.
     async fn restore_held(&self) {
+        // Still locked (the data was sealed again meanwhile): they wait for
+        // the next unlock.
+        if !self.session.with_value(Session::may_write) {
+            return;
+        }
         let Some(held) = self.held.try_update_value(Option::take).flatten() else {
             return;
         };
-        self.dismiss(Notice::LockedUnsaved);
-        let epoch = self.epoch.get_value();
-        let (base, mine) = match held {
+        let ticket = self.session.with_value(Session::ticket);
+        let (base, mine) = match held.clone() {
             Held::Plain { base, mine } => (base, mine),
             Held::Sealed { key, base, mine } => {
                 let open = |sealed: Sealed, aad: &'static str| {
@@ -326,9 +334,12 @@ impl Store {
                 }
             }
         };
-        if self.epoch.get_value() != epoch || self.locked.get_untracked() {
+        if !self.session.with_value(|s| s.accepts(ticket)) {
+            // Locked again while they opened: keep them for the next unlock.
+            self.held.set_value(Some(held));
             return;
         }
+        self.dismiss(Notice::LockedUnsaved);
         let merged = self
             .saved
             .with_value(|saved| merge_pending(saved.clone(), &base, &mine, content::library()));
@@ -343,18 +354,15 @@ impl Store {
     /// (and stays open) only if there is no passphrase, or if even sealing
     /// in memory failed.
     pub async fn lock(&self) -> bool {
-        if !self.protected.get_untracked() || self.locked.get_untracked() {
+        if self.key().is_none() {
             return false;
         }
         self.settle().await;
-        if self.locked.get_untracked() {
-            // Locked by another tab meanwhile.
-            return true;
-        }
+        let Some(key) = self.key() else {
+            // Locked by another tab meanwhile (or the data was opened there).
+            return self.locked.get_untracked();
+        };
         if self.unsaved() {
-            let Some(key) = self.key.get_value() else {
-                return false;
-            };
             let (base, mine) = (self.saved.get_value(), self.current.get_untracked());
             let sealed = async {
                 let base = key
@@ -381,33 +389,48 @@ impl Store {
             }));
             self.notify(Notice::LockedUnsaved);
         }
+        if self.step(Session::lock).is_none() {
+            return self.locked.get_untracked();
+        }
         self.drop_plaintext();
         true
     }
 
-    /// Forgets the key and every decrypted answer, and shows the lock screen.
+    /// Forgets every decrypted answer (the session has already forgotten
+    /// the key).
     fn drop_plaintext(&self) {
         self.cancel_timer();
-        self.key.set_value(None);
-        self.bump_epoch();
         self.reseal.set_value(false);
         self.saved.set_value(Document::default());
         self.current.set(Document::default());
         self.undo.set(None);
         self.stamp.set_value(None);
-        set_flag(self.protected, true);
-        set_flag(self.locked, true);
         self.outside.update(|n| *n += 1);
     }
 
-    fn bump_epoch(&self) {
-        self.epoch.update_value(|n| *n = n.wrapping_add(1));
+    /// The one way the session changes: a step of its machine, then the
+    /// flags the screens watch follow it.
+    fn step<R: Default>(&self, f: impl FnOnce(&mut Session<Key>) -> R) -> R {
+        let result = self.session.try_update_value(f).unwrap_or_default();
+        let (protected, locked, read_only) = self
+            .session
+            .try_with_value(|s| (s.is_protected(), s.is_locked(), s.is_read_only()))
+            .unwrap_or_default();
+        set_flag(self.protected, protected);
+        set_flag(self.locked, locked);
+        set_flag(self.read_only, read_only);
+        result
+    }
+
+    /// The key, while unlocked.
+    fn key(&self) -> Option<Key> {
+        self.session.try_with_value(|s| s.key().cloned()).flatten()
     }
 
     /// Waits until nothing is waiting to be saved, or a save has failed.
     pub async fn settle(&self) {
         self.cancel_timer();
-        if self.key.with_value(Option::is_none) && !self.reseal.get_value() {
+        if self.key().is_none() && !self.reseal.get_value() {
             return self.flush();
         }
         // If a save is already under way this only asks it for one more
@@ -442,7 +465,7 @@ impl Store {
 
     /// Proves the user knows the passphrase of the sealed data, if any.
     async fn check_current(&self, current: Option<&str>) -> Result<(), UnlockError> {
-        if !self.protected.get_untracked() {
+        if !self.session.with_value(Session::is_protected) {
             return Ok(());
         }
         let stored = storage()
@@ -457,19 +480,26 @@ impl Store {
 
     async fn rewrite(&self, key: Option<Key>) -> Result<(), UnlockError> {
         self.settle().await;
-        let before = self.key.get_value();
-        let was_protected = self.protected.get_untracked();
-        set_flag(self.protected, key.is_some());
-        self.key.set_value(key);
-        self.bump_epoch();
+        let before = self.key();
+        let rekey = |key: Option<Key>| {
+            move |session: &mut Session<Key>| match key {
+                Some(key) => session.rekeyed(key),
+                None => session.opened(),
+            }
+        };
+        self.step(rekey(key));
+        let ticket = self.session.with_value(Session::ticket);
         self.reseal.set_value(true);
         self.settle().await;
+        if !self.session.with_value(|s| s.accepts(ticket)) {
+            // Another tab set or changed the passphrase at the same moment
+            // and this tab locked: nothing was written here.
+            return Err(UnlockError::ChangedElsewhere);
+        }
         if self.reseal.get_value() {
             // Not written: storage still holds the old form, so keep its key.
             self.reseal.set_value(false);
-            self.key.set_value(before);
-            self.bump_epoch();
-            set_flag(self.protected, was_protected);
+            self.step(rekey(before));
             return Err(UnlockError::NotSaved);
         }
         // The undo copy follows the data into its new form.
@@ -483,7 +513,7 @@ impl Store {
 
     /// Seals `plaintext` for an export with the current key, if unlocked with one.
     pub async fn seal_export(&self, plaintext: &str, aad: &str) -> Option<Sealed> {
-        let key = self.key.get_value()?;
+        let key = self.key()?;
         key.seal(plaintext.as_bytes(), aad).await.ok()
     }
 
@@ -549,7 +579,7 @@ impl Store {
 
     async fn write_undo(&self, previous: &Document) -> Result<(), UnlockError> {
         let stamp = Stamp::new(0, now_iso());
-        let text = match self.key.get_value() {
+        let text = match self.key() {
             None => encode(previous, &stamp),
             Some(key) => {
                 let aad = undo_aad(CURRENT_SCHEMA, &stamp);
@@ -565,9 +595,7 @@ impl Store {
     }
 
     fn load_again(&self) {
-        self.key.set_value(None);
-        self.bump_epoch();
-        set_flag(self.protected, false);
+        self.step(Session::opened);
         self.saved.set_value(Document::default());
         self.current.set(Document::default());
         self.stamp.set_value(None);
@@ -649,10 +677,10 @@ impl Store {
     /// closing); sealed data is written as soon as the browser has sealed it.
     pub fn flush(&self) {
         self.cancel_timer();
-        if self.read_only.get_untracked() || self.locked.get_untracked() {
+        if !self.session.with_value(Session::may_write) {
             return;
         }
-        if self.key.with_value(Option::is_some) || self.reseal.get_value() {
+        if self.key().is_some() || self.reseal.get_value() {
             let store = *self;
             wasm_bindgen_futures::spawn_local(async move { store.save_sealed().await });
             return;
@@ -692,7 +720,7 @@ impl Store {
                 // what was typed here to add back after unlocking.
                 WriteDecision::SealedConflict { .. } => return self.locked_elsewhere(),
                 WriteDecision::Newer { .. } => {
-                    self.read_only.set(true);
+                    self.step(Session::read_only);
                     return self.notify(Notice::NewerElsewhere);
                 }
                 WriteDecision::Erased => return self.erased_elsewhere(),
@@ -738,7 +766,7 @@ impl Store {
 
     /// One round of [`Store::save_sealed`]; true when another round is needed.
     async fn save_sealed_round(&self) -> bool {
-        if self.read_only.get_untracked() || self.locked.get_untracked() || !self.pending() {
+        if !self.session.with_value(Session::may_write) || !self.pending() {
             return false;
         }
         let storage = match storage() {
@@ -769,6 +797,11 @@ impl Store {
                 next_revision
             }
             WriteDecision::Conflict { theirs, stamp } => {
+                if self.key().is_some() && !self.reseal.get_value() {
+                    // Open data where this tab sealed: the passphrase was
+                    // removed in another tab. Never seal it again here.
+                    self.step(Session::opened);
+                }
                 self.take_theirs(theirs, stamp);
                 return true;
             }
@@ -778,7 +811,7 @@ impl Store {
                 schema,
             } => return self.take_sealed(sealed, stamp, schema).await,
             WriteDecision::Newer { .. } => {
-                self.read_only.set(true);
+                self.step(Session::read_only);
                 self.notify(Notice::NewerElsewhere);
                 return false;
             }
@@ -789,7 +822,8 @@ impl Store {
         };
         let stamp = Stamp::new(next_revision, now_iso());
         let document = self.current.get_untracked();
-        let key = self.key.get_value();
+        let ticket = self.session.with_value(Session::ticket);
+        let key = self.key();
         let text = match &key {
             None => encode(&document, &stamp),
             Some(key) => {
@@ -808,7 +842,11 @@ impl Store {
         };
         // Sealing took a moment: write only if storage still holds exactly
         // the text the decision was made on (checked in the same synchronous
-        // step as the write); otherwise decide again.
+        // step as the write); otherwise decide again. A box sealed under a
+        // session that has moved on (locked, re-keyed) is never written.
+        if !self.session.with_value(|s| s.accepts(ticket)) {
+            return false;
+        }
         if storage.get_item(DOCUMENT_KEY).ok().flatten() != stored {
             return true;
         }
@@ -833,16 +871,21 @@ impl Store {
     /// as for a conflict, or lock if the key does not fit. True when the
     /// save should go round again.
     async fn take_sealed(&self, sealed: Sealed, stamp: Stamp, schema: u32) -> bool {
-        let Some(key) = self.key.get_value().filter(|key| key.made(&sealed)) else {
+        let Some(key) = self.key().filter(|key| key.made(&sealed)) else {
             self.locked_elsewhere();
             return false;
         };
-        let epoch = self.epoch.get_value();
+        let ticket = self.session.with_value(Session::ticket);
         let opened = key.open(&sealed, &document_aad(schema, &stamp)).await;
-        if self.epoch.get_value() != epoch || self.locked.get_untracked() {
+        if !self.session.with_value(|s| s.accepts(ticket)) {
             // Locked (or erased, or the passphrase changed) while the box
             // was opening: what it holds must not come back into memory.
             return false;
+        }
+        if stored_stamp().as_ref() != Some(&stamp) {
+            // Overtaken while it opened (this tab saved since, or another
+            // tab did): taking it now would step back. Decide again.
+            return true;
         }
         match opened.ok().and_then(|bytes| open_data(schema, &bytes).ok()) {
             Some(theirs) => {
@@ -865,10 +908,12 @@ impl Store {
     /// without any key yet, as it is) and added back after unlocking; every
     /// other decrypted answer is dropped at once.
     fn locked_elsewhere(&self) {
-        if self.unsaved() {
+        let unsaved = self.unsaved();
+        let old_key = self.step(Session::locked_elsewhere);
+        if unsaved {
             let base = self.saved.get_value();
             let mine = self.current.get_untracked();
-            match self.key.get_value() {
+            match old_key {
                 None => self.held.set_value(Some(Held::Plain { base, mine })),
                 Some(key) => {
                     let held = self.held;
@@ -925,10 +970,7 @@ impl Store {
 
     fn erased_elsewhere(&self) {
         self.held.set_value(None);
-        self.bump_epoch();
-        self.key.set_value(None);
-        set_flag(self.protected, false);
-        set_flag(self.locked, false);
+        self.step(Session::opened);
         self.reseal.set_value(false);
         self.saved.set_value(Document::default());
         self.current.set(Document::default());
@@ -964,10 +1006,7 @@ impl Store {
         self.recovered.set_value(None);
         self.undo.set(None);
         self.held.set_value(None);
-        self.bump_epoch();
-        self.key.set_value(None);
-        set_flag(self.protected, false);
-        set_flag(self.locked, false);
+        self.step(Session::opened);
         self.reseal.set_value(false);
         self.notices.set(Vec::new());
         self.outside.update(|n| *n += 1);
@@ -988,7 +1027,7 @@ impl Store {
         let text = self
             .current
             .with_untracked(|d| transfer::export_plain(d, &created_at));
-        if plain || !self.protected.get_untracked() {
+        if plain || !self.session.with_value(Session::is_protected) {
             return Some(text);
         }
         let sealed = self
@@ -1007,6 +1046,11 @@ impl Store {
         }
         let key = event.key();
         let value = event.new_value();
+        if key.as_deref() == Some(DOCUMENT_KEY)
+            && is_overtaken(value.as_deref(), read_key(DOCUMENT_KEY).as_deref())
+        {
+            return;
+        }
         let change = self
             .stamp
             .with_value(|stamp| on_storage_event(key.as_deref(), value.as_deref(), stamp.as_ref()));
@@ -1031,16 +1075,13 @@ impl Store {
             Some(StorageChange::Incoming { document, stamp }) => {
                 // Open data: the passphrase was removed (or never set) there.
                 if self.locked.get_untracked() {
-                    set_flag(self.locked, false);
                     self.load_again();
                     self.dismiss(Notice::LockedElsewhere);
                     let store = *self;
                     wasm_bindgen_futures::spawn_local(async move { store.restore_held().await });
                     return;
                 }
-                self.key.set_value(None);
-                self.bump_epoch();
-                set_flag(self.protected, false);
+                self.step(Session::opened);
                 let pending = self
                     .saved
                     .with_value(|saved| self.current.with_untracked(|current| saved != current));
@@ -1055,9 +1096,22 @@ impl Store {
                     self.notify(Notice::TookTheirs);
                 }
             }
-            Some(StorageChange::Erased) => self.erased_elsewhere(),
+            Some(StorageChange::Erased) => {
+                let now = read_key(DOCUMENT_KEY);
+                let stale = self
+                    .stamp
+                    .with_value(|stamp| is_stale_removal(stamp.as_ref(), now.as_deref()));
+                if !stale {
+                    self.erased_elsewhere();
+                    // Saved again since the erase (by another tab, perhaps
+                    // under a new passphrase): start from that.
+                    if now.is_some() {
+                        self.load_again();
+                    }
+                }
+            }
             Some(StorageChange::Newer { .. }) => {
-                self.read_only.set(true);
+                self.step(Session::read_only);
                 self.notify(Notice::NewerElsewhere);
             }
         }
@@ -1096,6 +1150,14 @@ impl Store {
 fn set_flag(flag: RwSignal<bool>, value: bool) {
     if flag.get_untracked() != value {
         flag.set(value);
+    }
+}
+
+/// The stamp of what storage holds now, if it is a document.
+fn stored_stamp() -> Option<Stamp> {
+    match decode(read_key(DOCUMENT_KEY).as_deref()) {
+        Decoded::Loaded { stamp, .. } | Decoded::Sealed { stamp, .. } => Some(stamp),
+        _ => None,
     }
 }
 

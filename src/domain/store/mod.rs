@@ -70,6 +70,7 @@ mod keys;
 mod merge;
 mod migrate;
 mod notice;
+mod session;
 mod sync;
 
 pub use decode::{decode, open_data, Corruption, Decoded};
@@ -83,7 +84,10 @@ pub use keys::{
 pub use merge::{merge_pending, MergeNote, Merged};
 pub use migrate::{migrate, MigrationError, CURRENT_SCHEMA};
 pub use notice::{Lasts, Notice, NoticeAction, SaveFailure};
-pub use sync::{before_write, on_storage_event, StorageChange, WriteDecision};
+pub use session::{Session, State, Ticket};
+pub use sync::{
+    before_write, is_overtaken, is_stale_removal, on_storage_event, StorageChange, WriteDecision,
+};
 
 // Native only, like the other domain tests (they share its fixtures).
 #[cfg(all(test, not(target_arch = "wasm32")))]

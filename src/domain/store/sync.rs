@@ -178,3 +178,29 @@ pub fn on_storage_event(
         Decoded::Corrupt { reason } => Some(StorageChange::Corrupt { reason }),
     }
 }
+
+/// Whether a removal of the document (an erase in another tab) that this tab
+/// hears only now is old news: this tab has already saved again since, so
+/// storage holds this tab's own copy. Storage events arrive late sometimes;
+/// clearing the tab then would hide answers that are safely stored.
+/// `now_stored` is what [`DOCUMENT_KEY`] holds at the moment of hearing.
+pub fn is_stale_removal(seen: Option<&Stamp>, now_stored: Option<&str>) -> bool {
+    let Some(seen) = seen else {
+        return false;
+    };
+    match decode(now_stored) {
+        Decoded::Loaded { stamp, .. } | Decoded::Sealed { stamp, .. } => &stamp == seen,
+        _ => false,
+    }
+}
+
+/// Whether another tab's save that this tab hears only now was overtaken:
+/// storage no longer holds it. A later change replaced it, and that change
+/// is either this tab's own (already in step) or comes with its own event;
+/// taking the old one would show answers that are gone (an erase made here
+/// meanwhile, say). `new_value` is the event's; `now_stored` is what
+/// [`DOCUMENT_KEY`] holds at the moment of hearing. Removals are judged by
+/// [`is_stale_removal`] instead.
+pub fn is_overtaken(new_value: Option<&str>, now_stored: Option<&str>) -> bool {
+    new_value.is_some() && new_value != now_stored
+}

@@ -5,9 +5,11 @@ mod encode;
 mod keys;
 mod merge;
 mod migrate;
+mod model;
 mod notice;
 mod robust;
 mod sealed;
+mod session;
 mod sync;
 mod two_tabs;
 

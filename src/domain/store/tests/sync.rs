@@ -2,8 +2,8 @@
 
 use super::{current_fixture, loaded, stamp};
 use crate::domain::store::{
-    before_write, encode, on_storage_event, Corruption, Document, Stamp, StorageChange,
-    WriteDecision, CURRENT_SCHEMA, DOCUMENT_KEY,
+    before_write, encode, is_overtaken, is_stale_removal, on_storage_event, Corruption, Document,
+    Stamp, StorageChange, WriteDecision, CURRENT_SCHEMA, DOCUMENT_KEY,
 };
 use crate::domain::wording::Wording;
 
@@ -214,4 +214,32 @@ fn unreadable_text_from_elsewhere_is_reported_not_shown() {
             reason: Corruption::NotJson(_)
         })
     ));
+}
+
+#[test]
+fn an_erase_heard_after_this_tab_saved_again_is_old_news() {
+    let (document, _) = loaded(current_fixture());
+    let mine = encode(&document, &stamp(1));
+    assert!(is_stale_removal(Some(&stamp(1)), Some(&mine)));
+    // Storage holds someone else's copy, or nothing: the erase is news.
+    assert!(!is_stale_removal(Some(&stamp(5)), Some(&mine)));
+    assert!(!is_stale_removal(Some(&stamp(5)), None));
+    assert!(!is_stale_removal(None, Some(&mine)));
+}
+
+#[test]
+fn a_save_heard_after_storage_moved_on_is_overtaken() {
+    let (document, _) = loaded(current_fixture());
+    let first = encode(&document, &stamp(1));
+    let second = encode(&document, &stamp(2));
+    assert!(is_overtaken(Some(&first), Some(&second)));
+    assert!(
+        is_overtaken(Some(&first), None),
+        "erased since: do not bring it back"
+    );
+    assert!(!is_overtaken(Some(&second), Some(&second)));
+    assert!(
+        !is_overtaken(None, None),
+        "removals are judged on their own"
+    );
 }

@@ -15,20 +15,20 @@ const DAY: &str = "2026-11-22";
 /// `localStorage` for one origin: items, a switch to make it full, and the
 /// `storage` events every write sends to the other tabs.
 #[derive(Default)]
-struct Storage {
-    items: BTreeMap<String, String>,
-    full: bool,
+pub(super) struct Storage {
+    pub(super) items: BTreeMap<String, String>,
+    pub(super) full: bool,
     /// (tab that wrote, key, new value); `None` key means `clear()`.
-    events: Vec<(usize, Option<String>, Option<String>)>,
+    pub(super) events: Vec<(usize, Option<String>, Option<String>)>,
     clock: u32,
 }
 
 impl Storage {
-    fn get(&self, key: &str) -> Option<String> {
+    pub(super) fn get(&self, key: &str) -> Option<String> {
         self.items.get(key).cloned()
     }
 
-    fn set(&mut self, tab: usize, key: &str, value: &str) -> Result<(), &'static str> {
+    pub(super) fn set(&mut self, tab: usize, key: &str, value: &str) -> Result<(), &'static str> {
         if self.full {
             return Err("QuotaExceededError");
         }
@@ -38,12 +38,12 @@ impl Storage {
         Ok(())
     }
 
-    fn remove(&mut self, tab: usize, key: &str) {
+    pub(super) fn remove(&mut self, tab: usize, key: &str) {
         self.items.remove(key);
         self.events.push((tab, Some(key.to_owned()), None));
     }
 
-    fn now(&mut self) -> String {
+    pub(super) fn now(&mut self) -> String {
         self.clock += 1;
         format!(
             "2026-11-22T10:00:{:02}.{:03}Z",
