@@ -20,17 +20,21 @@ pub struct Privacy {
     closed: RwSignal<bool>,
 }
 
-/// Remembered for this tab only (sessionStorage), so Back from the neutral
-/// site shows the closed screen rather than the page that was open.
+/// Remembered in sessionStorage and in localStorage, so Back from the
+/// neutral site shows the closed screen rather than the page that was open.
+/// sessionStorage alone is not enough: Firefox can lose it in exactly that
+/// history (a page restored by Back after Quick exit). localStorage also
+/// closes Mend in any tab opened later, until the user opens it again.
 const CLOSED_KEY: &str = "mend.closed";
 
 impl Privacy {
     /// Reads the settings and starts Quick exit's shortcut and auto-lock.
     pub fn install(store: Store) -> Self {
         let stored = local_storage().and_then(|s| s.get_item(PREFS_KEY).ok().flatten());
-        let closed = session_storage()
-            .and_then(|s| s.get_item(CLOSED_KEY).ok().flatten())
-            .is_some();
+        let closed = [session_storage(), local_storage()]
+            .into_iter()
+            .flatten()
+            .any(|s| s.get_item(CLOSED_KEY).ok().flatten().is_some());
         let privacy = Privacy {
             prefs: RwSignal::new(Prefs::read(stored.as_deref())),
             closed: RwSignal::new(closed),
@@ -63,16 +67,16 @@ impl Privacy {
     }
 
     pub(crate) fn close(&self) {
-        if let Some(session) = session_storage() {
-            let _ = session.set_item(CLOSED_KEY, "1");
+        for storage in [session_storage(), local_storage()].into_iter().flatten() {
+            let _ = storage.set_item(CLOSED_KEY, "1");
         }
-        self.closed.set(true);
+        self.closed.try_set(true);
     }
 
     /// Opens Mend again after a Quick exit.
     pub fn reopen(&self) {
-        if let Some(session) = session_storage() {
-            let _ = session.remove_item(CLOSED_KEY);
+        for storage in [session_storage(), local_storage()].into_iter().flatten() {
+            let _ = storage.remove_item(CLOSED_KEY);
         }
         self.closed.set(false);
     }

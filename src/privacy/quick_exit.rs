@@ -90,7 +90,16 @@ pub(super) fn listen(store: Store, privacy: Privacy) {
         },
     );
     let _ = window().add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
-    // Both live as long as the page.
+    // Blank the page whenever it is left, so a cached copy (Back, or the
+    // tab switcher's picture of it) shows nothing; a restored page reloads.
+    let on_hide = Closure::<dyn Fn()>::new(|| {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1(EXITING_CLASS);
+        }
+    });
+    let _ = window().add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+    // All live as long as the page.
     on_key.forget();
     on_show.forget();
+    on_hide.forget();
 }
