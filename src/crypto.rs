@@ -38,11 +38,18 @@ pub enum OpenError {
     Unavailable,
 }
 
+/// The passphrase in Unicode normal form C: the same words typed on two
+/// keyboards (an accent as one character, or as a letter plus a combining
+/// mark) make the same key.
+fn normalized(passphrase: &str) -> String {
+    String::from(js_sys::JsString::from(passphrase).normalize("NFC"))
+}
+
 impl Key {
     /// Derives a key for a new passphrase, with a fresh random salt.
     pub async fn create(passphrase: &str) -> Result<Key, OpenError> {
         let kdf = KdfParams::new(random_bytes(SALT_BYTES)?);
-        let key = derive(passphrase, &kdf).await?;
+        let key = derive(&normalized(passphrase), &kdf).await?;
         let check_iv = random_bytes(IV_BYTES)?;
         let check = encrypt(&key, &check_iv, CHECK_PLAINTEXT, None).await?;
         Ok(Key {
@@ -56,6 +63,18 @@ impl Key {
     /// Derives the key a box was sealed with from `passphrase`, and proves it
     /// with the box's check before anything is opened.
     pub async fn for_box(passphrase: &str, sealed: &Sealed) -> Result<Key, OpenError> {
+        let normal = normalized(passphrase);
+        match Self::try_box(&normal, sealed).await {
+            // Boxes sealed before passphrases were normalised were made
+            // from the text exactly as typed.
+            Err(OpenError::WrongPassphrase) if normal != passphrase => {
+                Self::try_box(passphrase, sealed).await
+            }
+            result => result,
+        }
+    }
+
+    async fn try_box(passphrase: &str, sealed: &Sealed) -> Result<Key, OpenError> {
         let key = derive(passphrase, &sealed.kdf).await?;
         let check = decrypt(&key, &sealed.check_iv, &sealed.check, None)
             .await

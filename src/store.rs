@@ -266,21 +266,7 @@ impl Store {
             let bytes = fitting.open(&sealed, &document_aad(schema, &stamp)).await?;
             let document = open_data(schema, &bytes).map_err(|_| UnlockError::Damaged)?;
             // The import's undo copy is sealed with the same key.
-            let undo = match decode(read_key(UNDO_KEY).as_deref()) {
-                Decoded::Sealed {
-                    sealed,
-                    stamp,
-                    schema,
-                } => {
-                    let mut opened = fitting.open(&sealed, &undo_aad(schema, &stamp)).await;
-                    if opened.is_err() {
-                        // Written before the undo copy had its own label.
-                        opened = fitting.open(&sealed, &document_aad(schema, &stamp)).await;
-                    }
-                    opened.ok().and_then(|bytes| open_data(schema, &bytes).ok())
-                }
-                _ => None,
-            };
+            let undo = read_undo(Some(&fitting)).await;
             if read_key(DOCUMENT_KEY) != stored
                 || !self.step(|session| session.unlocked(ticket, fitting.clone()))
             {
@@ -502,10 +488,19 @@ impl Store {
             self.step(rekey(before));
             return Err(UnlockError::NotSaved);
         }
-        // The undo copy follows the data into its new form.
-        if let Some(previous) = self.undo.get_untracked() {
-            if self.write_undo(&previous).await.is_err() {
-                self.forget_undo();
+        // The undo copy follows the data into its new form: the copy in
+        // storage, which another tab may have written since this one read.
+        if read_key(UNDO_KEY).is_some() {
+            let kept = match read_undo(before.as_ref()).await {
+                Some(previous) => self.write_undo(&previous).await.map(|()| previous).ok(),
+                None => None,
+            };
+            match kept {
+                Some(previous) => self.undo.set(Some(previous)),
+                None => {
+                    self.forget_undo();
+                    self.notify(Notice::UndoDropped);
+                }
             }
         }
         Ok(())
@@ -1150,6 +1145,27 @@ impl Store {
 fn set_flag(flag: RwSignal<bool>, value: bool) {
     if flag.get_untracked() != value {
         flag.set(value);
+    }
+}
+
+/// The import-undo copy in storage, opened with `key` if it is sealed.
+async fn read_undo(key: Option<&Key>) -> Option<Document> {
+    match decode(read_key(UNDO_KEY).as_deref()) {
+        Decoded::Loaded { document, .. } => Some(document),
+        Decoded::Sealed {
+            sealed,
+            stamp,
+            schema,
+        } => {
+            let key = key?;
+            let mut opened = key.open(&sealed, &undo_aad(schema, &stamp)).await;
+            if opened.is_err() {
+                // Written before the undo copy had its own label.
+                opened = key.open(&sealed, &document_aad(schema, &stamp)).await;
+            }
+            opened.ok().and_then(|bytes| open_data(schema, &bytes).ok())
+        }
+        _ => None,
     }
 }
 

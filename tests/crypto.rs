@@ -296,3 +296,54 @@ async fn a_save_from_another_tab_that_opens_after_lock_stays_out_of_memory() {
     assert!(holds_no_answer(&here), "a late decrypt installs nothing");
     local().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn the_import_undo_copy_follows_a_passphrase_set_in_a_tab_that_never_saw_it() {
+    local().clear().unwrap();
+    let here = Store::open();
+    let there = Store::open();
+    sample_answer(&here, "wish", AnswerValue::Text("Before the import".into()));
+    let imported = mend::domain::store::Document::default();
+    here.replace_all(imported).await.unwrap();
+    let undo = local()
+        .get_item(mend::domain::store::UNDO_KEY)
+        .unwrap()
+        .unwrap();
+    assert!(
+        undo.contains("Before the import"),
+        "kept open while there is no passphrase"
+    );
+
+    // The other tab loaded before the import, so holds no undo copy itself.
+    there.set_passphrase(None, PASSPHRASE).await.unwrap();
+    let undo = local()
+        .get_item(mend::domain::store::UNDO_KEY)
+        .unwrap()
+        .unwrap();
+    assert!(
+        !undo.contains("Before the import"),
+        "sealed like everything else: {undo}"
+    );
+
+    there
+        .set_passphrase(Some(PASSPHRASE), "green door at noon")
+        .await
+        .unwrap();
+    assert!(there.lock().await);
+    there.unlock("green door at noon").await.unwrap();
+    assert!(
+        there.undo_available().get_untracked(),
+        "the undo copy opens with the new passphrase"
+    );
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_passphrase_typed_with_a_combining_accent_opens_what_the_precomposed_one_sealed() {
+    let precomposed = "caf\u{e9} au lait";
+    let combining = "cafe\u{301} au lait";
+    let key = Key::create(precomposed).await.unwrap();
+    let sealed = key.seal(b"mine", "aad").await.unwrap();
+    let other = Key::for_box(combining, &sealed).await.unwrap();
+    assert_eq!(other.open(&sealed, "aad").await.unwrap(), b"mine");
+}

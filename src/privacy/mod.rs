@@ -5,6 +5,8 @@ mod auto_lock;
 mod quick_exit;
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::domain::prefs::{Prefs, PREFS_KEY};
 use crate::store::Store;
@@ -41,7 +43,24 @@ impl Privacy {
         };
         quick_exit::listen(store, privacy);
         auto_lock::start(store, privacy);
+        privacy.follow_other_tabs();
         privacy
+    }
+
+    /// Settings changed in another tab (the auto-lock time, the exit site)
+    /// apply here at once, not on the next reload.
+    fn follow_other_tabs(self) {
+        let prefs = self.prefs;
+        let on_storage =
+            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+                if event.key().as_deref() == Some(PREFS_KEY) {
+                    prefs.try_set(Prefs::read(event.new_value().as_deref()));
+                }
+            });
+        let _ = window()
+            .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        // Lives as long as the page.
+        on_storage.forget();
     }
 
     pub fn prefs(&self) -> Signal<Prefs> {

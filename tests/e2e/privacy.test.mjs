@@ -395,6 +395,24 @@ test('after Quick exit, Back never shows an answer, even where the browser forge
   );
 });
 
+test('a setting changed in one tab applies in the others at once', async () => {
+  await withApp(
+    async ({ server, page, context }) => {
+      const other = await context.newPage();
+      await other.goto(server.url);
+      await other.getByRole('button', { name: 'Quick exit' }).waitFor();
+      await settings(page, server.url);
+      await page.getByLabel('Website to show instead').fill(EXIT_URL);
+      await page.getByRole('button', { name: 'Save address' }).click();
+      await page.getByText('Saved. Quick exit now goes there.').waitFor();
+      // No reload in the other tab: its Quick exit already goes there.
+      await other.getByRole('button', { name: 'Quick exit' }).click();
+      await other.waitForURL(EXIT_URL);
+    },
+    { allowed: [EXIT_URL] },
+  );
+});
+
 /** A real export file, downloaded from Settings. */
 async function exportFile(page, url, { plain = false } = {}) {
   await settings(page, url);

@@ -30,6 +30,9 @@ pub enum Notice {
     /// Mend locked while the latest changes could not be saved (a full
     /// quota): they are kept sealed in this tab until it unlocks.
     LockedUnsaved,
+    /// The copy kept from before the last import could not follow a
+    /// passphrase change, so that import can no longer be undone.
+    UndoDropped,
 }
 
 /// Why a save failed, as far as the browser says.
@@ -139,6 +142,10 @@ impl Notice {
                  yet. They are kept, encrypted, in this tab only: unlock here to save them, \
                  and keep this tab open until you have."
             }
+            Self::UndoDropped => {
+                "Mend couldn't keep the copy it made before your last import in the new \
+                 form, so that import can no longer be undone. Everything else is as it was."
+            }
             Self::LockedElsewhere => {
                 "Mend's passphrase was set or changed in another tab, so this tab has \
                  locked. Enter the passphrase to carry on; anything you had not saved \
@@ -159,7 +166,8 @@ impl Notice {
             | Self::NotFinished
             | Self::ErasedElsewhere
             | Self::LockedElsewhere
-            | Self::LockedUnsaved => None,
+            | Self::LockedUnsaved
+            | Self::UndoDropped => None,
         }
     }
 
@@ -175,7 +183,8 @@ impl Notice {
             | Self::NotFinished
             | Self::ErasedElsewhere
             | Self::LockedElsewhere
-            | Self::LockedUnsaved => Lasts::UntilDismissed,
+            | Self::LockedUnsaved
+            | Self::UndoDropped => Lasts::UntilDismissed,
         }
     }
 

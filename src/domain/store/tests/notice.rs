@@ -2,7 +2,7 @@
 
 use crate::domain::store::{Lasts, Notice, NoticeAction, SaveFailure};
 
-const EVERY_NOTICE: [Notice; 13] = [
+const EVERY_NOTICE: [Notice; 14] = [
     Notice::Recovered,
     Notice::NewerVersion,
     Notice::NewerElsewhere,
@@ -16,6 +16,7 @@ const EVERY_NOTICE: [Notice; 13] = [
     Notice::ErasedElsewhere,
     Notice::LockedElsewhere,
     Notice::LockedUnsaved,
+    Notice::UndoDropped,
 ];
 
 #[test]
