@@ -29,22 +29,25 @@ fn NoticeView(notice: Notice) -> impl IntoView {
                 "Download everything",
                 // An export file: Import reads it back, checksum and all.
                 Box::new(move || {
-                    download::everything(store, false, || {
-                        // Rare (WebCrypto failing) and on an already urgent
-                        // path: a plain alert is sure to be seen.
-                        let _ = window().alert_with_message(download::NOT_SEALED);
+                    download::everything(store, false, |message| {
+                        // Rare (WebCrypto or the browser failing) and on an
+                        // already urgent path: a plain alert is sure to be seen.
+                        let _ = window().alert_with_message(message);
                     })
                 }),
             ),
             NoticeAction::DownloadRecovered => (
                 "Download the unreadable copy",
                 Box::new(move || {
-                    if let Some(text) = store.recovered_text() {
+                    let saved = store.recovered_text().is_some_and(|text| {
                         download::text_file(
                             &format!("mend-unreadable-{}.txt", today()),
                             &text,
                             "text/plain",
-                        );
+                        )
+                    });
+                    if !saved {
+                        let _ = window().alert_with_message(download::NOT_DOWNLOADED);
                     }
                 }),
             ),

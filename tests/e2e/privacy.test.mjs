@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, startServer, openBrowser, foreignRequests } from './support.mjs';
+import { DIST, startServer, openBrowser, foreignRequests, fillQuota, freeQuota } from './support.mjs';
 
 const PASSPHRASE = 'blue kettle morning walk';
 /** The passphrase `visit` unlocks with; a test that changes it says so. */
@@ -246,6 +246,23 @@ test('Mend locks itself after the chosen idle time and drops the answers from th
     assert.doesNotMatch(await page.content(), /messages on their phone/);
     await unlock(page);
     assert.equal(await apologyText(page, server.url), SECRET);
+
+    // With no room left to save, auto-lock still locks: the last words are
+    // kept sealed in the tab, the user is told, and they are saved after unlock.
+    await fillQuota(page);
+    const box = page.locator('[data-question="what-i-did"] textarea');
+    await box.fill(`${SECRET} And I'm sorry.`);
+    await box.blur();
+    await page.getByRole('alert').filter({ hasText: "couldn't be saved" }).waitFor();
+    await page.clock.runFor(70_000);
+    await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).waitFor();
+    await page.getByText("Mend has locked, but your latest changes couldn't be saved").waitFor();
+    assert.doesNotMatch(await page.content(), /messages on their phone/);
+    await freeQuota(page);
+    await unlock(page);
+    await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).waitFor({ state: 'detached' });
+    await page.reload();
+    assert.equal(await apologyText(page, server.url), `${SECRET} And I'm sorry.`);
   });
 });
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, openBrowser, foreignRequests } from './support.mjs';
+import { startServer, openBrowser, foreignRequests, fillQuota, freeQuota } from './support.mjs';
 
 async function withApp(body) {
   const server = await startServer();
@@ -65,22 +65,7 @@ test('data saved by a newer Mend is left untouched and the user is asked to upda
 test('a full quota shows a banner that stays until saving works, and nothing is lost', async () => {
   await withApp(async ({ server, page }) => {
     await beginSample(page, server.url);
-    // Fill this origin's storage for real, leaving no room for the next save.
-    await page.evaluate(() => {
-      const chunk = 'x'.repeat(256 * 1024);
-      for (let i = 0; i < 200; i++) {
-        try {
-          localStorage.setItem(`filler-${i}`, chunk);
-        } catch {
-          for (let size = chunk.length / 2; size >= 16; size /= 2) {
-            try {
-              localStorage.setItem(`filler-${i}-${size}`, chunk.slice(0, size));
-            } catch {}
-          }
-          return;
-        }
-      }
-    });
+    await fillQuota(page);
     await page.getByRole('radio', { name: 'A bit of both' }).check();
     const banner = page.getByRole('alert').filter({ hasText: "couldn't be saved" });
     await banner.waitFor();
@@ -94,7 +79,7 @@ test('a full quota shows a banner that stays until saving works, and nothing is 
 
     // Still on screen, still answerable; once there is room, the next save works.
     assert.ok(await page.getByRole('radio', { name: 'A bit of both' }).isChecked());
-    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+    await freeQuota(page);
     await page.getByRole('radio', { name: '5, Completely' }).check();
     await banner.waitFor({ state: 'detached' });
     const answers = await answersOf(page);

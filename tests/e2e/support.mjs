@@ -181,3 +181,31 @@ export async function waitUntil(page, predicate, what, { arg, timeout = 30_000 }
 export function tempDir(name) {
   return fs.mkdtempSync(path.join(os.tmpdir(), `mend-${name}-`));
 }
+
+/** Fills this origin's storage for real, leaving no room for the next save. */
+export async function fillQuota(page) {
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; i < 200; i++) {
+      try {
+        localStorage.setItem(`filler-${i}`, chunk);
+      } catch {
+        for (let size = chunk.length / 2; size >= 1; size /= 2) {
+          try {
+            localStorage.setItem(`filler-${i}-${size}`, chunk.slice(0, size));
+          } catch {}
+        }
+        return;
+      }
+    }
+  });
+}
+
+/** Makes room again: removes what `fillQuota` wrote. */
+export async function freeQuota(page) {
+  await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('filler-'))
+      .forEach((k) => localStorage.removeItem(k)),
+  );
+}

@@ -45,8 +45,8 @@ pub fn Settings() -> impl IntoView {
     };
     let export_failed = RwSignal::new(None::<&'static str>);
     let export = Callback::new(move |()| {
-        download::everything(store, false, move || {
-            alive(export_failed, Some(download::NOT_SEALED))
+        download::everything(store, false, move |message| {
+            alive(export_failed, Some(message))
         })
     });
     view! {

@@ -168,7 +168,7 @@ pub fn TransferSettings() -> impl IntoView {
             <p>
                 <button type="button" class="button button--primary" on:click=move |_| {
                     export_failed.set(None);
-                    download::everything(store, plain.get_untracked(), move || alive(export_failed, Some(download::NOT_SEALED)));
+                    download::everything(store, plain.get_untracked(), move |message| alive(export_failed, Some(message)));
                 }>
                     "Export everything"
                 </button>

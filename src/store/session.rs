@@ -1,0 +1,298 @@
+//! Lock, unlock and passphrase changes: what a tab holds in each state of
+//! its session, and how unsaved words survive a lock.
+
+use leptos::prelude::*;
+
+use super::*;
+use crate::content;
+use crate::crypto::Key;
+use crate::domain::sealed::Sealed;
+use crate::domain::store::*;
+
+impl Store {
+    /// Opens the sealed data with `passphrase`. A wrong passphrase changes
+    /// nothing, in storage or on screen. Deriving the key takes about a
+    /// second, so what is installed is what storage holds once the box has
+    /// opened, read again; never the snapshot the derivation started from.
+    pub async fn unlock(&self, passphrase: &str) -> Result<(), UnlockError> {
+        let mut key: Option<Key> = None;
+        for _ in 0..4 {
+            let ticket = self.session.with_value(Session::ticket);
+            let stored = read_key(DOCUMENT_KEY);
+            let Decoded::Sealed {
+                sealed,
+                stamp,
+                schema,
+            } = decode(stored.as_deref())
+            else {
+                // Opened, erased or replaced in another tab meanwhile:
+                // nothing to unlock; take what is there.
+                self.load_again();
+                self.dismiss(Notice::LockedElsewhere);
+                self.restore_held().await;
+                return Ok(());
+            };
+            let fitting = match key.take().filter(|key| key.made(&sealed)) {
+                Some(key) => key,
+                None => Key::for_box(passphrase, &sealed).await?,
+            };
+            let bytes = fitting.open(&sealed, &document_aad(schema, &stamp)).await?;
+            let document = open_data(schema, &bytes).map_err(|_| UnlockError::Damaged)?;
+            // The import's undo copy is sealed with the same key.
+            let undo = read_undo(Some(&fitting)).await;
+            if read_key(DOCUMENT_KEY) != stored
+                || !self.step(|session| session.unlocked(ticket, fitting.clone()))
+            {
+                // Another tab saved, or the session moved on, while the box
+                // was opening: go again, with the same key if it still fits.
+                key = Some(fitting);
+                continue;
+            }
+            self.undo.set(undo);
+            self.saved.set_value(document.clone());
+            self.stamp.set_value(Some(stamp));
+            self.current.set(document);
+            self.outside.update(|n| *n += 1);
+            self.dismiss(Notice::LockedElsewhere);
+            self.restore_held().await;
+            return Ok(());
+        }
+        // Storage kept changing under the unlock (another tab typing fast):
+        // the passphrase was right; asking again is harmless.
+        Err(UnlockError::Busy)
+    }
+
+    /// Puts back what this tab had not saved when it locked, on top of what
+    /// storage holds now, and saves it.
+    pub(super) async fn restore_held(&self) {
+        // Still locked (the data was sealed again meanwhile): they wait for
+        // the next unlock.
+        if !self.session.with_value(Session::may_write) {
+            return;
+        }
+        let Some(held) = self.held.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let ticket = self.session.with_value(Session::ticket);
+        let (base, mine) = match held.clone() {
+            Held::Plain { base, mine } => (base, mine),
+            Held::Sealed { key, base, mine } => {
+                let open = |sealed: Sealed, aad: &'static str| {
+                    let key = key.clone();
+                    async move {
+                        let bytes = key.open(&sealed, aad).await.ok()?;
+                        open_data(CURRENT_SCHEMA, &bytes).ok()
+                    }
+                };
+                match (
+                    open(base, HELD_BASE_AAD).await,
+                    open(mine, HELD_MINE_AAD).await,
+                ) {
+                    (Some(base), Some(mine)) => (base, mine),
+                    _ => return self.notify(Notice::SaveFailed(SaveFailure::Unknown)),
+                }
+            }
+        };
+        if !self.session.with_value(|s| s.accepts(ticket)) {
+            // Locked again while they opened: keep them for the next unlock.
+            self.held.set_value(Some(held));
+            return;
+        }
+        self.dismiss(Notice::LockedUnsaved);
+        let merged = self
+            .saved
+            .with_value(|saved| merge_pending(saved.clone(), &base, &mine, content::library()));
+        self.current.set(merged.document);
+        self.outside.update(|n| *n += 1);
+        self.flush();
+    }
+
+    /// Saves what is waiting, then drops the key and every decrypted answer
+    /// from memory. What cannot be saved (a full quota) is sealed and kept
+    /// in this tab until it unlocks, and the user is told. Returns false
+    /// (and stays open) only if there is no passphrase, or if even sealing
+    /// in memory failed.
+    pub async fn lock(&self) -> bool {
+        if self.key().is_none() {
+            return false;
+        }
+        self.settle().await;
+        let Some(key) = self.key() else {
+            // Locked by another tab meanwhile (or the data was opened there).
+            return self.locked.get_untracked();
+        };
+        if self.unsaved() {
+            let (base, mine) = (self.saved.get_value(), self.current.get_untracked());
+            let sealed = async {
+                let base = key
+                    .seal(document_plaintext(&base).as_bytes(), HELD_BASE_AAD)
+                    .await
+                    .ok()?;
+                let mine = key
+                    .seal(document_plaintext(&mine).as_bytes(), HELD_MINE_AAD)
+                    .await
+                    .ok()?;
+                Some((base, mine))
+            };
+            let Some((base, sealed_mine)) = sealed.await else {
+                return false;
+            };
+            if self.current.with_untracked(|now| now != &mine) {
+                // Typing arrived while sealing: lock on the next try.
+                return false;
+            }
+            self.held.set_value(Some(Held::Sealed {
+                key,
+                base,
+                mine: sealed_mine,
+            }));
+            self.notify(Notice::LockedUnsaved);
+        }
+        if self.step(Session::lock).is_none() {
+            return self.locked.get_untracked();
+        }
+        self.drop_plaintext();
+        true
+    }
+
+    /// Forgets every decrypted answer (the session has already forgotten
+    /// the key).
+    pub(super) fn drop_plaintext(&self) {
+        self.cancel_timer();
+        self.reseal.set_value(false);
+        self.saved.set_value(Document::default());
+        self.current.set(Document::default());
+        self.undo.set(None);
+        self.stamp.set_value(None);
+        self.outside.update(|n| *n += 1);
+    }
+
+    /// Seals everything with a new passphrase (setting it, or replacing the
+    /// one given as `current`). Nothing changes unless the new form is saved.
+    pub async fn set_passphrase(
+        &self,
+        current: Option<&str>,
+        new: &str,
+    ) -> Result<(), UnlockError> {
+        self.check_current(current).await?;
+        let key = Key::create(new).await?;
+        self.rewrite(Some(key)).await
+    }
+
+    /// Stores everything open again, after checking the passphrase.
+    pub async fn remove_passphrase(&self, current: &str) -> Result<(), UnlockError> {
+        self.check_current(Some(current)).await?;
+        self.rewrite(None).await
+    }
+
+    /// Proves the user knows the passphrase of the sealed data, if any.
+    pub(super) async fn check_current(&self, current: Option<&str>) -> Result<(), UnlockError> {
+        if !self.session.with_value(Session::is_protected) {
+            return Ok(());
+        }
+        let stored = storage()
+            .ok()
+            .and_then(|s| s.get_item(DOCUMENT_KEY).ok().flatten());
+        let Decoded::Sealed { sealed, .. } = decode(stored.as_deref()) else {
+            return Ok(());
+        };
+        Key::for_box(current.unwrap_or_default(), &sealed).await?;
+        Ok(())
+    }
+
+    pub(super) async fn rewrite(&self, key: Option<Key>) -> Result<(), UnlockError> {
+        self.settle().await;
+        let before = self.key();
+        let rekey = |key: Option<Key>| {
+            move |session: &mut Session<Key>| match key {
+                Some(key) => session.rekeyed(key),
+                None => session.opened(),
+            }
+        };
+        self.step(rekey(key));
+        let ticket = self.session.with_value(Session::ticket);
+        self.reseal.set_value(true);
+        self.settle().await;
+        if !self.session.with_value(|s| s.accepts(ticket)) {
+            // Another tab set or changed the passphrase at the same moment
+            // and this tab locked: nothing was written here.
+            return Err(UnlockError::ChangedElsewhere);
+        }
+        if self.reseal.get_value() {
+            // Not written: storage still holds the old form, so keep its key.
+            self.reseal.set_value(false);
+            self.step(rekey(before));
+            return Err(UnlockError::NotSaved);
+        }
+        // The undo copy follows the data into its new form: the copy in
+        // storage, which another tab may have written since this one read.
+        if read_key(UNDO_KEY).is_some() {
+            let kept = match read_undo(before.as_ref()).await {
+                Some(previous) => self.write_undo(&previous).await.map(|()| previous).ok(),
+                None => None,
+            };
+            match kept {
+                Some(previous) => self.undo.set(Some(previous)),
+                None => {
+                    self.forget_undo();
+                    self.notify(Notice::UndoDropped);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The data in storage is now sealed with a key this tab does not have.
+    /// Unsaved changes stay in memory and are merged back after unlocking.
+    /// Like [`Store::lock`], what was not saved here is kept sealed (or,
+    /// without any key yet, as it is) and added back after unlocking; every
+    /// other decrypted answer is dropped at once.
+    pub(super) fn locked_elsewhere(&self) {
+        let unsaved = self.unsaved();
+        let old_key = self.step(Session::locked_elsewhere);
+        if unsaved {
+            let base = self.saved.get_value();
+            let mine = self.current.get_untracked();
+            match old_key {
+                None => self.held.set_value(Some(Held::Plain { base, mine })),
+                Some(key) => {
+                    let held = self.held;
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let base = key
+                            .seal(document_plaintext(&base).as_bytes(), HELD_BASE_AAD)
+                            .await;
+                        let mine = key
+                            .seal(document_plaintext(&mine).as_bytes(), HELD_MINE_AAD)
+                            .await;
+                        if let (Ok(base), Ok(mine)) = (base, mine) {
+                            held.try_set_value(Some(Held::Sealed { key, base, mine }));
+                        }
+                    });
+                }
+            }
+        }
+        self.drop_plaintext();
+        self.notify(Notice::LockedElsewhere);
+    }
+
+    pub(super) fn load_again(&self) {
+        self.step(Session::opened);
+        self.saved.set_value(Document::default());
+        self.current.set(Document::default());
+        self.stamp.set_value(None);
+        self.load();
+        self.outside.update(|n| *n += 1);
+    }
+
+    pub(super) fn erased_elsewhere(&self) {
+        self.held.set_value(None);
+        self.step(Session::opened);
+        self.reseal.set_value(false);
+        self.saved.set_value(Document::default());
+        self.current.set(Document::default());
+        self.stamp.set_value(None);
+        self.undo.set(None);
+        self.outside.update(|n| *n += 1);
+        self.notify(Notice::ErasedElsewhere);
+    }
+}
