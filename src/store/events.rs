@@ -85,7 +85,7 @@ impl Store {
             }
             Some(StorageChange::Newer { .. }) => {
                 self.step(Session::read_only);
-                self.notify(Notice::NewerElsewhere);
+                self.notify_newer_elsewhere();
             }
         }
     }

@@ -91,7 +91,7 @@ impl Store {
                 WriteDecision::SealedConflict { .. } => return self.locked_elsewhere(),
                 WriteDecision::Newer { .. } => {
                     self.step(Session::read_only);
-                    return self.notify(Notice::NewerElsewhere);
+                    return self.notify_newer_elsewhere();
                 }
                 WriteDecision::Erased => return self.erased_elsewhere(),
             }
@@ -182,7 +182,7 @@ impl Store {
             } => return self.take_sealed(sealed, stamp, schema).await,
             WriteDecision::Newer { .. } => {
                 self.step(Session::read_only);
-                self.notify(Notice::NewerElsewhere);
+                self.notify_newer_elsewhere();
                 return false;
             }
             WriteDecision::Erased => {
@@ -306,6 +306,16 @@ impl Store {
     }
 
     /// Copies unreadable text to its recovery key, unchanged.
+    /// A newer Mend saved in another tab: stop writing, and say so in the
+    /// words that fit what this tab still holds.
+    pub(super) fn notify_newer_elsewhere(&self) {
+        self.notify(if self.unsaved() {
+            Notice::NewerElsewhereUnsaved
+        } else {
+            Notice::NewerElsewhere
+        });
+    }
+
     pub(super) fn keep_aside(&self, text: &str) -> Result<(), SaveFailure> {
         let key = recovery_key(text);
         storage()?.set_item(&key, text).map_err(failure)?;

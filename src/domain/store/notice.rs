@@ -12,6 +12,9 @@ pub enum Notice {
     NewerVersion,
     /// While working: another tab runs a newer Mend and has saved.
     NewerElsewhere,
+    /// As [`Notice::NewerElsewhere`], while this tab holds changes it had
+    /// not saved: reloading would lose them, so the download comes first.
+    NewerElsewhereUnsaved,
     /// A save failed; the answers are still in memory.
     SaveFailed(SaveFailure),
     /// Another tab saved newer answers, and this tab had nothing unsaved.
@@ -96,6 +99,12 @@ impl Notice {
                  them safe, this version won't change them. Close every Mend tab and open \
                  Mend again to get the newer version; your answers will be there."
             }
+            Self::NewerElsewhereUnsaved => {
+                "Mend has been updated in another tab, and this tab has stopped saving so \
+                 that nothing gets overwritten. Your latest changes here are not saved yet: \
+                 download everything to keep them, then reload this tab to carry on with \
+                 the newer version."
+            }
             Self::NewerElsewhere => {
                 "Mend has been updated in another tab. So that nothing gets overwritten, \
                  this tab has stopped saving. Reload it to carry on with the newer version; \
@@ -158,7 +167,9 @@ impl Notice {
     pub fn action(self) -> Option<NoticeAction> {
         match self {
             Self::Recovered => Some(NoticeAction::DownloadRecovered),
-            Self::SaveFailed(_) => Some(NoticeAction::DownloadEverything),
+            Self::SaveFailed(_) | Self::NewerElsewhereUnsaved => {
+                Some(NoticeAction::DownloadEverything)
+            }
             Self::NewerVersion | Self::NewerElsewhere => Some(NoticeAction::Reload),
             Self::TookTheirs
             | Self::Combined
@@ -179,6 +190,7 @@ impl Notice {
             Self::Recovered
             | Self::NewerVersion
             | Self::NewerElsewhere
+            | Self::NewerElsewhereUnsaved
             | Self::BothChanged
             | Self::NotFinished
             | Self::ErasedElsewhere
@@ -193,7 +205,10 @@ impl Notice {
     pub fn is_urgent(self) -> bool {
         matches!(
             self,
-            Self::SaveFailed(_) | Self::NewerElsewhere | Self::LockedUnsaved
+            Self::SaveFailed(_)
+                | Self::NewerElsewhere
+                | Self::NewerElsewhereUnsaved
+                | Self::LockedUnsaved
         )
     }
 }

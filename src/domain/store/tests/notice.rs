@@ -2,10 +2,11 @@
 
 use crate::domain::store::{Lasts, Notice, NoticeAction, SaveFailure};
 
-const EVERY_NOTICE: [Notice; 14] = [
+const EVERY_NOTICE: [Notice; 15] = [
     Notice::Recovered,
     Notice::NewerVersion,
     Notice::NewerElsewhere,
+    Notice::NewerElsewhereUnsaved,
     Notice::SaveFailed(SaveFailure::Full),
     Notice::SaveFailed(SaveFailure::Unavailable),
     Notice::SaveFailed(SaveFailure::Unknown),
@@ -101,4 +102,16 @@ fn the_browsers_error_names_map_to_what_happened() {
         SaveFailure::Unknown
     );
     assert_eq!(SaveFailure::from_error_name(""), SaveFailure::Unknown);
+}
+
+#[test]
+fn a_tab_stopped_by_a_newer_mend_offers_the_download_before_a_reload_that_would_lose_words() {
+    assert_eq!(
+        Notice::NewerElsewhereUnsaved.action(),
+        Some(NoticeAction::DownloadEverything)
+    );
+    assert!(Notice::NewerElsewhereUnsaved
+        .message()
+        .contains("not saved yet"));
+    assert!(Notice::NewerElsewhereUnsaved.is_urgent());
 }
