@@ -347,3 +347,30 @@ async fn a_passphrase_typed_with_a_combining_accent_opens_what_the_precomposed_o
     let other = Key::for_box(combining, &sealed).await.unwrap();
     assert_eq!(other.open(&sealed, "aad").await.unwrap(), b"mine");
 }
+
+#[wasm_bindgen_test]
+async fn unreadable_text_kept_aside_is_sealed_with_the_passphrase_and_given_back_without_it() {
+    local().clear().unwrap();
+    let broken = "{\"app\":\"mend\",\"schema\":1,\"revision\":3,\"data\":{\"entries\":[{\"answers\": \"I wrote about the night";
+    local().set_item(DOCUMENT_KEY, broken).unwrap();
+    let store = Store::open();
+    let name = mend::domain::store::recovery_key(broken);
+    assert_eq!(local().get_item(&name).unwrap().as_deref(), Some(broken));
+
+    store.set_passphrase(None, PASSPHRASE).await.unwrap();
+    let kept = local().get_item(&name).unwrap().unwrap();
+    assert!(!kept.contains("I wrote about the night"), "{kept}");
+    assert_eq!(
+        store.recovered_text().await.as_deref(),
+        Some(broken),
+        "still offered as a download, exactly as found"
+    );
+
+    store.remove_passphrase(PASSPHRASE).await.unwrap();
+    assert_eq!(
+        local().get_item(&name).unwrap().as_deref(),
+        Some(broken),
+        "back as found"
+    );
+    local().clear().unwrap();
+}

@@ -86,7 +86,7 @@ fn a_document_saved_in_schema_1_opens_with_everything_in_it() {
 }
 
 #[wasm_bindgen_test]
-fn unreadable_data_is_copied_aside_untouched_and_the_user_told() {
+async fn unreadable_data_is_copied_aside_untouched_and_the_user_told() {
     fresh();
     local()
         .set_item(DOCUMENT_KEY, "{\"app\":\"mend\",\"sch")
@@ -94,7 +94,7 @@ fn unreadable_data_is_copied_aside_untouched_and_the_user_told() {
     let store = Store::open();
     assert_eq!(store.notices().get_untracked(), [Notice::Recovered]);
     assert_eq!(
-        store.recovered_text().as_deref(),
+        store.recovered_text().await.as_deref(),
         Some("{\"app\":\"mend\",\"sch")
     );
     assert_eq!(

@@ -39,16 +39,18 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             NoticeAction::DownloadRecovered => (
                 "Download the unreadable copy",
                 Box::new(move || {
-                    let saved = store.recovered_text().is_some_and(|text| {
-                        download::text_file(
-                            &format!("mend-unreadable-{}.txt", today()),
-                            &text,
-                            "text/plain",
-                        )
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let saved = store.recovered_text().await.is_some_and(|text| {
+                            download::text_file(
+                                &format!("mend-unreadable-{}.txt", today()),
+                                &text,
+                                "text/plain",
+                            )
+                        });
+                        if !saved {
+                            let _ = window().alert_with_message(download::NOT_DOWNLOADED);
+                        }
                     });
-                    if !saved {
-                        let _ = window().alert_with_message(download::NOT_DOWNLOADED);
-                    }
                 }),
             ),
             NoticeAction::Reload => (

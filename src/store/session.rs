@@ -224,6 +224,9 @@ impl Store {
             self.step(rekey(before));
             return Err(UnlockError::NotSaved);
         }
+        // So does every copy of unreadable text kept aside.
+        self.rekey_kept_aside(before.as_ref(), self.key().as_ref())
+            .await;
         // The undo copy follows the data into its new form: the copy in
         // storage, which another tab may have written since this one read.
         if read_key(UNDO_KEY).is_some() {
@@ -294,5 +297,42 @@ impl Store {
         self.undo.set(None);
         self.outside.update(|n| *n += 1);
         self.notify(Notice::ErasedElsewhere);
+    }
+
+    /// Every copy of unreadable text kept aside follows the passphrase:
+    /// sealed with `new` (opened first with `old` if it was sealed), or
+    /// written back exactly as found when there is no passphrase any more.
+    /// A copy sealed under a key this tab does not hold is left as it is.
+    pub(super) async fn rekey_kept_aside(&self, old: Option<&Key>, new: Option<&Key>) {
+        let Ok(storage) = storage() else { return };
+        let names: Vec<String> = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|name| is_recovery_key(name))
+            .collect();
+        for name in names {
+            let Some(text) = read_key(&name) else {
+                continue;
+            };
+            let aad = kept_aside_aad(&name);
+            let found = match read_kept_aside(&text) {
+                KeptAside::Plain(found) => found,
+                KeptAside::Sealed(sealed) => {
+                    let Some(old) = old else { continue };
+                    let opened = old.open(&sealed, &aad).await.ok();
+                    match opened.and_then(|bytes| String::from_utf8(bytes).ok()) {
+                        Some(found) => found,
+                        None => continue,
+                    }
+                }
+            };
+            let stored = match new {
+                Some(new) => match new.seal(found.as_bytes(), &aad).await {
+                    Ok(sealed) => encode_kept_aside(&sealed),
+                    Err(_) => continue,
+                },
+                None => found,
+            };
+            let _ = storage.set_item(&name, &stored);
+        }
     }
 }

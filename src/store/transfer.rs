@@ -116,10 +116,21 @@ impl Store {
         Ok(())
     }
 
-    /// The unreadable text kept aside at start-up, for its download.
-    pub fn recovered_text(&self) -> Option<String> {
-        let key = self.recovered.get_value()?;
-        storage().ok()?.get_item(&key).ok().flatten()
+    /// The unreadable text kept aside at start-up, exactly as it was found,
+    /// for its download (opened with the passphrase if it was sealed since).
+    pub async fn recovered_text(&self) -> Option<String> {
+        let name = self.recovered.get_value()?;
+        match read_kept_aside(&read_key(&name)?) {
+            KeptAside::Plain(text) => Some(text),
+            KeptAside::Sealed(sealed) => {
+                let bytes = self
+                    .key()?
+                    .open(&sealed, &kept_aside_aad(&name))
+                    .await
+                    .ok()?;
+                String::from_utf8(bytes).ok()
+            }
+        }
     }
 
     /// Everything this tab holds as an export file (see `domain::transfer`):

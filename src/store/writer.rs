@@ -320,6 +320,14 @@ impl Store {
         let key = recovery_key(text);
         storage()?.set_item(&key, text).map_err(failure)?;
         self.recovered.set_value(Some(key));
+        // Kept as found first (that must not wait); sealed right after when
+        // there is a passphrase, like every other copy of the user's words.
+        if let Some(passphrase_key) = self.key() {
+            let store = *self;
+            wasm_bindgen_futures::spawn_local(async move {
+                store.rekey_kept_aside(None, Some(&passphrase_key)).await;
+            });
+        }
         Ok(())
     }
 }

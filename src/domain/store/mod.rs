@@ -66,6 +66,7 @@
 mod decode;
 mod document;
 mod encode;
+mod kept_aside;
 mod keys;
 mod merge;
 mod migrate;
@@ -76,6 +77,7 @@ mod sync;
 pub use decode::{decode, open_data, Corruption, Decoded};
 pub use document::{Document, Profile, Stamp, APP_MARKER};
 pub use encode::{document_aad, document_plaintext, encode, encode_sealed, undo_aad};
+pub use kept_aside::{encode_kept_aside, kept_aside_aad, read_kept_aside, KeptAside};
 pub(crate) use keys::fingerprint;
 pub use keys::{
     is_mend_key, is_recovery_key, recovery_key, DOCUMENT_KEY, KEY_PREFIX, RECOVERY_KEY_PREFIX,

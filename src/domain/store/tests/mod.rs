@@ -2,6 +2,7 @@
 
 mod decode;
 mod encode;
+mod kept_aside;
 mod keys;
 mod merge;
 mod migrate;
