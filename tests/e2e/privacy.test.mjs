@@ -78,6 +78,14 @@ async function settings(page, url) {
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
 }
 
+/** Points Quick exit at the test's neutral page, from Settings. */
+async function setExitSite(page, url) {
+  await settings(page, url);
+  await page.getByLabel('Website to show instead').fill(EXIT_URL);
+  await page.getByRole('button', { name: 'Save address' }).click();
+  await page.getByText('Saved. Quick exit now goes there.').waitFor();
+}
+
 async function setPassphrase(page, url, passphrase = PASSPHRASE) {
   await settings(page, url);
   await page.getByLabel('New passphrase').fill(passphrase);
@@ -360,10 +368,7 @@ test('coming back after Mend was hidden longer than the lock time finds it locke
 test('without a passphrase, Quick exit saves what was typed and Back finds Mend closed', async () => {
   await withApp(
     async ({ server, page }) => {
-      await settings(page, server.url);
-      await page.getByLabel('Website to show instead').fill(EXIT_URL);
-      await page.getByRole('button', { name: 'Save address' }).click();
-      await page.getByText('Saved. Quick exit now goes there.').waitFor();
+      await setExitSite(page, server.url);
       const box = await openApology(page, server.url);
       await box.fill(SECRET);
       await page.getByRole('button', { name: 'Quick exit' }).click();
@@ -383,10 +388,7 @@ test('without a passphrase, Quick exit saves what was typed and Back finds Mend 
 test('after Quick exit, Back never shows an answer, even where the browser forgets the closed mark', async () => {
   await withApp(
     async ({ server, page, context }) => {
-      await settings(page, server.url);
-      await page.getByLabel('Website to show instead').fill(EXIT_URL);
-      await page.getByRole('button', { name: 'Save address' }).click();
-      await page.getByText('Saved. Quick exit now goes there.').waitFor();
+      await setExitSite(page, server.url);
       const box = await openApology(page, server.url);
       await box.fill(SECRET);
       await box.blur();
@@ -418,10 +420,7 @@ test('a setting changed in one tab applies in the others at once', async () => {
       const other = await context.newPage();
       await other.goto(server.url);
       await other.getByRole('button', { name: 'Quick exit' }).waitFor();
-      await settings(page, server.url);
-      await page.getByLabel('Website to show instead').fill(EXIT_URL);
-      await page.getByRole('button', { name: 'Save address' }).click();
-      await page.getByText('Saved. Quick exit now goes there.').waitFor();
+      await setExitSite(page, server.url);
       // No reload in the other tab: its Quick exit already goes there.
       await other.getByRole('button', { name: 'Quick exit' }).click();
       await other.waitForURL(EXIT_URL);

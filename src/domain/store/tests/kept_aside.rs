@@ -1,24 +1,10 @@
 //! Copies of unreadable text: sealed ones are recognised, everything else
 //! is the text exactly as found.
 
-use crate::domain::sealed::{
-    KdfParams, Sealed, CHECK_PLAINTEXT, CIPHER, FORMAT, IV_BYTES, TAG_BYTES,
-};
+use super::sealed::sealed;
 use crate::domain::store::{
     encode_kept_aside, kept_aside_aad, read_kept_aside, recovery_key, KeptAside,
 };
-
-fn sealed() -> Sealed {
-    Sealed {
-        format: FORMAT,
-        cipher: CIPHER.into(),
-        kdf: KdfParams::new(vec![9; 16]),
-        check_iv: vec![1; IV_BYTES],
-        check: vec![2; CHECK_PLAINTEXT.len() + TAG_BYTES],
-        iv: vec![3; IV_BYTES],
-        data: vec![4; 64],
-    }
-}
 
 #[test]
 fn a_sealed_copy_reads_back_as_sealed_and_shows_no_text() {

@@ -12,7 +12,7 @@ use crate::domain::store::{
 
 /// A box as the browser would write it; its bytes are not real ciphertext,
 /// which these tests never need (opening happens in the browser tests).
-fn sealed() -> Sealed {
+pub(super) fn sealed() -> Sealed {
     Sealed {
         format: FORMAT,
         cipher: CIPHER.into(),
