@@ -374,3 +374,53 @@ async fn unreadable_text_kept_aside_is_sealed_with_the_passphrase_and_given_back
     );
     local().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_tab_a_newer_mend_stopped_still_seals_its_export_and_still_locks() {
+    local().clear().unwrap();
+    let store = Store::open();
+    store.set_passphrase(None, PASSPHRASE).await.unwrap();
+    sample_answer(&store, "wish", AnswerValue::Text("Only for me".into()));
+    store.settle().await;
+    // A newer Mend saves in another tab; this tab's next save meets it.
+    let newer = "{\"app\":\"mend\",\"schema\":99,\"revision\":9,\"saved_at\":\"x\",\"data\":{}}";
+    local().set_item(DOCUMENT_KEY, newer).unwrap();
+    sample_answer(&store, "talk", AnswerValue::Scale(2));
+    store.settle().await;
+    assert!(store.read_only().get_untracked());
+    assert_eq!(
+        local().get_item(DOCUMENT_KEY).unwrap().as_deref(),
+        Some(newer)
+    );
+
+    let export = store.export_file(false).await.unwrap();
+    assert!(
+        !export.contains("Only for me"),
+        "sealed like before: {export}"
+    );
+    assert!(store.lock().await, "Lock now and auto-lock still work");
+    assert!(holds_no_answer(&store));
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_passphrase_change_that_finishes_after_a_lock_leaves_mend_locked() {
+    local().clear().unwrap();
+    let store = Store::open();
+    sample_answer(&store, "wish", AnswerValue::Text("Only for me".into()));
+    store.set_passphrase(None, PASSPHRASE).await.unwrap();
+    assert!(store.lock().await);
+    assert_eq!(
+        store
+            .set_passphrase(Some(PASSPHRASE), "green door at noon")
+            .await,
+        Err(UnlockError::ChangedElsewhere)
+    );
+    assert!(store.locked().get_untracked(), "the lock screen stays");
+    store.unlock(PASSPHRASE).await.unwrap();
+    assert_eq!(
+        answer_of(&store, "wish"),
+        Some(AnswerValue::Text("Only for me".into()))
+    );
+    local().clear().unwrap();
+}

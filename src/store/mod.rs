@@ -117,7 +117,8 @@ pub enum UnlockError {
     NotSaved,
     /// Another tab kept saving while the data was being opened.
     Busy,
-    /// Another tab set or changed the passphrase at the same moment.
+    /// The session moved on while this was under way: locked here, or the
+    /// passphrase set or changed in another tab.
     ChangedElsewhere,
 }
 
@@ -142,9 +143,8 @@ impl UnlockError {
                  changed. Free up some space in the browser and try again."
             }
             Self::ChangedElsewhere => {
-                "Mend's passphrase was set or changed in another tab at the same moment, \
-                 so nothing was changed here. Unlock with that passphrase, then try again \
-                 if you still want to change it."
+                "Mend locked, or its passphrase was set or changed in another tab, while \
+                 this was under way, so nothing was changed here. Unlock, then try again."
             }
             Self::Busy => {
                 "Mend is open in another tab that was saving while this one unlocked. \
@@ -171,6 +171,7 @@ mod transfer;
 mod writer;
 
 use storage::{failure, now_iso, read_key, read_undo, start_timer, storage, stored_stamp};
+use transfer::write_undo;
 
 impl Store {
     /// Loads the document (or starts fresh), and starts listening to other
@@ -315,6 +316,14 @@ impl Store {
         set_flag(self.locked, locked);
         set_flag(self.read_only, read_only);
         result
+    }
+
+    /// The key to seal an export with (also kept by a tab a newer Mend
+    /// stopped, so it can still lock).
+    pub(super) fn sealing_key(&self) -> Option<Key> {
+        self.session
+            .try_with_value(|s| s.sealing_key().cloned())
+            .flatten()
     }
 
     /// The key, while unlocked.

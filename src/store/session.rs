@@ -26,10 +26,13 @@ impl Store {
             } = decode(stored.as_deref())
             else {
                 // Opened, erased or replaced in another tab meanwhile:
-                // nothing to unlock; take what is there.
-                self.load_again();
-                self.dismiss(Notice::LockedElsewhere);
-                self.restore_held().await;
+                // nothing to unlock; take what is there (unless this tab
+                // already did, and may hold typing of its own since).
+                if self.locked.get_untracked() {
+                    self.load_again();
+                    self.dismiss(Notice::LockedElsewhere);
+                    self.restore_held().await;
+                }
                 return Ok(());
             };
             let fitting = match key.take().filter(|key| key.made(&sealed)) {
@@ -89,13 +92,17 @@ impl Store {
                     open(mine, HELD_MINE_AAD).await,
                 ) {
                     (Some(base), Some(mine)) => (base, mine),
-                    _ => return self.notify(Notice::SaveFailed(SaveFailure::Unknown)),
+                    _ => {
+                        // Kept for another try; never thrown away.
+                        self.keep_held(held);
+                        return self.notify(Notice::SaveFailed(SaveFailure::Unknown));
+                    }
                 }
             }
         };
         if !self.session.with_value(|s| s.accepts(ticket)) {
             // Locked again while they opened: keep them for the next unlock.
-            self.held.set_value(Some(held));
+            self.keep_held(held);
             return;
         }
         self.dismiss(Notice::LockedUnsaved);
@@ -107,20 +114,39 @@ impl Store {
         self.flush();
     }
 
+    /// Puts held changes back, unless newer ones were held meanwhile.
+    fn keep_held(&self, held: Held) {
+        self.held.update_value(|slot| {
+            if slot.is_none() {
+                *slot = Some(held);
+            }
+        });
+    }
+
     /// Saves what is waiting, then drops the key and every decrypted answer
     /// from memory. What cannot be saved (a full quota) is sealed and kept
     /// in this tab until it unlocks, and the user is told. Returns false
     /// (and stays open) only if there is no passphrase, or if even sealing
     /// in memory failed.
     pub async fn lock(&self) -> bool {
-        if self.key().is_none() {
+        if self.sealing_key().is_none() {
             return false;
+        }
+        if self.session.with_value(Session::is_read_only) {
+            // A newer Mend owns the data: nothing here can be saved any more
+            // (the notice offered the download); hide what is on screen.
+            let _ = self.step(Session::lock);
+            self.drop_plaintext();
+            self.dismiss(Notice::NewerElsewhereUnsaved);
+            self.notify(Notice::NewerElsewhere);
+            return true;
         }
         self.settle().await;
         let Some(key) = self.key() else {
             // Locked by another tab meanwhile (or the data was opened there).
             return self.locked.get_untracked();
         };
+        let mut held = None;
         if self.unsaved() {
             let (base, mine) = (self.saved.get_value(), self.current.get_untracked());
             let sealed = async {
@@ -141,15 +167,19 @@ impl Store {
                 // Typing arrived while sealing: lock on the next try.
                 return false;
             }
-            self.held.set_value(Some(Held::Sealed {
+            held = Some(Held::Sealed {
                 key,
                 base,
                 mine: sealed_mine,
-            }));
-            self.notify(Notice::LockedUnsaved);
+            });
         }
         if self.step(Session::lock).is_none() {
+            // The session moved on while sealing (locked or opened elsewhere).
             return self.locked.get_untracked();
+        }
+        if let Some(held) = held {
+            self.held.set_value(Some(held));
+            self.notify(Notice::LockedUnsaved);
         }
         self.drop_plaintext();
         true
@@ -202,7 +232,13 @@ impl Store {
 
     pub(super) async fn rewrite(&self, key: Option<Key>) -> Result<(), UnlockError> {
         self.settle().await;
+        if !self.session.with_value(Session::may_write) {
+            // Locked (here, or by another tab) while the passphrase was
+            // being checked: nothing changes.
+            return Err(UnlockError::ChangedElsewhere);
+        }
         let before = self.key();
+        let new = key.clone();
         let rekey = |key: Option<Key>| {
             move |session: &mut Session<Key>| match key {
                 Some(key) => session.rekeyed(key),
@@ -224,18 +260,27 @@ impl Store {
             self.step(rekey(before));
             return Err(UnlockError::NotSaved);
         }
-        // So does every copy of unreadable text kept aside.
-        self.rekey_kept_aside(before.as_ref(), self.key().as_ref())
-            .await;
+        // So does every copy of unreadable text kept aside. The keys are
+        // passed along, never read again after an await: a lock meanwhile
+        // must not turn a sealed copy into an open one.
+        self.rekey_kept_aside(before.as_ref(), new.as_ref()).await;
         // The undo copy follows the data into its new form: the copy in
         // storage, which another tab may have written since this one read.
         if read_key(UNDO_KEY).is_some() {
             let kept = match read_undo(before.as_ref()).await {
-                Some(previous) => self.write_undo(&previous).await.map(|()| previous).ok(),
+                Some(previous) => write_undo(new.as_ref(), &previous)
+                    .await
+                    .map(|()| previous)
+                    .ok(),
                 None => None,
             };
             match kept {
-                Some(previous) => self.undo.set(Some(previous)),
+                // Back in memory only while the session is the one it was
+                // written for (not locked meanwhile).
+                Some(previous) if self.session.with_value(|s| s.accepts(ticket)) => {
+                    self.undo.set(Some(previous));
+                }
+                Some(_) => {}
                 None => {
                     self.forget_undo();
                     self.notify(Notice::UndoDropped);
@@ -259,7 +304,8 @@ impl Store {
             match old_key {
                 None => self.held.set_value(Some(Held::Plain { base, mine })),
                 Some(key) => {
-                    let held = self.held;
+                    let store = *self;
+                    let ticket = self.session.with_value(Session::ticket);
                     wasm_bindgen_futures::spawn_local(async move {
                         let base = key
                             .seal(document_plaintext(&base).as_bytes(), HELD_BASE_AAD)
@@ -267,8 +313,10 @@ impl Store {
                         let mine = key
                             .seal(document_plaintext(&mine).as_bytes(), HELD_MINE_AAD)
                             .await;
-                        if let (Ok(base), Ok(mine)) = (base, mine) {
-                            held.try_set_value(Some(Held::Sealed { key, base, mine }));
+                        // Erased, or unlocked, meanwhile: these are stale.
+                        let current = store.session.try_with_value(|s| s.accepts(ticket));
+                        if let (Ok(base), Ok(mine), Some(true)) = (base, mine, current) {
+                            store.keep_held(Held::Sealed { key, base, mine });
                         }
                     });
                 }

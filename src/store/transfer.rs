@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::*;
+use crate::crypto::Key;
 use crate::domain::sealed::Sealed;
 use crate::domain::store::*;
 use crate::domain::transfer;
@@ -10,7 +11,7 @@ use crate::domain::transfer;
 impl Store {
     /// Seals `plaintext` for an export with the current key, if unlocked with one.
     pub async fn seal_export(&self, plaintext: &str, aad: &str) -> Option<Sealed> {
-        let key = self.key()?;
+        let key = self.sealing_key()?;
         key.seal(plaintext.as_bytes(), aad).await.ok()
     }
 
@@ -24,13 +25,26 @@ impl Store {
     /// as a one-step undo. Nothing changes if that copy cannot be kept.
     pub async fn replace_all(&self, document: Document) -> Result<(), UnlockError> {
         self.settle().await;
+        if !self.session.with_value(Session::may_write) {
+            return Err(UnlockError::ChangedElsewhere);
+        }
+        let ticket = self.session.with_value(Session::ticket);
+        let key = self.key();
         let previous = self.current.get_untracked();
         let undo_before = self.undo.get_untracked();
-        self.write_undo(&previous).await?;
+        write_undo(key.as_ref(), &previous).await?;
+        if !self.session.with_value(|s| s.accepts(ticket)) {
+            // Locked (or re-keyed) while the undo copy was sealed: change
+            // nothing in memory.
+            return Err(UnlockError::ChangedElsewhere);
+        }
         self.undo.set(Some(previous.clone()));
         self.change(Urgency::Now, |d| *d = document);
         self.outside.update(|n| *n += 1);
         self.settle().await;
+        if !self.session.with_value(|s| s.accepts(ticket)) {
+            return Err(UnlockError::ChangedElsewhere);
+        }
         if self.unsaved() {
             // Not saved: put everything back as it was, so "Imported" is
             // never said of an import that a reload would lose.
@@ -39,7 +53,7 @@ impl Store {
             self.outside.update(|n| *n += 1);
             match undo_before {
                 Some(undo) => {
-                    let _ = self.write_undo(&undo).await;
+                    let _ = write_undo(key.as_ref(), &undo).await;
                 }
                 None => {
                     if let Ok(storage) = storage() {
@@ -72,23 +86,6 @@ impl Store {
             let _ = storage.remove_item(UNDO_KEY);
         }
         self.undo.set(None);
-    }
-
-    pub(super) async fn write_undo(&self, previous: &Document) -> Result<(), UnlockError> {
-        let stamp = Stamp::new(0, now_iso());
-        let text = match self.key() {
-            None => encode(previous, &stamp),
-            Some(key) => {
-                let aad = undo_aad(CURRENT_SCHEMA, &stamp);
-                let sealed = key
-                    .seal(document_plaintext(previous).as_bytes(), &aad)
-                    .await?;
-                encode_sealed(&sealed, &stamp)
-            }
-        };
-        storage()
-            .and_then(|s| s.set_item(UNDO_KEY, &text).map_err(failure))
-            .map_err(|_| UnlockError::NotSaved)
     }
 
     /// Removes every key Mend has written (recovered copies included) and
@@ -149,4 +146,24 @@ impl Store {
             .await?;
         Some(transfer::export_sealed(&sealed, &created_at))
     }
+}
+
+/// Writes the import-undo copy: sealed with `key`, or open when there is
+/// none. The key is passed in, never read after an await, so a lock while
+/// this runs cannot make it write an open copy.
+pub(super) async fn write_undo(key: Option<&Key>, previous: &Document) -> Result<(), UnlockError> {
+    let stamp = Stamp::new(0, now_iso());
+    let text = match key {
+        None => encode(previous, &stamp),
+        Some(key) => {
+            let aad = undo_aad(CURRENT_SCHEMA, &stamp);
+            let sealed = key
+                .seal(document_plaintext(previous).as_bytes(), &aad)
+                .await?;
+            encode_sealed(&sealed, &stamp)
+        }
+    };
+    storage()
+        .and_then(|s| s.set_item(UNDO_KEY, &text).map_err(failure))
+        .map_err(|_| UnlockError::NotSaved)
 }

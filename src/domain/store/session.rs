@@ -13,7 +13,7 @@
 //! | `Open`     | none          | yes                      | open              |
 //! | `Unlocked` | yes           | yes                      | sealed with key   |
 //! | `Locked`   | none          | none (unsaved ones sealed)| none              |
-//! | `ReadOnly` | none          | what was read            | never             |
+//! | `ReadOnly` | kept, if any  | until locked             | never             |
 //!
 //! The key type is a parameter so the machine is tested natively with a
 //! stand-in; the browser uses its non-extractable WebCrypto key.
@@ -28,8 +28,10 @@ pub enum State<K> {
     /// A passphrase seals the data and this tab has no key: the lock screen
     /// shows and no answer is held in the clear.
     Locked,
-    /// A newer Mend owns the stored data: this tab never writes again.
-    ReadOnly,
+    /// A newer Mend owns the stored data: this tab never writes again. The
+    /// key it had is kept, so it can still lock (dropping the answers on
+    /// screen) and seal an export of what it shows.
+    ReadOnly { key: Option<K> },
 }
 
 /// Proof that a piece of asynchronous work was started in a given epoch.
@@ -70,9 +72,21 @@ impl<K: Clone> Session<K> {
         }
     }
 
+    /// The key to seal an export with: while unlocked, or read-only with
+    /// the key it had.
+    pub fn sealing_key(&self) -> Option<&K> {
+        match &self.state {
+            State::Unlocked { key } | State::ReadOnly { key: Some(key) } => Some(key),
+            _ => None,
+        }
+    }
+
     /// The stored data is sealed (whether or not this tab holds the key).
     pub fn is_protected(&self) -> bool {
-        matches!(self.state, State::Unlocked { .. } | State::Locked)
+        matches!(
+            self.state,
+            State::Unlocked { .. } | State::Locked | State::ReadOnly { key: Some(_) }
+        )
     }
 
     pub fn is_locked(&self) -> bool {
@@ -80,7 +94,7 @@ impl<K: Clone> Session<K> {
     }
 
     pub fn is_read_only(&self) -> bool {
-        matches!(self.state, State::ReadOnly)
+        matches!(self.state, State::ReadOnly { .. })
     }
 
     /// Whether this tab may write its answers to storage now.
@@ -106,9 +120,15 @@ impl<K: Clone> Session<K> {
 
     /// The user (or auto-lock) locks. Returns the key, to seal whatever was
     /// not saved before it is forgotten; `None` if there was nothing to lock.
+    /// A read-only tab stays read-only, without its key.
     pub fn lock(&mut self) -> Option<K> {
-        let key = self.key().cloned()?;
-        self.become_(State::Locked);
+        let key = self.sealing_key().cloned()?;
+        let next = if self.is_read_only() {
+            State::ReadOnly { key: None }
+        } else {
+            State::Locked
+        };
+        self.become_(next);
         Some(key)
     }
 
@@ -150,6 +170,7 @@ impl<K: Clone> Session<K> {
 
     /// A newer Mend owns the data from now on.
     pub fn read_only(&mut self) {
-        self.become_(State::ReadOnly);
+        let key = self.sealing_key().cloned();
+        self.become_(State::ReadOnly { key });
     }
 }

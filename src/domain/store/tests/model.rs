@@ -3,7 +3,7 @@
 //! other late, locking, unlocking, setting, changing and removing the
 //! passphrase, erasing, running out of room, and decrypts that finish late.
 //!
-//! Each model tab does what the browser glue (`src/store.rs`) does, step for
+//! Each model tab does what the browser glue (`src/store/`) does, step for
 //! step, with the same domain calls: `Session` for lock state and epochs,
 //! `before_write` and `on_storage_event` for every write and event,
 //! `merge_pending` for every conflict. Sealing is faked (the "ciphertext" is
@@ -389,13 +389,16 @@ impl Tab {
         if self.session.key().is_none() {
             return;
         }
-        if self.unsaved() {
-            self.held = Some(Held {
-                base: self.saved.clone(),
-                mine: self.current.clone(),
-            });
+        let held = self.unsaved().then(|| Held {
+            base: self.saved.clone(),
+            mine: self.current.clone(),
+        });
+        if self.session.lock().is_none() {
+            return;
         }
-        self.session.lock();
+        if held.is_some() {
+            self.held = held;
+        }
         self.drop_plaintext();
     }
 

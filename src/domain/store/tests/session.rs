@@ -37,6 +37,19 @@ fn an_unlock_that_finishes_after_the_data_was_erased_or_opened_elsewhere_is_refu
 }
 
 #[test]
+fn a_tab_stopped_by_a_newer_mend_can_still_lock_and_seal_an_export() {
+    let mut session: Session<u8> = Session::open();
+    session.rekeyed(4);
+    session.read_only();
+    assert!(session.is_protected() && !session.may_write());
+    assert_eq!(session.sealing_key(), Some(&4));
+    assert_eq!(session.key(), None, "never a key to write with");
+    assert_eq!(session.lock(), Some(4));
+    assert_eq!(session.sealing_key(), None);
+    assert!(session.is_read_only() && !session.is_locked());
+}
+
+#[test]
 fn a_newer_mend_stops_every_write_for_good() {
     let mut session: Session<u8> = Session::open();
     session.read_only();
