@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
+# setup.sh installed Firefox ESR and geckodriver: their tests must run, not skip.
+export MEND_E2E_FIREFOX=required
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 
@@ -44,5 +46,5 @@ step "release builds (served from / and from /mend/)"
 trunk build --release
 trunk build --release --public-url /mend/ --dist target/dist-mend
 
-step "end-to-end tests (release build in headless Chromium)"
+step "end-to-end tests (release build in headless Chromium and Firefox ESR)"
 node --test --test-reporter=spec tests/e2e/
