@@ -342,6 +342,38 @@ test('two unlocked tabs keep in step through sealed saves, and a passphrase chan
   });
 });
 
+test('locking while another tab is saving leaves nothing readable here and loses nothing there', async () => {
+  await withApp(async ({ server, page, context }) => {
+    await setPassphrase(page, server.url);
+    await page.goto(`${server.url}guides/sample`);
+    await unlock(page);
+    await page.getByRole('button', { name: /Begin|Continue/ }).click();
+    const other = await context.newPage();
+    await other.goto(`${server.url}guides/sample`);
+    await unlock(other);
+    await other.getByRole('heading', { name: 'Where things stand' }).waitFor();
+
+    // The other tab saves one answer after another while this one locks.
+    const saving = (async () => {
+      for (const name of ['My trust was broken', '3, Sometimes', 'A bit of both', '2']) {
+        await other.getByRole('radio', { name, exact: true }).check();
+      }
+    })();
+    await settings(page, server.url);
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await saving;
+    await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).waitFor();
+    // Give any decrypt started by the other tab's saves time to finish.
+    await page.waitForTimeout(500);
+    assert.equal(await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).count(), 1);
+    assert.equal(await page.getByRole('radio').count(), 0, 'no answer on screen here');
+
+    await visit(page, `${server.url}guides/sample`);
+    await page.getByRole('radio', { name: 'A bit of both' }).and(page.locator(':checked')).waitFor();
+    await page.getByRole('radio', { name: '2', exact: true }).and(page.locator(':checked')).waitFor();
+  });
+});
+
 /** Tells the page it was hidden (another app in front) or shown again. */
 async function setVisibility(page, state) {
   await page.evaluate((state) => {
