@@ -101,6 +101,22 @@ enum Held {
     Plain { base: Document, mine: Document },
 }
 
+impl Held {
+    /// Seals `base` (what storage held) and `mine` (what the user sees) with
+    /// `key`; `None` if the browser could not.
+    async fn seal(key: Key, base: &Document, mine: &Document) -> Option<Held> {
+        let base = key
+            .seal(document_plaintext(base).as_bytes(), HELD_BASE_AAD)
+            .await
+            .ok()?;
+        let mine = key
+            .seal(document_plaintext(mine).as_bytes(), HELD_MINE_AAD)
+            .await
+            .ok()?;
+        Some(Held::Sealed { key, base, mine })
+    }
+}
+
 /// The additional-data labels of held boxes: never a stored document's.
 const HELD_BASE_AAD: &str = "mend.held.base";
 const HELD_MINE_AAD: &str = "mend.held.mine";

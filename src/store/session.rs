@@ -148,30 +148,15 @@ impl Store {
         };
         let mut held = None;
         if self.unsaved() {
-            let (base, mine) = (self.saved.get_value(), self.current.get_untracked());
-            let sealed = async {
-                let base = key
-                    .seal(document_plaintext(&base).as_bytes(), HELD_BASE_AAD)
-                    .await
-                    .ok()?;
-                let mine = key
-                    .seal(document_plaintext(&mine).as_bytes(), HELD_MINE_AAD)
-                    .await
-                    .ok()?;
-                Some((base, mine))
-            };
-            let Some((base, sealed_mine)) = sealed.await else {
+            let mine = self.current.get_untracked();
+            let Some(sealed) = Held::seal(key, &self.saved.get_value(), &mine).await else {
                 return false;
             };
             if self.current.with_untracked(|now| now != &mine) {
                 // Typing arrived while sealing: lock on the next try.
                 return false;
             }
-            held = Some(Held::Sealed {
-                key,
-                base,
-                mine: sealed_mine,
-            });
+            held = Some(sealed);
         }
         if self.step(Session::lock).is_none() {
             // The session moved on while sealing (locked or opened elsewhere).
@@ -307,16 +292,11 @@ impl Store {
                     let store = *self;
                     let ticket = self.session.with_value(Session::ticket);
                     wasm_bindgen_futures::spawn_local(async move {
-                        let base = key
-                            .seal(document_plaintext(&base).as_bytes(), HELD_BASE_AAD)
-                            .await;
-                        let mine = key
-                            .seal(document_plaintext(&mine).as_bytes(), HELD_MINE_AAD)
-                            .await;
+                        let sealed = Held::seal(key, &base, &mine).await;
                         // Erased, or unlocked, meanwhile: these are stale.
                         let current = store.session.try_with_value(|s| s.accepts(ticket));
-                        if let (Ok(base), Ok(mine), Some(true)) = (base, mine, current) {
-                            store.keep_held(Held::Sealed { key, base, mine });
+                        if let (Some(held), Some(true)) = (sealed, current) {
+                            store.keep_held(held);
                         }
                     });
                 }
@@ -338,12 +318,7 @@ impl Store {
     pub(super) fn erased_elsewhere(&self) {
         self.held.set_value(None);
         self.step(Session::opened);
-        self.reseal.set_value(false);
-        self.saved.set_value(Document::default());
-        self.current.set(Document::default());
-        self.stamp.set_value(None);
-        self.undo.set(None);
-        self.outside.update(|n| *n += 1);
+        self.drop_plaintext();
         self.notify(Notice::ErasedElsewhere);
     }
 
