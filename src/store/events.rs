@@ -1,9 +1,8 @@
 //! What other tabs and the page tell this one: storage events, the page
 //! being hidden or closed.
 
+use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::*;
 use crate::domain::store::*;
@@ -92,27 +91,16 @@ impl Store {
 
     pub(super) fn listen(&self) {
         let store = *self;
-        let on_storage =
-            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e| store.on_storage(e));
+        // The store lives as long as the page, so its listeners are never
+        // removed: their handles are let go.
+        let _ = window_event_listener(ev::storage, move |event| store.on_storage(event));
         // Typing waits at most until the page is hidden or closed.
-        let on_hide = Closure::<dyn Fn()>::new(move || store.flush());
-        let on_visibility = Closure::<dyn Fn()>::new(move || {
+        let _ = window_event_listener(ev::pagehide, move |_| store.flush());
+        // `visibilitychange` is fired at the document and bubbles to the window.
+        let _ = window_event_listener(ev::visibilitychange, move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
                 store.flush();
             }
         });
-        let window = window();
-        let _ =
-            window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-        let _ =
-            window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
-        let _ = document().add_event_listener_with_callback(
-            "visibilitychange",
-            on_visibility.as_ref().unchecked_ref(),
-        );
-        // The store lives as long as the page.
-        on_storage.forget();
-        on_hide.forget();
-        on_visibility.forget();
     }
 }

@@ -38,9 +38,9 @@ pub enum Urgency {
 }
 
 /// How long typing may wait before it is saved.
-const TYPING_DELAY_MS: i32 = 300;
+const TYPING_DELAY_MS: u64 = 300;
 /// How long a brief notice stays on screen.
-const BRIEF_NOTICE_MS: i32 = 6000;
+const BRIEF_NOTICE_MS: u64 = 6000;
 
 /// The user's data, shared through context. Cheap to copy.
 #[derive(Clone, Copy)]
@@ -58,7 +58,7 @@ pub struct Store {
     /// Bumped whenever the document is replaced by another tab's data, so
     /// screens with uncontrolled inputs re-create themselves.
     outside: RwSignal<u64>,
-    timer: StoredValue<Option<i32>>,
+    timer: StoredValue<Option<TimeoutHandle>>,
     /// Where the unreadable copy was kept, for its download.
     recovered: StoredValue<Option<String>>,
     /// Open, unlocked (with the key, only ever in memory), locked or
@@ -186,7 +186,7 @@ mod storage;
 mod transfer;
 mod writer;
 
-use storage::{failure, now_iso, read_key, read_undo, start_timer, storage, stored_stamp};
+use storage::{failure, now_iso, read_key, read_undo, storage, stored_stamp};
 use transfer::write_undo;
 
 impl Store {
@@ -313,9 +313,9 @@ impl Store {
         });
         if notice.lasts() == Lasts::Briefly {
             let notices = self.notices;
-            start_timer(
+            set_timeout(
                 move || notices.update(|n| n.retain(|x| *x != notice)),
-                BRIEF_NOTICE_MS,
+                std::time::Duration::from_millis(BRIEF_NOTICE_MS),
             );
         }
     }

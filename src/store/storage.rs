@@ -59,13 +59,6 @@ pub(super) fn failure(error: JsValue) -> SaveFailure {
     SaveFailure::from_error_name(&name)
 }
 
-pub(super) fn start_timer(f: impl FnOnce() + 'static, ms: i32) -> Option<i32> {
-    let callback = Closure::once_into_js(f);
-    window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms)
-        .ok()
-}
-
 pub(super) fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }

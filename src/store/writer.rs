@@ -2,6 +2,7 @@
 //! sealed data is sealed and then checked and written in one synchronous step.
 
 use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::prelude::*;
 
 use super::*;
@@ -31,14 +32,17 @@ impl Store {
     pub(super) fn flush_later(&self) {
         self.cancel_timer();
         let store = *self;
-        let handle = start_timer(move || store.flush(), TYPING_DELAY_MS);
+        let handle = set_timeout_with_handle(
+            move || store.flush(),
+            Duration::from_millis(TYPING_DELAY_MS),
+        )
+        .ok();
         self.timer.set_value(handle);
     }
 
     pub(super) fn cancel_timer(&self) {
-        if let Some(handle) = self.timer.get_value() {
-            window().clear_timeout_with_handle(handle);
-            self.timer.set_value(None);
+        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
+            handle.clear();
         }
     }
 
