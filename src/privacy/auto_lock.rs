@@ -5,15 +5,15 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use std::time::Duration;
 
 use super::Privacy;
 use crate::store::Store;
 
 /// How often the idle time is checked while the page is visible.
-const CHECK_EVERY_MS: i32 = 5_000;
+const CHECK_EVERY_MS: u64 = 5_000;
 
 pub(super) fn start(store: Store, privacy: Privacy) {
     let last_use = Rc::new(Cell::new(js_sys::Date::now()));
@@ -31,39 +31,26 @@ pub(super) fn start(store: Store, privacy: Privacy) {
             }
         }
     };
-    let used = {
-        let last_use = last_use.clone();
-        Closure::<dyn Fn()>::new(move || last_use.set(js_sys::Date::now()))
-    };
-    let window = window();
+    // Every listener and the interval live as long as the page: their
+    // handles are let go.
     for event in ["pointerdown", "keydown", "input", "wheel", "touchstart"] {
-        let _ = window.add_event_listener_with_callback(event, used.as_ref().unchecked_ref());
+        let last_use = last_use.clone();
+        let _ = window_event_listener_untyped(event, move |_| last_use.set(js_sys::Date::now()));
     }
     // Timers are slowed or stopped in hidden pages, so the time hidden is
-    // checked again the moment the page is visible.
+    // checked again the moment the page is visible. (`visibilitychange` is
+    // fired at the document and bubbles to the window.)
     let on_visibility = {
         let check = check.clone();
-        let last_use = last_use.clone();
-        Closure::<dyn Fn()>::new(move || {
+        move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Visible {
                 check();
             } else {
                 // Hidden counts as idle from now on.
                 last_use.set(js_sys::Date::now());
             }
-        })
+        }
     };
-    let _ = document().add_event_listener_with_callback(
-        "visibilitychange",
-        on_visibility.as_ref().unchecked_ref(),
-    );
-    let tick = Closure::<dyn Fn()>::new(check);
-    let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
-        tick.as_ref().unchecked_ref(),
-        CHECK_EVERY_MS,
-    );
-    // All live as long as the page.
-    used.forget();
-    on_visibility.forget();
-    tick.forget();
+    let _ = window_event_listener(ev::visibilitychange, on_visibility);
+    let _ = set_interval_with_handle(check, Duration::from_millis(CHECK_EVERY_MS));
 }

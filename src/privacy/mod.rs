@@ -4,9 +4,8 @@
 mod auto_lock;
 mod quick_exit;
 
+use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::prefs::{Prefs, PREFS_KEY};
 use crate::store::Store;
@@ -51,16 +50,12 @@ impl Privacy {
     /// apply here at once, not on the next reload.
     fn follow_other_tabs(self) {
         let prefs = self.prefs;
-        let on_storage =
-            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-                if event.key().as_deref() == Some(PREFS_KEY) {
-                    prefs.try_set(Prefs::read(event.new_value().as_deref()));
-                }
-            });
-        let _ = window()
-            .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-        // Lives as long as the page.
-        on_storage.forget();
+        // Lives as long as the page: the handle is let go.
+        let _ = window_event_listener(ev::storage, move |event| {
+            if event.key().as_deref() == Some(PREFS_KEY) {
+                prefs.try_set(Prefs::read(event.new_value().as_deref()));
+            }
+        });
     }
 
     pub fn prefs(&self) -> Signal<Prefs> {

@@ -7,7 +7,9 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use leptos::ev;
 use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,7 +22,7 @@ const WINDOW_MS: f64 = 2000.0;
 /// The class that hides everything the moment Quick exit starts.
 const EXITING_CLASS: &str = "exiting";
 /// The longest Quick exit waits for the last save before it leaves.
-const LEAVE_WITHIN_MS: i32 = 300;
+const LEAVE_WITHIN_MS: u64 = 300;
 
 /// Leaves Mend now.
 pub fn quick_exit(store: Store, privacy: Privacy) {
@@ -49,11 +51,7 @@ pub fn quick_exit(store: Store, privacy: Privacy) {
         }
         saved();
     });
-    let callback = Closure::once_into_js(leave);
-    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
-        callback.unchecked_ref(),
-        LEAVE_WITHIN_MS,
-    );
+    set_timeout(leave, Duration::from_millis(LEAVE_WITHIN_MS));
 }
 
 /// Listens for Escape on the whole page, before any field handles it.
@@ -82,24 +80,20 @@ pub(super) fn listen(store: Store, privacy: Privacy) {
     );
     // A page restored from the back/forward cache would show whatever was on
     // screen when it was left; load it afresh instead (locked, or closed).
-    let on_show = Closure::<dyn Fn(web_sys::PageTransitionEvent)>::new(
-        |event: web_sys::PageTransitionEvent| {
-            if event.persisted() {
-                let _ = window().location().reload();
-            }
-        },
-    );
-    let _ = window().add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
+    let _ = window_event_listener(ev::pageshow, |event| {
+        if event.persisted() {
+            let _ = window().location().reload();
+        }
+    });
     // Blank the page whenever it is left, so a cached copy (Back, or the
     // tab switcher's picture of it) shows nothing; a restored page reloads.
-    let on_hide = Closure::<dyn Fn()>::new(|| {
+    let _ = window_event_listener(ev::pagehide, |_| {
         if let Some(root) = document().document_element() {
             let _ = root.class_list().add_1(EXITING_CLASS);
         }
     });
-    let _ = window().add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
-    // All live as long as the page.
+    // Escape is heard in the capture phase, before any field can stop it,
+    // which window_event_listener does not offer: this one is made by hand
+    // and, like the others, lives as long as the page.
     on_key.forget();
-    on_show.forget();
-    on_hide.forget();
 }
