@@ -6,7 +6,7 @@
 //! The derived key never leaves WebCrypto (it is created non-extractable),
 //! and Mend keeps it only in memory, in the store, until it locks.
 
-use js_sys::{Object, Reflect, Uint8Array};
+use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -148,16 +148,6 @@ pub fn random_bytes(count: usize) -> Result<Vec<u8>, OpenError> {
     Ok(bytes)
 }
 
-/// A JS object from name/value pairs, for WebCrypto's algorithm parameters.
-fn params(pairs: &[(&str, JsValue)]) -> Object {
-    let object = Object::new();
-    for (name, value) in pairs {
-        // Setting a plain property on a fresh object cannot fail.
-        let _ = Reflect::set(&object, &(*name).into(), value);
-    }
-    object
-}
-
 fn usages(names: &[&str]) -> JsValue {
     names
         .iter()
@@ -177,13 +167,9 @@ async fn derive(passphrase: &str, kdf: &KdfParams) -> Result<CryptoKey, OpenErro
         .await
         .map_err(unavailable)?
         .unchecked_into();
-    let algorithm = params(&[
-        ("name", "PBKDF2".into()),
-        ("hash", "SHA-256".into()),
-        ("salt", Uint8Array::from(kdf.salt.as_slice()).into()),
-        ("iterations", kdf.iterations.into()),
-    ]);
-    let target = params(&[("name", "AES-GCM".into()), ("length", 256.into())]);
+    let salt = Uint8Array::from(kdf.salt.as_slice());
+    let algorithm = web_sys::Pbkdf2Params::new_with_str("PBKDF2", "SHA-256", kdf.iterations, &salt);
+    let target = web_sys::AesDerivedKeyParams::new("AES-GCM", 256);
     // Not extractable: the key can be used, never read out.
     let key = subtle
         .derive_key_with_object_and_object(
@@ -200,15 +186,12 @@ async fn derive(passphrase: &str, kdf: &KdfParams) -> Result<CryptoKey, OpenErro
         .unchecked_into())
 }
 
-fn gcm(iv: &[u8], aad: Option<&[u8]>) -> Object {
-    let mut pairs = vec![
-        ("name", JsValue::from_str("AES-GCM")),
-        ("iv", Uint8Array::from(iv).into()),
-    ];
+fn gcm(iv: &[u8], aad: Option<&[u8]>) -> web_sys::AesGcmParams {
+    let params = web_sys::AesGcmParams::new_with_u8_array("AES-GCM", &Uint8Array::from(iv));
     if let Some(aad) = aad {
-        pairs.push(("additionalData", Uint8Array::from(aad).into()));
+        params.set_additional_data_u8_array(&Uint8Array::from(aad));
     }
-    params(&pairs)
+    params
 }
 
 async fn encrypt(
