@@ -37,7 +37,7 @@ if ! command -v firefox-esr >/dev/null; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr
 fi
-if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }')" != "$GECKODRIVER_VERSION" ]; then
+if [ "$( (geckodriver --version 2>/dev/null || true) | awk 'NR == 1 { print $2 }')" != "$GECKODRIVER_VERSION" ]; then
   say "installing geckodriver $GECKODRIVER_VERSION (a few minutes)"
   cargo install --force --locked geckodriver --version "$GECKODRIVER_VERSION"
 fi
