@@ -37,5 +37,17 @@ pub fn mount() {
     }
 }
 
+/// Panics on purpose. The end-to-end tests call it (as
+/// `wasmBindings.mendForcePanicForTests()`) to prove that a panic in the
+/// release build shows the recovery screen and keeps what was saved; a panic
+/// cannot be reached from the interface, so no other way exists to show it.
+/// Only the browser console can call it, and it harms nothing it can reach:
+/// the page is replaced, storage is untouched.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = mendForcePanicForTests)]
+pub fn force_panic_for_tests() {
+    panic!("a panic forced by a test");
+}
+
 /// Name of the performance mark set once the first page has rendered.
 pub const FIRST_RENDER_MARK: &str = "mend:first-render";

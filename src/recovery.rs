@@ -59,6 +59,10 @@ pub fn show_in(document: &Document, root: &Element) {
         element("p", "actions", "").inspect(|actions| {
             if let Some(reload) = element("a", "button button--primary", "Reload") {
                 let _ = reload.set_attribute("href", &href);
+                // The router catches clicks on same-origin links and would
+                // route this one inside the dead app; "external" makes it a
+                // real page load.
+                let _ = reload.set_attribute("rel", "external");
                 let _ = actions.append_child(&reload);
             }
             if let Some(leave) = element("a", "button", "Quick exit") {

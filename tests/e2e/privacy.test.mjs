@@ -578,3 +578,38 @@ test('Settings shows how much room Mend uses and asks the browser to keep it', a
     }
   });
 });
+
+test('a panic replaces the page with a plain message, and Reload finds every saved word', async () => {
+  await withApp(async ({ server, page, errors }) => {
+    await writeApology(page, server.url, SECRET);
+    // A panic cannot be reached from the interface; the release build
+    // exports one for this test (src/lib.rs).
+    const thrown = await page.evaluate(() => {
+      try {
+        window.wasmBindings.mendForcePanicForTests();
+        return 'nothing';
+      } catch (error) {
+        return String(error);
+      }
+    });
+    assert.match(thrown, /unreachable/, 'release builds abort on panic');
+    assert.ok(errors.some((e) => e.includes('a panic forced by a test')), 'the panic is logged to the console');
+
+    const alert = page.getByRole('alert');
+    await alert.getByRole('heading', { level: 1, name: 'Mend hit a problem' }).waitFor();
+    await alert.getByText('Everything saved up to now is kept on this device.').waitFor();
+    assert.equal(await page.title(), 'Mend', 'the tab no longer names the guide');
+    assert.equal(await page.getByText(SECRET).count(), 0);
+    assert.equal(await page.locator('textarea').count(), 0, 'no answer is left on screen');
+    // Quick exit still works: a plain link to the neutral site.
+    assert.equal(await page.getByRole('link', { name: 'Quick exit' }).getAttribute('href'), 'https://www.bbc.com/weather');
+
+    await page.getByRole('link', { name: 'Reload' }).click();
+    await alert.waitFor({ state: 'detached' });
+    const box = page.locator('[data-question="what-i-did"] textarea');
+    const start = page.getByRole('button', { name: 'Continue where you left off' });
+    await box.or(start).first().waitFor();
+    if (await start.count()) await start.click();
+    assert.equal(await box.inputValue(), SECRET);
+  });
+});
