@@ -339,6 +339,50 @@ async fn the_import_undo_copy_follows_a_passphrase_set_in_a_tab_that_never_saw_i
 }
 
 #[wasm_bindgen_test]
+async fn an_import_in_a_tab_that_has_not_heard_of_a_new_passphrase_leaves_nothing_readable() {
+    local().clear().unwrap();
+    let here = Store::open();
+    sample_answer(&here, "wish", AnswerValue::Text("Before the import".into()));
+    // Opened after that save, so it knows the answer; the two share storage
+    // but not events, like a tab whose storage event has not arrived yet.
+    let there = Store::open();
+    there.set_passphrase(None, PASSPHRASE).await.unwrap();
+    let sealed = local().get_item(DOCUMENT_KEY).unwrap().unwrap();
+
+    let imported = mend::domain::store::Document::default();
+    assert_eq!(
+        here.replace_all(imported.clone()).await,
+        Err(UnlockError::ChangedElsewhere)
+    );
+    assert_eq!(
+        local().get_item(mend::domain::store::UNDO_KEY).unwrap(),
+        None,
+        "no open copy of the answers beside sealed data"
+    );
+    assert_eq!(local().get_item(DOCUMENT_KEY).unwrap().unwrap(), sealed);
+
+    // Nor does an import bring back what another tab erased.
+    there.erase_everything().unwrap();
+    let fresh = Store::open();
+    sample_answer(
+        &fresh,
+        "wish",
+        AnswerValue::Text("Erased on purpose".into()),
+    );
+    let erasing = Store::open();
+    erasing.erase_everything().unwrap();
+    assert_eq!(
+        fresh.replace_all(imported).await,
+        Err(UnlockError::ChangedElsewhere)
+    );
+    assert_eq!(
+        local().get_item(mend::domain::store::UNDO_KEY).unwrap(),
+        None
+    );
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn a_passphrase_typed_with_a_combining_accent_opens_what_the_precomposed_one_sealed() {
     let precomposed = "caf\u{e9} au lait";
     let combining = "cafe\u{301} au lait";

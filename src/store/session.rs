@@ -253,10 +253,12 @@ impl Store {
         // storage, which another tab may have written since this one read.
         if read_key(UNDO_KEY).is_some() {
             let kept = match read_undo(before.as_ref()).await {
-                Some(previous) => write_undo(new.as_ref(), &previous)
-                    .await
-                    .map(|()| previous)
-                    .ok(),
+                Some(previous) => {
+                    write_undo(new.as_ref(), self.stamp.get_value().as_ref(), &previous)
+                        .await
+                        .map(|()| previous)
+                        .ok()
+                }
                 None => None,
             };
             match kept {

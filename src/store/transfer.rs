@@ -32,7 +32,8 @@ impl Store {
         let key = self.key();
         let previous = self.current.get_untracked();
         let undo_before = self.undo.get_untracked();
-        write_undo(key.as_ref(), &previous).await?;
+        let seen = self.stamp.get_value();
+        write_undo(key.as_ref(), seen.as_ref(), &previous).await?;
         if !self.session.with_value(|s| s.accepts(ticket)) {
             // Locked (or re-keyed) while the undo copy was sealed: change
             // nothing in memory.
@@ -53,7 +54,8 @@ impl Store {
             self.outside.update(|n| *n += 1);
             match undo_before {
                 Some(undo) => {
-                    let _ = write_undo(key.as_ref(), &undo).await;
+                    let seen = self.stamp.get_value();
+                    let _ = write_undo(key.as_ref(), seen.as_ref(), &undo).await;
                 }
                 None => {
                     if let Ok(storage) = storage() {
@@ -150,8 +152,14 @@ impl Store {
 
 /// Writes the import-undo copy: sealed with `key`, or open when there is
 /// none. The key is passed in, never read after an await, so a lock while
-/// this runs cannot make it write an open copy.
-pub(super) async fn write_undo(key: Option<&Key>, previous: &Document) -> Result<(), UnlockError> {
+/// this runs cannot make it write an open copy; and the copy is written only
+/// if storage still holds the document in the same form (see
+/// [`copy_fits`]), checked after sealing with no await before the write.
+pub(super) async fn write_undo(
+    key: Option<&Key>,
+    seen: Option<&Stamp>,
+    previous: &Document,
+) -> Result<(), UnlockError> {
     let stamp = Stamp::new(0, now_iso());
     let text = match key {
         None => encode(previous, &stamp),
@@ -163,6 +171,10 @@ pub(super) async fn write_undo(key: Option<&Key>, previous: &Document) -> Result
             encode_sealed(&sealed, &stamp)
         }
     };
+    let stored = read_key(DOCUMENT_KEY);
+    if !copy_fits(seen, stored.as_deref(), key, |key, sealed| key.made(sealed)) {
+        return Err(UnlockError::ChangedElsewhere);
+    }
     storage()
         .and_then(|s| s.set_item(UNDO_KEY, &text).map_err(failure))
         .map_err(|_| UnlockError::NotSaved)

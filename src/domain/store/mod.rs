@@ -88,7 +88,8 @@ pub use migrate::{migrate, MigrationError, CURRENT_SCHEMA};
 pub use notice::{Lasts, Notice, NoticeAction, SaveFailure};
 pub use session::{Session, State, Ticket};
 pub use sync::{
-    before_write, is_overtaken, is_stale_removal, on_storage_event, StorageChange, WriteDecision,
+    before_write, copy_fits, is_overtaken, is_stale_removal, on_storage_event, StorageChange,
+    WriteDecision,
 };
 
 // Native only, like the other domain tests (they share its fixtures).

@@ -204,3 +204,25 @@ pub fn is_stale_removal(seen: Option<&Stamp>, now_stored: Option<&str>) -> bool 
 pub fn is_overtaken(new_value: Option<&str>, now_stored: Option<&str>) -> bool {
     new_value.is_some() && new_value != now_stored
 }
+
+/// Whether a copy of the user's words kept beside the document (the
+/// import-undo copy) may be written now in the form `key` gives it: only
+/// while storage holds the document in that same form. A tab that has not
+/// yet heard of a passphrase set elsewhere would otherwise write an open
+/// copy beside sealed data; one that has not heard of a change would seal
+/// it with a key no one can give any more; one that has not heard of an
+/// erase would bring erased words back. `seen` is the stamp this tab last
+/// read or wrote, `made` tells whether `key` sealed a box.
+pub fn copy_fits<K>(
+    seen: Option<&Stamp>,
+    stored: Option<&str>,
+    key: Option<&K>,
+    made: impl Fn(&K, &Sealed) -> bool,
+) -> bool {
+    match (decode(stored), key) {
+        (Decoded::Fresh, None) => seen.is_none(),
+        (Decoded::Loaded { .. }, None) => true,
+        (Decoded::Sealed { sealed, .. }, Some(key)) => made(key, &sealed),
+        _ => false,
+    }
+}

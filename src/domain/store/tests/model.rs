@@ -1,7 +1,8 @@
 //! A model test of the session machine and the save rules together:
 //! random interleavings of two or three tabs typing, saving, hearing each
 //! other late, locking, unlocking, setting, changing and removing the
-//! passphrase, erasing, running out of room, and decrypts that finish late.
+//! passphrase, importing and undoing an import, erasing, running out of
+//! room, and decrypts that finish late.
 //!
 //! Each model tab does what the browser glue (`src/store/`) does, step for
 //! step, with the same domain calls: `Session` for lock state and epochs,
@@ -10,8 +11,9 @@
 //! the plaintext, the salt names the key) because the cryptography itself is
 //! tested in the browser; what is checked here is who may hold what, when.
 //!
-//! After every step: no plaintext is stored while a passphrase is set, and a
-//! locked tab holds no answer. After the sequence, once every tab has heard
+//! After every step: no plaintext is stored while a passphrase is set (the
+//! import-undo copy included), and a locked tab holds no answer. After the
+//! sequence, an undo copy left in storage is in the stored data's form. After the sequence, once every tab has heard
 //! everything, unlocked and saved: no typed word is lost unless the user
 //! erased it.
 
@@ -24,9 +26,9 @@ use crate::domain::sealed::{
     KdfParams, Sealed, CHECK_PLAINTEXT, CIPHER, FORMAT, IV_BYTES, TAG_BYTES,
 };
 use crate::domain::store::{
-    before_write, decode, document_plaintext, encode, encode_sealed, is_mend_key, is_overtaken,
-    is_stale_removal, merge_pending, on_storage_event, open_data, Decoded, Document, Session,
-    Stamp, StorageChange, Ticket, WriteDecision, CURRENT_SCHEMA, DOCUMENT_KEY,
+    before_write, copy_fits, decode, document_plaintext, encode, encode_sealed, is_mend_key,
+    is_overtaken, is_stale_removal, merge_pending, on_storage_event, open_data, Decoded, Document,
+    Session, Stamp, StorageChange, Ticket, WriteDecision, CURRENT_SCHEMA, DOCUMENT_KEY, UNDO_KEY,
 };
 use crate::domain::tests::q;
 use proptest::prelude::*;
@@ -100,6 +102,8 @@ struct Tab {
     held: Option<Held>,
     openings: Vec<Opening>,
     heard: usize,
+    /// What the last import here replaced, while it can be brought back.
+    undo: Option<Document>,
 }
 
 /// The world: storage, the passphrase the user set last, and what was typed.
@@ -132,6 +136,8 @@ enum Op {
     SetPassphrase(usize),
     RemovePassphrase(usize),
     Erase(usize),
+    Import(usize),
+    Undo(usize),
     Full(bool),
 }
 
@@ -146,7 +152,9 @@ fn op(tabs: usize) -> impl Strategy<Value = Op> {
         2 => tab.clone().prop_map(Op::Unlock),
         1 => tab.clone().prop_map(Op::SetPassphrase),
         1 => tab.clone().prop_map(Op::RemovePassphrase),
-        1 => tab.prop_map(Op::Erase),
+        1 => tab.clone().prop_map(Op::Erase),
+        1 => tab.clone().prop_map(Op::Import),
+        1 => tab.prop_map(Op::Undo),
         1 => any::<bool>().prop_map(Op::Full),
     ]
 }
@@ -163,8 +171,12 @@ impl Tab {
             held: None,
             openings: Vec::new(),
             heard: storage.events.len(),
+            undo: None,
         };
         tab.load(storage);
+        if let Decoded::Loaded { document, .. } = decode(storage.get(UNDO_KEY).as_deref()) {
+            tab.undo = Some(document);
+        }
         tab
     }
 
@@ -199,6 +211,7 @@ impl Tab {
 
     fn drop_plaintext(&mut self) {
         self.reseal = false;
+        self.undo = None;
         self.saved = Document::default();
         self.current = Document::default();
         self.stamp = None;
@@ -225,6 +238,7 @@ impl Tab {
 
     fn erased(&mut self) {
         self.held = None;
+        self.undo = None;
         self.session.opened();
         self.drop_plaintext();
         self.openings.clear();
@@ -419,6 +433,7 @@ impl Tab {
                 self.saved = document.clone();
                 self.current = document;
                 self.stamp = Some(stamp);
+                self.undo = read_undo(Some(key), storage);
             }
             _ => {
                 self.session.opened();
@@ -468,7 +483,103 @@ impl Tab {
             }
             return false;
         }
+        // The undo copy follows the data into its new form.
+        if storage.get(UNDO_KEY).is_some() {
+            let kept = read_undo(before, storage)
+                .filter(|previous| self.write_undo(key, previous, storage).is_ok());
+            match kept {
+                Some(previous) if self.session.accepts(ticket) => self.undo = Some(previous),
+                Some(_) => {}
+                None => {
+                    storage.remove(self.id, UNDO_KEY);
+                    self.undo = None;
+                }
+            }
+        }
         true
+    }
+
+    /// `transfer::write_undo`: sealed with `key`, or open without one, and
+    /// only in the form the stored data has.
+    fn write_undo(
+        &self,
+        key: Option<u8>,
+        previous: &Document,
+        storage: &mut Storage,
+    ) -> Result<(), ()> {
+        let stored = storage.get(DOCUMENT_KEY);
+        if !copy_fits(
+            self.stamp.as_ref(),
+            stored.as_deref(),
+            key.as_ref(),
+            |k, sealed| made(*k, sealed),
+        ) {
+            return Err(());
+        }
+        let stamp = Stamp::new(0, storage.now());
+        let text = match key {
+            Some(key) => encode_sealed(&seal(key, previous), &stamp),
+            None => encode(previous, &stamp),
+        };
+        storage.set(self.id, UNDO_KEY, &text).map_err(|_| ())
+    }
+
+    /// `Store::replace_all`: keep what is here as the undo copy, replace
+    /// everything, and put it all back if the import was not saved.
+    fn import(&mut self, imported: Document, storage: &mut Storage) -> bool {
+        let _ = self.save(storage);
+        if !self.session.may_write() {
+            return false;
+        }
+        let ticket = self.session.ticket();
+        let key = self.session.key().copied();
+        let previous = self.current.clone();
+        let undo_before = self.undo.clone();
+        if self.write_undo(key, &previous, storage).is_err() || !self.session.accepts(ticket) {
+            return false;
+        }
+        self.undo = Some(previous.clone());
+        self.current = imported;
+        let _ = self.save(storage);
+        if !self.session.accepts(ticket) {
+            return false;
+        }
+        if self.unsaved() {
+            self.current = previous;
+            self.undo = undo_before.clone();
+            match undo_before {
+                Some(undo) => {
+                    let _ = self.write_undo(key, &undo, storage);
+                }
+                None => storage.remove(self.id, UNDO_KEY),
+            }
+            let _ = self.save(storage);
+            return false;
+        }
+        true
+    }
+
+    /// `Store::undo_import`: bring back what the last import replaced. The
+    /// copy is forgotten once that is saved; until then (a full quota) it
+    /// stays, and what was brought back is on screen, waiting to be saved.
+    fn undo_import(&mut self, storage: &mut Storage) -> Option<Document> {
+        let previous = self.undo.clone()?;
+        self.current = previous.clone();
+        let _ = self.save(storage);
+        if !self.unsaved() {
+            storage.remove(self.id, UNDO_KEY);
+            self.undo = None;
+        }
+        Some(previous)
+    }
+}
+
+/// `storage::read_undo`: the undo copy, opened with `key` if it is sealed.
+fn read_undo(key: Option<u8>, storage: &Storage) -> Option<Document> {
+    match decode(storage.get(UNDO_KEY).as_deref()) {
+        Decoded::Loaded { document, .. } => Some(document),
+        Decoded::Sealed { sealed, .. } => open(key?, &sealed),
+        _ => None,
     }
 }
 
@@ -558,24 +669,78 @@ impl World {
                 // What other tabs typed and had not saved is dropped by the
                 // rules once they hear of it: erasing means everything.
             }
+            Op::Import(tab) => {
+                self.counter += 1;
+                let mut imported = Document::default();
+                let mut values = Vec::new();
+                for question in QUESTIONS {
+                    let value = format!("imported {}", self.counter);
+                    imported
+                        .entries
+                        .begin(sample(), day("2026-11-20"))
+                        .answer(q(question), AnswerValue::Text(value.clone()));
+                    values.push((question, value));
+                }
+                if self.tabs[tab].import(imported, storage) {
+                    self.replaced_by(tab, values);
+                }
+            }
+            Op::Undo(tab) => {
+                if let Some(previous) = self.tabs[tab].undo_import(storage) {
+                    let values = QUESTIONS
+                        .iter()
+                        .filter_map(|question| {
+                            match previous
+                                .entries
+                                .current(sample())
+                                .and_then(|e| e.answers().get(&q(question)).cloned())
+                            {
+                                Some(AnswerValue::Text(value)) => Some((*question, value)),
+                                _ => None,
+                            }
+                        })
+                        .collect();
+                    self.replaced_by(tab, values);
+                }
+            }
             Op::Full(full) => storage.full = full,
+        }
+    }
+
+    /// An import (or its undo) in `tab` replaced every answer on purpose:
+    /// what was typed before may go, and `values` are what the user chose.
+    fn replaced_by(&mut self, tab: usize, values: Vec<(&'static str, String)>) {
+        for (question, before) in std::mem::take(&mut self.typed) {
+            let void = self.void.entry(question).or_default();
+            void.extend(before.into_iter().map(|(_, v)| v));
+        }
+        for (question, value) in values {
+            if self.erased_unheard[tab] {
+                self.void.entry(question).or_default().push(value);
+            } else {
+                self.typed.entry(question).or_default().push((tab, value));
+            }
         }
     }
 
     fn check_always(&self, history: &[Op]) {
         if self.passphrase.is_some() {
-            assert!(
-                !matches!(
-                    decode(self.storage.get(DOCUMENT_KEY).as_deref()),
-                    Decoded::Loaded { .. }
-                ),
-                "plaintext stored while a passphrase is set, after {history:?}"
-            );
+            for key in [DOCUMENT_KEY, UNDO_KEY] {
+                assert!(
+                    !matches!(
+                        decode(self.storage.get(key).as_deref()),
+                        Decoded::Loaded { .. }
+                    ),
+                    "plaintext stored in {key} while a passphrase is set, after {history:?}"
+                );
+            }
         }
         for tab in &self.tabs {
             if tab.session.is_locked() {
                 assert!(
-                    tab.current == Document::default() && tab.saved == Document::default(),
+                    tab.current == Document::default()
+                        && tab.saved == Document::default()
+                        && tab.undo.is_none(),
                     "locked tab {} holds answers, after {history:?}",
                     tab.id
                 );
@@ -600,6 +765,26 @@ impl World {
                 let _ = tab.save(storage);
             }
         }
+    }
+
+    /// The undo copy, if one is left, opens the way the data does: with the
+    /// passphrase the user knows, or open when there is none. (One sealed
+    /// with an old passphrase could never be undone; one left after an
+    /// erase would bring erased words back.)
+    fn check_undo_copy(&self, history: &[Op]) {
+        let Some(text) = self.storage.get(UNDO_KEY) else {
+            return;
+        };
+        let fits = match (decode(Some(&text)), self.passphrase) {
+            (Decoded::Loaded { .. }, None) => self.storage.get(DOCUMENT_KEY).is_some(),
+            (Decoded::Sealed { sealed, .. }, Some(key)) => made(key, &sealed),
+            _ => false,
+        };
+        assert!(
+            fits,
+            "the undo copy does not fit the stored data (passphrase {:?}), after {history:?}",
+            self.passphrase
+        );
     }
 
     fn check_nothing_lost(&self, history: &[Op]) {
@@ -688,6 +873,7 @@ fn tabs_locks_passphrases_and_erasing_never_lose_or_leak_a_word() {
         }
         world.settle();
         world.check_always(&ops);
+        world.check_undo_copy(&ops);
         world.check_nothing_lost(&ops);
         Ok(())
     });

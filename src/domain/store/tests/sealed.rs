@@ -6,8 +6,9 @@ use crate::domain::sealed::{
     KdfParams, Sealed, CHECK_PLAINTEXT, CIPHER, FORMAT, IV_BYTES, TAG_BYTES,
 };
 use crate::domain::store::{
-    before_write, decode, document_aad, document_plaintext, encode_sealed, on_storage_event,
-    open_data, Corruption, Decoded, StorageChange, WriteDecision, CURRENT_SCHEMA, DOCUMENT_KEY,
+    before_write, copy_fits, decode, document_aad, document_plaintext, encode_sealed,
+    on_storage_event, open_data, Corruption, Decoded, Document, StorageChange, WriteDecision,
+    CURRENT_SCHEMA, DOCUMENT_KEY,
 };
 
 /// A box as the browser would write it; its bytes are not real ciphertext,
@@ -152,4 +153,64 @@ fn a_box_in_a_newer_format_is_a_newer_mends_data_not_damage() {
             schema: CURRENT_SCHEMA
         })
     );
+}
+
+// ---------------------------------------------------------------- copy_fits
+
+/// A stand-in key: whether it "made" a box is all `copy_fits` asks.
+struct FakeKey(bool);
+
+fn made(key: &FakeKey, _: &Sealed) -> bool {
+    key.0
+}
+
+#[test]
+fn an_open_undo_copy_is_never_written_beside_sealed_data() {
+    let sealed_text = encode_sealed(&sealed(), &stamp(4));
+    // A tab that has not yet heard that another tab set a passphrase.
+    assert!(!copy_fits::<FakeKey>(
+        Some(&stamp(3)),
+        Some(&sealed_text),
+        None,
+        made
+    ));
+    assert!(copy_fits(
+        Some(&stamp(4)),
+        Some(&sealed_text),
+        Some(&FakeKey(true)),
+        made
+    ));
+}
+
+#[test]
+fn an_undo_copy_is_not_sealed_with_a_passphrase_the_data_no_longer_uses() {
+    let sealed_text = encode_sealed(&sealed(), &stamp(4));
+    assert!(!copy_fits(
+        Some(&stamp(4)),
+        Some(&sealed_text),
+        Some(&FakeKey(false)),
+        made
+    ));
+    let open_text = crate::domain::store::encode(&Document::default(), &stamp(5));
+    // The passphrase was removed elsewhere.
+    assert!(!copy_fits(
+        Some(&stamp(4)),
+        Some(&open_text),
+        Some(&FakeKey(true)),
+        made
+    ));
+    assert!(copy_fits::<FakeKey>(
+        Some(&stamp(4)),
+        Some(&open_text),
+        None,
+        made
+    ));
+}
+
+#[test]
+fn an_undo_copy_does_not_bring_back_what_another_tab_erased() {
+    assert!(!copy_fits::<FakeKey>(Some(&stamp(4)), None, None, made));
+    // Nothing was ever stored here: importing into an empty Mend keeps an
+    // (empty) copy to undo to.
+    assert!(copy_fits::<FakeKey>(None, None, None, made));
 }
