@@ -420,6 +420,51 @@ async fn unreadable_text_kept_aside_is_sealed_with_the_passphrase_and_given_back
 }
 
 #[wasm_bindgen_test]
+async fn a_copy_kept_aside_that_finds_no_room_to_be_sealed_is_kept_and_the_user_is_told() {
+    local().clear().unwrap();
+    let words = "I wrote about the night ".repeat(8_000);
+    let broken = format!("{{\"app\":\"mend\",\"schema\":1,\"revision\":3,\"data\":\"{words}");
+    local().set_item(DOCUMENT_KEY, &broken).unwrap();
+    let store = Store::open();
+    let name = mend::domain::store::recovery_key(&broken);
+    // A first answer replaces the unreadable document, so only the copy
+    // kept aside is large.
+    sample_answer(&store, "talk", AnswerValue::Scale(4));
+    // Room for the small sealed document, not for the sealed form of the
+    // large copy (base64 makes it a third larger).
+    local().set_item("room", &"r".repeat(40_000)).unwrap();
+    let fillers = fill_quota();
+    local().remove_item("room").unwrap();
+
+    store.set_passphrase(None, PASSPHRASE).await.unwrap();
+    for filler in fillers {
+        local().remove_item(&filler).unwrap();
+    }
+    assert!(matches!(
+        decode(local().get_item(DOCUMENT_KEY).unwrap().as_deref()),
+        Decoded::Sealed { .. }
+    ));
+    assert_eq!(
+        local().get_item(&name).unwrap().as_deref(),
+        Some(broken.as_str()),
+        "nothing kept aside is lost"
+    );
+    assert!(
+        store
+            .notices()
+            .get_untracked()
+            .contains(&Notice::KeptAsideOpen),
+        "the user hears that this copy is still unencrypted"
+    );
+    assert_eq!(
+        store.recovered_text().await.as_deref(),
+        Some(broken.as_str()),
+        "and can download it"
+    );
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn a_tab_a_newer_mend_stopped_still_seals_its_export_and_still_locks() {
     local().clear().unwrap();
     let store = Store::open();

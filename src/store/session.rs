@@ -353,11 +353,29 @@ impl Store {
             let stored = match new {
                 Some(new) => match new.seal(found.as_bytes(), &aad).await {
                     Ok(sealed) => encode_kept_aside(&sealed),
-                    Err(_) => continue,
+                    Err(_) => {
+                        self.kept_aside_open(&name, &text);
+                        continue;
+                    }
                 },
                 None => found,
             };
-            let _ = storage.set_item(&name, &stored);
+            if storage.set_item(&name, &stored).is_err() {
+                // Still as it was (nothing is lost); if that is open text
+                // beside sealed data, the user must hear of it.
+                self.kept_aside_open(&name, &text);
+            }
+        }
+    }
+
+    /// A copy kept aside stays in its old form, `text`: if that is open
+    /// while the data is sealed, say so and offer its download.
+    fn kept_aside_open(&self, name: &str, text: &str) {
+        if matches!(read_kept_aside(text), KeptAside::Plain(_))
+            && self.session.with_value(Session::is_protected)
+        {
+            self.recovered.set_value(Some(name.to_owned()));
+            self.notify(Notice::KeptAsideOpen);
         }
     }
 }

@@ -36,6 +36,10 @@ pub enum Notice {
     /// The copy kept from before the last import could not follow a
     /// passphrase change, so that import can no longer be undone.
     UndoDropped,
+    /// A copy of unreadable answers kept aside earlier could not be sealed
+    /// with the new passphrase (the browser had no room for the sealed
+    /// form): it stays as it was, unencrypted, until downloaded or erased.
+    KeptAsideOpen,
 }
 
 /// Why a save failed, as far as the browser says.
@@ -155,6 +159,12 @@ impl Notice {
                 "Mend couldn't keep the copy it made before your last import in the new \
                  form, so that import can no longer be undone. Everything else is as it was."
             }
+            Self::KeptAsideOpen => {
+                "Earlier, Mend kept aside a copy of answers it couldn't read. This browser \
+                 had no room to encrypt that copy with your passphrase, so it is still kept \
+                 unencrypted on this device. Download it to keep it somewhere safe; \
+                 \u{201c}Erase everything\u{201d} in Settings removes it from here."
+            }
             Self::LockedElsewhere => {
                 "Mend's passphrase was set or changed in another tab, so this tab has \
                  locked. Enter the passphrase to carry on; anything you had not saved \
@@ -166,7 +176,7 @@ impl Notice {
     /// The button to offer with the message, if any.
     pub fn action(self) -> Option<NoticeAction> {
         match self {
-            Self::Recovered => Some(NoticeAction::DownloadRecovered),
+            Self::Recovered | Self::KeptAsideOpen => Some(NoticeAction::DownloadRecovered),
             Self::SaveFailed(_) | Self::NewerElsewhereUnsaved => {
                 Some(NoticeAction::DownloadEverything)
             }
@@ -196,7 +206,8 @@ impl Notice {
             | Self::ErasedElsewhere
             | Self::LockedElsewhere
             | Self::LockedUnsaved
-            | Self::UndoDropped => Lasts::UntilDismissed,
+            | Self::UndoDropped
+            | Self::KeptAsideOpen => Lasts::UntilDismissed,
         }
     }
 

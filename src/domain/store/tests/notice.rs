@@ -2,7 +2,7 @@
 
 use crate::domain::store::{Lasts, Notice, NoticeAction, SaveFailure};
 
-const EVERY_NOTICE: [Notice; 15] = [
+const EVERY_NOTICE: [Notice; 16] = [
     Notice::Recovered,
     Notice::NewerVersion,
     Notice::NewerElsewhere,
@@ -18,6 +18,7 @@ const EVERY_NOTICE: [Notice; 15] = [
     Notice::LockedElsewhere,
     Notice::LockedUnsaved,
     Notice::UndoDropped,
+    Notice::KeptAsideOpen,
 ];
 
 #[test]
