@@ -162,11 +162,23 @@ test('typing in one tab while the other saves: the cursor, the text and the page
     await other.getByLabel(/In a few words/).blur();
     assert.equal(await hardest.inputValue(), 'Not knowing what was true for 3 weeks, and sleeping');
 
+    // The cursor rests in a field here, untouched, while the other tab
+    // changes that answer: leaving the field shows the newer answer, not
+    // the text that was there when the cursor arrived.
+    const wishHere = page.getByLabel(/In a few words/);
+    await wishHere.click();
+    const wishThere = other.getByLabel(/In a few words/);
+    await wishThere.fill('That I need time, and space');
+    await wishThere.blur();
+    await page.waitForFunction(() => (localStorage.getItem('mend.document') || '').includes('and space'));
+    await page.getByRole('heading', { name: 'In your own words' }).click();
+    await page.waitForFunction(() => document.querySelector('#q-wish')?.value === 'That I need time, and space');
+
     await page.reload();
     await page.getByRole('heading', { name: 'In your own words' }).waitFor();
     assert.equal(await page.getByLabel('What has been hardest for you since trust was broken?').inputValue(),
       'Not knowing what was true for 3 weeks, and sleeping');
-    assert.equal(await page.getByLabel(/In a few words/).inputValue(), 'That I need time and patience');
+    assert.equal(await page.getByLabel(/In a few words/).inputValue(), 'That I need time, and space');
     assert.deepEqual(errors, [], 'no page error in either tab');
   });
 });

@@ -26,6 +26,10 @@ pub fn ListField(props: FieldProps) -> impl IntoView {
             .collect::<Vec<(usize, String)>>(),
     );
     let on_answer = props.on_answer;
+    // Whether an item was edited since the list was drawn: leaving an item
+    // saves at once only then, so a list that another tab changed while the
+    // cursor rested here is not written back as it was.
+    let edited = StoredValue::new(false);
     let send = move |urgency: Urgency| {
         // A blur can arrive after the screen was replaced: nothing to report.
         let Some(values) = items.try_with_untracked(|items| {
@@ -81,9 +85,15 @@ pub fn ListField(props: FieldProps) -> impl IntoView {
                                         item.1 = value;
                                     }
                                 });
+                                edited.set_value(true);
                                 send(Urgency::Soon);
                             }
-                            on:blur=move |_| send(Urgency::Now)
+                            on:blur=move |_| {
+                                if edited.try_get_value() == Some(true) {
+                                    edited.set_value(false);
+                                    send(Urgency::Now);
+                                }
+                            }
                         />
                         <button
                             type="button"

@@ -27,13 +27,22 @@ pub fn TextField(props: FieldProps) -> impl IntoView {
     };
     // What is typed so far, for the wording check of apology parts.
     let draft = RwSignal::new(initial.clone());
-    // Typing is saved soon; leaving the field saves at once.
+    // Typing is saved soon; leaving the field saves at once, but only if
+    // something was typed: a field the cursor merely rested in may show an
+    // answer another tab has replaced meanwhile (it is not redrawn while
+    // focused), and saving that would write the older answer back.
+    let typed = StoredValue::new(false);
     let on_input = move |event: leptos::ev::Event| {
         let text = event_target_value(&event);
+        typed.set_value(true);
         draft.set(text.clone());
         report(on_answer, to_answer(text), Urgency::Soon)
     };
     let on_commit = move |event: leptos::ev::FocusEvent| {
+        if typed.try_get_value() != Some(true) {
+            return;
+        }
+        typed.set_value(false);
         report(
             on_answer,
             to_answer(event_target_value(&event)),

@@ -228,6 +228,9 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
     let title = step.title().map(|t| t.render(&wording));
     let intro = step.intro().map(|t| t.render(&wording));
     let next_for_submit = next.clone();
+    // Counts focus leaving any control, so a control that was not redrawn
+    // while the user was in it catches up once they leave.
+    let focus_left = RwSignal::new(0_u32);
     view! {
         <form
             class="runner"
@@ -238,6 +241,7 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
                 next_for_submit();
             }
             on:keydown=move |event| on_key(form, event)
+            on:focusout=move |_| focus_left.update(|n| *n = n.wrapping_add(1))
         >
             <div class="progress">
                 <p class="progress__text">
@@ -262,12 +266,28 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
                     // arrives, each control is drawn again from the merged
                     // answers, except the one the user is in: rebuilding it
                     // would take the cursor away and drop what is typed there.
+                    // That one is drawn again as soon as the user leaves it,
+                    // so it never goes on showing an answer that was replaced.
                     let redraw = RwSignal::new(0_u32);
+                    let missed = StoredValue::new(false);
                     let watched = id.clone();
                     Effect::watch(
                         move || store.outside_changes().get(),
                         move |_, _, _| {
-                            if !holds_focus(form, &watched) {
+                            if holds_focus(form, &watched) {
+                                missed.set_value(true);
+                            } else {
+                                redraw.update(|n| *n = n.wrapping_add(1));
+                            }
+                        },
+                        false,
+                    );
+                    let left = id.clone();
+                    Effect::watch(
+                        move || focus_left.get(),
+                        move |_, _, _| {
+                            if missed.get_value() && !holds_focus(form, &left) {
+                                missed.set_value(false);
                                 redraw.update(|n| *n = n.wrapping_add(1));
                             }
                         },
