@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Trunk post_build hook: locks down and precaches this build.
 
-For release builds, first adds the Content-Security-Policy meta tag to
-index.html, allowing Trunk's inline loader script by its sha256 hash (the
+For release builds, first minifies the JavaScript (the wasm-bindgen glue
+and its snippets, which Trunk's own minifier leaves alone) with terser
+from ./node_modules, updating each file's integrity hash in index.html,
+then adds the Content-Security-Policy meta tag to index.html, allowing Trunk's inline loader script by its sha256 hash (the
 script names the hashed file names, so its hash changes with every build).
 Then lists every file Trunk staged (hashed names included), names the cache
 after a hash of their contents, and fills src/pwa/sw.template.js into sw.js.
@@ -15,6 +17,7 @@ import re
 import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -57,6 +60,31 @@ def add_csp(index: Path) -> None:
     index.write_text(html, encoding="utf-8")
 
 
+def sri(data: bytes) -> str:
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+
+
+def minify_scripts(staging: Path, index: Path) -> None:
+    terser = ROOT / "node_modules" / ".bin" / "terser"
+    if not terser.exists():
+        raise SystemExit("precache.py: node_modules/.bin/terser is missing; run scripts/setup.sh")
+    html = index.read_text(encoding="utf-8")
+    for script in sorted(staging.rglob("*.js")):
+        before = script.read_bytes()
+        # ES modules: export and import names stay; only local names shrink.
+        subprocess.run(
+            [str(terser), str(script), "--module", "--compress", "--mangle", "--output", str(script)],
+            check=True,
+        )
+        old, new = sri(before), sri(script.read_bytes())
+        if old in html:
+            html = html.replace(old, new)
+        elif script.name != "sw.js":
+            # Trunk lists every script it links with its integrity hash.
+            print(f"precache.py: no integrity hash for {script.name} in index.html", file=sys.stderr)
+    index.write_text(html, encoding="utf-8")
+
+
 def main() -> int:
     staging = os.environ.get("TRUNK_STAGING_DIR")
     if not staging:
@@ -69,6 +97,7 @@ def main() -> int:
         return 1
 
     if os.environ.get("TRUNK_PROFILE") == "release":
+        minify_scripts(staging, index)
         add_csp(index)
 
     files = sorted(

@@ -30,6 +30,14 @@ pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
     recovery::install();
+    // index.html shows a plain "Opening Mend…" while the wasm downloads;
+    // the app takes its place.
+    if let Some(opening) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("opening"))
+    {
+        opening.remove();
+    }
     leptos::mount::mount_to_body(app::App);
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         // A failed mark only costs the benchmark a figure; the user loses nothing.
