@@ -1,11 +1,23 @@
-// Prints Mend's figures for the release dist: bytes per file (raw, gzip,
-// brotli) and median timings in headless Chromium. See scripts/bench.sh.
+// Prints Mend's figures for the release dist: bytes (every file, then the
+// first load), the wasm's biggest contributors (twiggy), and timings in
+// headless Chromium, over loopback and under a phone profile. It only
+// reports; the size budget that can fail lives in scripts/size_budget.mjs.
+// See scripts/bench.sh.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { DIST, startServer, openBrowser, waitForOfflineReady } from '../tests/e2e/support.mjs';
+import { DIST, ROOT, startServer, openBrowser, waitForOfflineReady } from '../tests/e2e/support.mjs';
+import { compressed, firstLoad, printTable } from './first_load.mjs';
 
 const runs = Number(process.argv[2] || 7);
+
+/** The phone profile of issue 11: a mid-range phone on a slow mobile link. */
+const PHONE = {
+  cpuSlowdown: 4,
+  latencyMs: 150,
+  downloadBitsPerSecond: 1.6e6,
+  uploadBitsPerSecond: 750e3,
+};
 
 function sizes() {
   const files = [];
@@ -19,30 +31,59 @@ function sizes() {
   walk(DIST);
   const rows = files
     .filter((f) => path.basename(f) !== '404.html')
-    .map((file) => {
-      const data = fs.readFileSync(file);
-      return {
-        file: path.relative(DIST, file),
-        raw: data.length,
-        gzip: zlib.gzipSync(data, { level: 9 }).length,
-        brotli: zlib.brotliCompressSync(data, {
-          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
-        }).length,
-      };
-    })
+    .map((file) => ({ file: path.relative(DIST, file), ...compressed(fs.readFileSync(file)) }))
     .sort((a, b) => b.raw - a.raw);
   const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
     raw: 0,
     gzip: 0,
     brotli: 0,
   });
-  const width = Math.max(...rows.map((r) => r.file.length), 5);
-  const line = (name, r) =>
-    `${name.padEnd(width)}  ${String(r.raw).padStart(9)}  ${String(r.gzip).padStart(9)}  ${String(r.brotli).padStart(9)}`;
-  console.log(`Bundle (${DIST}), bytes`);
-  console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`);
-  for (const r of rows) console.log(line(r.file, r));
-  console.log(line('TOTAL', total));
+  printTable(`Every file of the build (${DIST}), bytes`, rows, total);
+  const first = firstLoad(DIST);
+  console.log('');
+  printTable('First load (everything before the first screen), bytes', first.rows, first.total);
+  console.log(`first load: ${(first.total.brotli / 1024).toFixed(1)} KiB brotli (target ≤ 200 KiB)`);
+}
+
+/**
+ * The 20 items that keep the most bytes in the wasm, by twiggy's retained
+ * size. The release wasm in dist has no names left (wasm-opt drops them),
+ * so this reads the same code as the linker wrote it, before wasm-bindgen
+ * and wasm-opt: sizes are larger than in dist, the ranking is what matters.
+ */
+function twiggy() {
+  const wasm = path.join(ROOT, 'target/wasm32-unknown-unknown/release/mend.wasm');
+  let csv;
+  try {
+    csv = execFileSync('twiggy', ['top', '--retained', '-n', '200', '-f', 'csv', wasm], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    console.log(`\ntwiggy could not read ${wasm} (${error.message.split('\n')[0]}); run ./scripts/setup.sh --bench`);
+    return;
+  }
+  // Name,ShallowSize,ShallowSizePercent,RetainedSize,RetainedSizePercent; names may hold commas.
+  const rows = csv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const fields = line.split(',');
+      const [retainedPercent, retained] = [fields.pop(), fields.pop()];
+      fields.pop();
+      fields.pop();
+      const name = fields.join(',').replace(/^"(.*)"$/, '$1').replaceAll('""', '"');
+      return { name, retained: Number(retained), retainedPercent };
+    })
+    // Sections and tables retain everything below them; they say nothing.
+    .filter((r) => !/^(table\[|elem\[|"function names"|custom section|code\[|data segment)/.test(r.name))
+    .slice(0, 20);
+  console.log(`\nWasm: top 20 by retained size (twiggy, ${path.relative(ROOT, wasm)}, before wasm-bindgen and wasm-opt)`);
+  for (const r of rows) {
+    const name = r.name.length > 110 ? `${r.name.slice(0, 107)}...` : r.name;
+    console.log(`${String(r.retained).padStart(9)}  ${Number(r.retainedPercent).toFixed(2).padStart(6)}%  ${name}`);
+  }
 }
 
 const median = (values) => {
@@ -51,12 +92,68 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+const fmt = (values) => {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  return `median ${median(values).toFixed(0).padStart(5)} ms  spread ${low.toFixed(0)}–${high.toFixed(0)} ms  (${values.length} runs)`;
+};
+
 async function firstRender(page) {
-  await page.waitForFunction(() => performance.getEntriesByName('mend:first-render').length > 0);
+  await page.waitForFunction(() => performance.getEntriesByName('mend:first-render').length > 0, null, {
+    timeout: 60_000,
+  });
   return page.evaluate(() => performance.getEntriesByName('mend:first-render')[0].startTime);
 }
 
-async function timings() {
+async function firstContentfulPaint(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const found = performance.getEntriesByName('first-contentful-paint')[0];
+        if (found) return resolve(found.startTime);
+        new PerformanceObserver((list) => resolve(list.getEntries()[0].startTime)).observe({ type: 'paint', buffered: true });
+      }),
+  );
+}
+
+/** Clicks the element `selector` finds and times until `done` holds, then one frame. */
+async function timeClick(page, selector, done, arg) {
+  return page.evaluate(
+    ({ selector, done, arg }) =>
+      new Promise((resolve, reject) => {
+        const target = document.querySelector(selector);
+        if (!target) return reject(new Error(`nothing matches ${selector}`));
+        const check = new Function('arg', `return (${done})(arg)`);
+        const start = performance.now();
+        target.click();
+        const poll = () => (check(arg) ? requestAnimationFrame(() => resolve(performance.now() - start)) : requestAnimationFrame(poll));
+        poll();
+      }),
+    { selector, done: done.toString(), arg },
+  );
+}
+
+/** Opening a guide from the Guides page, and answering its first question. */
+async function guideTimings(page) {
+  await page.locator('nav a[href$="guides"]').click();
+  await page.getByRole('heading', { level: 1, name: 'Guides' }).waitFor({ timeout: 60_000 });
+  const open = await timeClick(page, 'main a[href$="guides/can-this-be-rebuilt"]', () =>
+    [...document.querySelectorAll('h1')].some((h) => h.textContent === 'Can this be rebuilt?'),
+  );
+  const begin = page.getByRole('button', { name: /^(Begin|Continue where you left off|Start again)/ });
+  if (await begin.count()) await begin.first().click();
+  await page.locator('main input[type=radio]').first().waitFor();
+  const before = await page.evaluate(() => localStorage.getItem('mend.document'));
+  const save = await timeClick(
+    page,
+    'main input[type=radio]',
+    (previous) => localStorage.getItem('mend.document') !== previous,
+    before,
+  );
+  return { open, save };
+}
+
+async function loopbackTimings() {
   const server = await startServer();
   const cold = [];
   const warm = [];
@@ -73,31 +170,61 @@ async function timings() {
       await page.reload();
       warm.push(await firstRender(page));
       navigation.push(
-        await page.evaluate(
-          () =>
-            new Promise((resolve) => {
-              const link = [...document.querySelectorAll('nav a')].find((a) => a.textContent === 'Settings');
-              const start = performance.now();
-              link.click();
-              const check = () =>
-                document.querySelector('h1')?.textContent === 'Settings'
-                  ? requestAnimationFrame(() => resolve(performance.now() - start))
-                  : requestAnimationFrame(check);
-              check();
-            }),
-        ),
+        await timeClick(page, 'nav a[href$="settings"]', () => document.querySelector('h1')?.textContent === 'Settings'),
       );
       await session.close();
     }
   } finally {
     await server.stop();
   }
-  const fmt = (values) => `median ${median(values).toFixed(1)} ms  (runs: ${values.map((v) => v.toFixed(0)).join(', ')})`;
-  console.log(`\nTimings in headless Chromium over ${runs} runs (machine load affects these; compare like with like)`);
+  console.log(`\nTimings over loopback, headless Chromium (machine load affects these; compare like with like)`);
   console.log(`navigation → first page rendered, first visit:   ${fmt(cold)}`);
   console.log(`navigation → first page rendered, from cache:    ${fmt(warm)}`);
   console.log(`click "Settings" → Settings page painted:        ${fmt(navigation)}`);
 }
 
+async function phoneTimings() {
+  const server = await startServer({ brotli: true });
+  const paint = [];
+  const first = [];
+  const open = [];
+  const save = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const session = await openBrowser();
+      const { page, context } = session;
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: PHONE.latencyMs,
+        downloadThroughput: PHONE.downloadBitsPerSecond / 8,
+        uploadThroughput: PHONE.uploadBitsPerSecond / 8,
+      });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
+      await page.goto(server.url, { timeout: 60_000 });
+      first.push(await firstRender(page));
+      paint.push(await firstContentfulPaint(page));
+      const guide = await guideTimings(page);
+      open.push(guide.open);
+      save.push(guide.save);
+      await session.close();
+    }
+  } finally {
+    await server.stop();
+  }
+  console.log(
+    `\nPhone profile: ${PHONE.cpuSlowdown}× CPU slowdown, ${PHONE.downloadBitsPerSecond / 1e6} Mbit/s down, ` +
+      `${PHONE.latencyMs} ms latency, files sent brotli-compressed, first visit (no cache)`,
+  );
+  console.log(`navigation → first contentful paint:            ${fmt(paint)}`);
+  console.log(`navigation → first screen (target ≤ 1600 ms):    ${fmt(first)}`);
+  console.log(`click a guide on Guides → its page painted:      ${fmt(open)}`);
+  console.log(`choose an answer → saved and painted:            ${fmt(save)}`);
+}
+
 sizes();
-await timings();
+twiggy();
+await loopbackTimings();
+await phoneTimings();

@@ -3,7 +3,7 @@
 # reports; nothing here fails on a number. Usage: scripts/bench.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh >/dev/null
+./scripts/setup.sh --bench >/dev/null
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release >/dev/null
 exec node scripts/bench.mjs "${1:-7}"

@@ -61,4 +61,11 @@ if [ "$(npm_version binaryen)" != "132.0.0" ] || [ "$(npm_version playwright-cor
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The benchmark alone reads the wasm with twiggy: ./scripts/setup.sh --bench.
+TWIGGY_VERSION=0.8.0
+if [ "${1:-}" = "--bench" ] && [ "$(twiggy --version 2>/dev/null || true)" != "twiggy $TWIGGY_VERSION" ]; then
+  say "installing twiggy $TWIGGY_VERSION (for the benchmark)"
+  cargo install --force --locked twiggy --version "$TWIGGY_VERSION"
+fi
+
 say "ready"

@@ -46,5 +46,8 @@ step "release builds (served from / and from /mend/)"
 trunk build --release
 trunk build --release --public-url /mend/ --dist target/dist-mend
 
+step "size budget (first load of the release build, brotli)"
+node scripts/size_budget.mjs dist
+
 step "end-to-end tests (release build in headless Chromium and Firefox ESR)"
 node --test --test-reporter=spec tests/e2e/

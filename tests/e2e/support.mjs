@@ -5,6 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -30,11 +31,13 @@ const TYPES = {
  * configured for a single-page app: a path without a file extension that is
  * not a file gets index.html; a missing file gets a 404, unless
  * `htmlForMissingFiles` imitates a careless host that answers index.html.
+ * With `brotli`, files go out brotli-compressed to browsers that accept it.
  */
-export async function startServer({ root = DIST, prefix = '/', htmlForMissingFiles = false } = {}) {
+export async function startServer({ root = DIST, prefix = '/', htmlForMissingFiles = false, brotli = false } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: build the release dist first (scripts/test.sh does)`);
   }
+  const compressedFiles = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (!url.pathname.startsWith(prefix)) {
@@ -57,6 +60,16 @@ export async function startServer({ root = DIST, prefix = '/', htmlForMissingFil
       file = path.join(root, 'index.html');
     }
     const type = TYPES[path.extname(file)] || 'application/octet-stream';
+    if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] || '')) {
+      // Like a static host with precompressed files (the benchmark's phone profile).
+      if (!compressedFiles.has(file)) {
+        const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 };
+        compressedFiles.set(file, zlib.brotliCompressSync(fs.readFileSync(file), { params }));
+      }
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', 'content-encoding': 'br' });
+      res.end(compressedFiles.get(file));
+      return;
+    }
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
     fs.createReadStream(file).pipe(res);
   });
