@@ -117,7 +117,7 @@ test('the page carries a strict Content-Security-Policy that allows its loader b
   ]) {
     assert.ok(policy.includes(directive), `${directive} in ${policy}`);
   }
-  const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
+  const loader = html.match(/<script type="?module"?>([\s\S]*?)<\/script>/)[1];
   const hash = crypto.createHash('sha256').update(loader).digest('base64');
   assert.ok(policy.includes(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`), policy);
   assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), 'the policy comes before any script');
