@@ -56,8 +56,8 @@ fi
 # wasm-opt and the e2e browser driver live in ./node_modules (ignored by git).
 npm_version() { node -p "require('./node_modules/$1/package.json').version" 2>/dev/null || true; }
 if [ "$(npm_version binaryen)" != "132.0.0" ] || [ "$(npm_version playwright-core)" != "1.64.1" ] \
-  || [ "$(npm_version terser)" != "5.51.4" ]; then
-  say "installing npm tools (binaryen, playwright-core, terser)"
+  || [ "$(npm_version terser)" != "5.51.4" ] || [ "$(npm_version axe-core)" != "4.14.1" ]; then
+  say "installing npm tools (binaryen, playwright-core, terser, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

@@ -15,6 +15,7 @@ import {
   waitUntil,
   tempDir,
 } from './support.mjs';
+import { checkAccessibility } from './axe.mjs';
 
 const START_HEADING = 'Rebuild trust, one honest step at a time';
 
@@ -155,6 +156,7 @@ test('a new version waits for the user: banner, Reload, then only the new cache 
 
       await page.reload();
       await banner.waitFor({ timeout: 30_000 });
+      await checkAccessibility(page, 'the update banner');
       // The running page still belongs to the old version until Reload.
       assert.notEqual(await page.evaluate(async () => (await caches.keys()).join()), 'mend-0000000000000next');
 

@@ -109,13 +109,15 @@ pub fn StorageSettings() -> impl IntoView {
                 <dt>"Mend in total, with the app itself"</dt>
                 <dd>{move || quota.get().map(|(usage, total)| format!("{} of the {} this browser allows", size(usage), size(total))).unwrap_or_else(|| "Not reported by this browser".into())}</dd>
                 <dt>"Kept when space runs low"</dt>
-                <dd role="status">{move || match persistence.get() {
+                // The status role sits inside the <dd>: a <dl> may hold only
+                // term and description groups (axe: definition-list).
+                <dd><span role="status">{move || match persistence.get() {
                     Persistence::Unknown => "Checking…",
                     Persistence::Persistent => "Yes. The browser has agreed not to clear Mend's data on its own.",
                     Persistence::BestEffort => "Not guaranteed. If the device runs short of space, the browser may clear Mend's data.",
                     Persistence::Refused => "The browser said no for now. Browsers often agree once a site is installed or used regularly; exporting your data keeps a copy either way.",
                     Persistence::Unsupported => "This browser doesn't say. Exporting your data keeps a copy either way.",
-                }}</dd>
+                }}</span></dd>
             </dl>
             <Show when=move || matches!(persistence.get(), Persistence::BestEffort | Persistence::Refused)>
                 <p>

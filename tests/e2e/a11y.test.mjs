@@ -1,0 +1,161 @@
+// Accessibility, checked on every page and every state that matters, the
+// way issue 14 asks: axe-core (WCAG 2.2 A and AA plus best practices) in
+// light and dark mode, under the real Content-Security-Policy. One browser
+// walks through them all, like one person using Mend.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, openBrowser, foreignRequests } from './support.mjs';
+import { checkAccessibility } from './axe.mjs';
+
+const PASSPHRASE = 'blue kettle morning walk';
+let server;
+let session;
+
+before(async () => {
+  server = await startServer();
+  session = await openBrowser();
+  // Quick exit's neutral site, answered here so nothing real is contacted.
+  await session.context.route('https://www.bbc.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' }),
+  );
+});
+
+after(async () => {
+  await session?.close();
+  await server?.stop();
+});
+
+const h1 = (page, name) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+
+test('every page a person can open passes axe, light and dark', async () => {
+  const { page } = session;
+  const pages = [
+    ['', 'Rebuild trust, one honest step at a time'],
+    ['guides', 'Guides'],
+    ['history', 'History'],
+    ['safety', null],
+    ['right-now', 'Right now'],
+    ['safety/stopping-harm', null],
+    ['settings', 'Settings'],
+    ['no-such-page', null],
+  ];
+  for (const [path, title] of pages) {
+    await page.goto(`${server.url}${path}`);
+    if (title) await h1(page, title);
+    else await page.locator('main h1').waitFor();
+    await checkAccessibility(page, `/${path}`);
+  }
+});
+
+test('the check itself finds a violation when there is one', async () => {
+  const { page } = session;
+  await page.goto(server.url);
+  await h1(page, 'Rebuild trust, one honest step at a time');
+  // A button with no name, put there by hand: axe must refuse it.
+  await page.evaluate(() => document.querySelector('main').append(document.createElement('button')));
+  await assert.rejects(checkAccessibility(page, 'a page with a nameless button'), /button-name/);
+});
+
+test('a whole guide passes axe: every question kind, errors shown, review and results', async () => {
+  const { page } = session;
+  await page.goto(`${server.url}guides/sample`);
+  await h1(page, 'Checking in on trust');
+  await checkAccessibility(page, 'a guide introduction');
+  await page.getByRole('button', { name: 'Begin' }).click();
+
+  // Single choice and scale, first with the errors of an empty Next.
+  await page.getByRole('heading', { name: 'Where things stand' }).waitFor();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('alert').first().waitFor();
+  await checkAccessibility(page, 'a step with errors shown');
+  await page.getByRole('radio', { name: 'My trust was broken' }).check();
+  await page.getByRole('radio', { name: '4', exact: true }).check();
+  await checkAccessibility(page, 'single choice and scale, answered');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Yes/no and checklist.
+  await page.getByRole('heading', { name: 'Feeling safe' }).waitFor();
+  await page.getByRole('radio', { name: 'No', exact: true }).check();
+  await checkAccessibility(page, 'yes/no and checklist');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Multiple choice and scale.
+  await page.getByRole('heading', { name: 'What has helped' }).waitFor();
+  await page.getByRole('checkbox', { name: /Listened to me/ }).check();
+  await page.getByRole('radio', { name: '6', exact: true }).check();
+  await checkAccessibility(page, 'multiple choice');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Long and short text.
+  await page.getByRole('heading', { name: 'In your own words' }).waitFor();
+  await page.getByLabel('What has been hardest for you since trust was broken?').fill('Not knowing what is true.');
+  await checkAccessibility(page, 'long and short text');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // A list and a date.
+  await page.getByRole('heading', { name: 'Looking ahead' }).waitFor();
+  const draft = page.getByRole('textbox', { name: /New item for/ });
+  await draft.fill('A phone call on Sundays');
+  await draft.press('Enter');
+  await page.getByLabel(/next sit down and talk/).fill('2026-12-01');
+  await checkAccessibility(page, 'list and date');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await h1(page, 'Review: Checking in on trust');
+  await checkAccessibility(page, 'the review page');
+  await page.getByRole('button', { name: 'See my results' }).click();
+  await page.getByRole('heading', { name: 'Finding footing' }).waitFor();
+  await checkAccessibility(page, 'results without danger');
+});
+
+test('results that show danger pass axe', async () => {
+  const { page } = session;
+  await page.goto(`${server.url}guides/sample/review`);
+  await page.getByRole('button', { name: /^Edit: Are you ever afraid of/ }).click();
+  await page.getByRole('radio', { name: 'Yes', exact: true }).check();
+  await page.getByRole('button', { name: 'Back to review' }).click();
+  await page.getByRole('button', { name: 'See my results' }).click();
+  await page.locator('main h1').waitFor();
+  await checkAccessibility(page, 'results with danger');
+});
+
+test('notices, Settings with a passphrase, the lock screen and the closed screen pass axe', async () => {
+  const { page } = session;
+  // Unreadable saved data: the start page opens with a notice and its download.
+  await page.goto(server.url);
+  await page.evaluate(() => localStorage.setItem('mend.document', '{"app":"mend","schema":1,"data":{"entr'));
+  await page.reload();
+  await page.getByText('a copy of what was saved is kept aside').waitFor();
+  await checkAccessibility(page, 'the start page with a notice');
+
+  await page.goto(`${server.url}settings`);
+  await h1(page, 'Settings');
+  await page.getByLabel('New passphrase').fill(PASSPHRASE);
+  await page.getByLabel('Type it again').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Protect with this passphrase' }).click();
+  await page.getByRole('button', { name: 'Lock now' }).waitFor();
+  await checkAccessibility(page, 'Settings with a passphrase');
+
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  await h1(page, 'Mend is locked');
+  await checkAccessibility(page, 'the lock screen');
+  await page.getByLabel('Passphrase').fill('not the passphrase');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('alert').first().waitFor();
+  await checkAccessibility(page, 'the lock screen after a wrong passphrase');
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).waitFor({ state: 'detached' });
+
+  await page.getByRole('button', { name: 'Quick exit' }).click();
+  await page.waitForURL('https://www.bbc.com/**');
+  await page.goBack();
+  await h1(page, 'Mend is closed');
+  await checkAccessibility(page, 'the closed screen');
+});
+
+test('the accessibility walk asked nothing of any other origin but the neutral exit page', async () => {
+  const foreign = foreignRequests(session.requests, server.origin).filter((url) => !url.startsWith('https://www.bbc.com/'));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(session.violations, [], 'no Content-Security-Policy violation');
+});
