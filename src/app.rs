@@ -5,7 +5,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::safety::use_safety;
-use crate::components::{ClosedScreen, LockScreen, Notices, UpdateBanner};
+use crate::components::{set_neutral_tab_title, ClosedScreen, LockScreen, Notices, UpdateBanner};
 use crate::pages::guide::{GuideResults, GuideReview, GuideRunner};
 use crate::pages::{Guides, History, NotFound, RightNow, Safety, Settings, Start, StoppingHarm};
 use crate::privacy::{quick_exit, Privacy};
@@ -27,6 +27,12 @@ pub fn App() -> impl IntoView {
     provide_context(store);
     let privacy = Privacy::install(store);
     provide_context(privacy);
+    // The tab says "Notes" while the neutral title is on (Settings; by
+    // default whenever a passphrase is set), on every page.
+    Effect::new(move |_| {
+        let protected = store.protected().get();
+        set_neutral_tab_title(privacy.prefs().with(|p| p.neutral_title(protected)));
+    });
     let shut = move || store.locked().get() || privacy.closed().get();
     let safety = use_safety();
     // While a crisis answer stands and the user has not said they are safe

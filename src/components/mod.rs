@@ -12,7 +12,7 @@ mod week_warning;
 
 pub use lock_screen::{ClosedScreen, LockScreen};
 pub use notices::Notices;
-pub use page_heading::PageHeading;
+pub use page_heading::{set_neutral_tab_title, set_tab_title, PageHeading};
 pub use prose::Prose;
 pub use update_banner::UpdateBanner;
 pub use week_warning::WeekWarning;

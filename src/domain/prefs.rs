@@ -26,7 +26,15 @@ pub struct Prefs {
     /// pages show (a code in content/helplines.toml); unset until chosen, then
     /// the browser's language decides.
     pub country: Option<String>,
+    /// Whether the browser tab says "Notes" instead of the page or guide
+    /// name. Unset until the user chooses: then it follows the passphrase
+    /// (see [`Prefs::neutral_title`]). Settings saved before this existed
+    /// read as unset.
+    pub neutral_title: Option<bool>,
 }
+
+/// The tab title shown while the neutral title is on.
+pub const NEUTRAL_TITLE: &str = "Notes";
 
 impl Default for Prefs {
     fn default() -> Self {
@@ -34,6 +42,7 @@ impl Default for Prefs {
             auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
             exit_url: DEFAULT_EXIT_URL.to_owned(),
             country: None,
+            neutral_title: None,
         }
     }
 }
@@ -70,7 +79,17 @@ impl Prefs {
             .and_then(serde_json::Value::as_str)
             .filter(|code| code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase()))
             .map(str::to_owned);
+        prefs.neutral_title = fields
+            .get("neutral_title")
+            .and_then(serde_json::Value::as_bool);
         prefs
+    }
+
+    /// Whether the tab title is neutral: as chosen, or, until the user
+    /// chooses, whenever a passphrase protects the data (someone who set
+    /// one is guarding against a person who may glance at the screen).
+    pub fn neutral_title(&self, protected: bool) -> bool {
+        self.neutral_title.unwrap_or(protected)
     }
 
     pub fn write(&self) -> String {
@@ -113,6 +132,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_neutral_tab_title_follows_the_passphrase_until_the_user_chooses() {
+        // Settings saved before the option existed.
+        let old = Prefs::read(Some(
+            r#"{"auto_lock_minutes":5,"exit_url":"https://example.org/","country":"GB"}"#,
+        ));
+        assert_eq!(old.neutral_title, None);
+        assert_eq!(old.auto_lock_minutes, 5, "nothing else changes");
+        assert!(!old.neutral_title(false));
+        assert!(old.neutral_title(true), "on by default with a passphrase");
+
+        let off = Prefs {
+            neutral_title: Some(false),
+            ..Prefs::default()
+        };
+        assert!(!Prefs::read(Some(&off.write())).neutral_title(true));
+        let on = Prefs {
+            neutral_title: Some(true),
+            ..Prefs::default()
+        };
+        assert!(Prefs::read(Some(&on.write())).neutral_title(false));
+        assert_eq!(
+            Prefs::read(Some(r#"{"neutral_title":"yes"}"#)).neutral_title,
+            None,
+            "a broken value is unset, not a reset of everything"
+        );
+    }
+
+    #[test]
     fn missing_or_broken_settings_give_the_defaults() {
         assert_eq!(Prefs::read(None), Prefs::default());
         assert_eq!(Prefs::read(Some("{not json")), Prefs::default());
@@ -128,6 +175,7 @@ mod tests {
             auto_lock_minutes: 1,
             exit_url: "https://example.org/news".into(),
             country: Some("NZ".into()),
+            neutral_title: Some(true),
         };
         assert_eq!(Prefs::read(Some(&prefs.write())), prefs);
         let before_countries = r#"{"auto_lock_minutes":5,"exit_url":"https://example.org/news"}"#;

@@ -83,6 +83,9 @@ pub struct Store {
     /// What this tab had not saved when it locked, sealed: restored on top
     /// of the stored data after unlocking. Normally `None`.
     held: StoredValue<Option<Held>, LocalStorage>,
+    /// Bumped after each write of the user's answers that worked, for the
+    /// "Saved" status a screen reader hears.
+    saves: RwSignal<u64>,
 }
 
 /// Changes a tab had not saved when it locked (a full quota, say), kept
@@ -211,6 +214,7 @@ impl Store {
             waiters: StoredValue::new_local(Vec::new()),
             undo: RwSignal::new(None),
             held: StoredValue::new_local(None),
+            saves: RwSignal::new(0),
         };
         store.load();
         store.listen();
@@ -289,6 +293,11 @@ impl Store {
     }
 
     /// Bumps when another tab's data replaced what this tab showed.
+    /// Counts writes of the user's answers that worked, in this tab.
+    pub fn saves(&self) -> Signal<u64> {
+        self.saves.into()
+    }
+
     pub fn outside_changes(&self) -> RwSignal<u64> {
         self.outside
     }

@@ -231,6 +231,7 @@ impl Store {
                 self.reseal.set_value(false);
                 self.notices
                     .update(|n| n.retain(|x| !matches!(x, Notice::SaveFailed(_))));
+                self.saves.update(|n| *n += 1);
                 // Typing during the seal is saved by the next round.
                 self.pending()
             }
@@ -287,6 +288,7 @@ impl Store {
                 self.stamp.set_value(Some(stamp));
                 self.notices
                     .update(|n| n.retain(|x| !matches!(x, Notice::SaveFailed(_))));
+                self.saves.update(|n| *n += 1);
             }
             // Everything stays in memory; the banner stays until a save works.
             Err(error) => self.notify(Notice::SaveFailed(failure(error))),

@@ -230,3 +230,175 @@ test('on a 320 px phone with a wide font, and with text spacing, nothing is cut 
     await phone.close();
   }
 });
+
+/** Chromium's accessibility tree, as a screen reader gets it. */
+async function axTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    return nodes.filter((n) => !n.ignored);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+const CONTROLS = ['button', 'link', 'radio', 'checkbox', 'textbox', 'combobox', 'progressbar', 'searchbox', 'spinbutton'];
+
+/** Every control in the tree has a name; returns the tree for more checks. */
+async function everyControlNamed(page, state) {
+  const nodes = await axTree(page);
+  const nameless = nodes
+    .filter((n) => CONTROLS.includes(n.role?.value) && !(n.name?.value || '').trim())
+    .map((n) => `${n.role.value} (node ${n.backendDOMNodeId})`);
+  assert.deepEqual(nameless, [], `controls without a name on ${state}`);
+  return nodes;
+}
+
+/** Every question's help text is read as the description of its control. */
+async function everyHelpIsADescription(page, state) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[aria-describedby]' });
+    const helps = await page.evaluate(() =>
+      Object.fromEntries([...document.querySelectorAll('.question__help')].map((p) => [p.id, p.textContent.trim()])),
+    );
+    assert.ok(Object.keys(helps).length > 0, `${state} has help to hear`);
+    const heard = new Set();
+    for (const nodeId of nodeIds) {
+      const { node } = await cdp.send('DOM.describeNode', { nodeId });
+      const attributes = Object.fromEntries((node.attributes || []).reduce((pairs, v, i, all) => (i % 2 ? pairs : [...pairs, [v, all[i + 1]]]), []));
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      const description = nodes[0]?.description?.value || '';
+      for (const id of (attributes['aria-describedby'] || '').split(/\s+/)) {
+        if (helps[id] && description.includes(helps[id])) heard.add(id);
+      }
+    }
+    assert.deepEqual(Object.keys(helps).filter((id) => !heard.has(id)), [], `help not heard on ${state}`);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+test('a screen reader hears a whole step: names, help, progress, one summary of errors, "Saved" once, and each step by name', async () => {
+  const { page } = session;
+  await page.goto(server.url);
+  // A fresh start: the walk above left Mend protected and closed.
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  await page.goto(`${server.url}guides/sample`);
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await page.getByRole('heading', { name: 'Where things stand' }).waitFor();
+
+  // Arriving on a step: focus is on its heading, and the tab names it.
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Where things stand');
+  assert.equal(await page.title(), 'Where things stand · Checking in on trust · Mend');
+
+  let nodes = await everyControlNamed(page, 'the first step');
+  const progress = nodes.find((n) => n.role?.value === 'progressbar');
+  assert.equal(progress?.name?.value, 'Progress through this guide');
+  assert.ok(nodes.some((n) => n.name?.value === 'Questions 1–2 of 8' || n.role?.value === 'StaticText' && n.name?.value === 'Questions 1–2 of 8'), 'the progress is in words too');
+  // A question's help is its description.
+  const group = nodes.find((n) => n.role?.value === 'group' && n.name?.value === 'Which of these is closest to where you are?');
+  assert.equal(group?.description?.value, 'Pick the one that fits best today. It can change later.');
+  await everyHelpIsADescription(page, 'the first step');
+
+  // Next with two questions unanswered: one alert that sums them up, with
+  // a link to each; following a link puts the cursor in that question.
+  await page.getByRole('button', { name: 'Next' }).click();
+  const summary = page.getByRole('alert');
+  await summary.waitFor();
+  assert.equal(await summary.count(), 1, 'one alert, not one per question');
+  await summary.getByRole('heading', { name: '2 answers need attention' }).waitFor();
+  const links = summary.getByRole('link');
+  assert.equal(await links.count(), 2);
+  assert.match(await links.nth(0).textContent(), /^Which of these is closest to where you are\? Please choose/);
+  await links.nth(1).click();
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.closest('[data-question]')?.dataset.question),
+    'talk',
+    'the link leads into the question it names',
+  );
+  const talk = (await axTree(page)).find((n) => n.role?.value === 'radio' && n.name?.value?.startsWith('1'));
+  assert.ok(talk, 'the scale values are radios with names');
+
+  // "Saved" is said once on a step, not for every answer or keystroke.
+  // The status element stays from step to step (so each change is heard);
+  // count how often what it says changes.
+  await page.evaluate(() => {
+    window.__statusChanges = 0;
+    const status = document.querySelector('.save-status');
+    new MutationObserver(() => window.__statusChanges++).observe(status, { childList: true, subtree: true, characterData: true });
+  });
+  await page.getByRole('radio', { name: 'I broke the other person\'s trust' }).check();
+  await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await page.getByRole('radio', { name: 'My trust was broken' }).check();
+  await page.getByRole('radio', { name: '4', exact: true }).check();
+  await page.waitForTimeout(400);
+  assert.equal(await page.evaluate(() => window.__statusChanges), 1, '"Saved" appeared once for three answers');
+  assert.equal(await page.getByRole('alert').count(), 0, 'the summary goes once everything is answered');
+
+  // The next step: heard by its name, and "Saved" starts afresh.
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'Feeling safe' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Feeling safe');
+  assert.equal(await page.title(), 'Feeling safe · Checking in on trust · Mend');
+  assert.equal(await page.locator('.save-status').textContent(), '', 'nothing said before an answer here');
+  await everyControlNamed(page, 'the second step');
+  await everyHelpIsADescription(page, 'the second step');
+
+  // Typing: many keystrokes, one "Saved".
+  await page.getByRole('radio', { name: 'No', exact: true }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'What has helped' }).waitFor();
+  await page.getByRole('checkbox', { name: /Listened to me/ }).check();
+  await page.getByRole('radio', { name: '6', exact: true }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'In your own words' }).waitFor();
+  await page.evaluate(() => {
+    window.__statusChanges = 0;
+  });
+  await everyControlNamed(page, 'a step of text questions');
+  await page.getByLabel('What has been hardest for you since trust was broken?').pressSequentially('Not knowing what is true', { delay: 40 });
+  await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.__statusChanges), 1, 'one "Saved" for a whole sentence typed');
+});
+
+test('the neutral tab title: off without a passphrase, on by default with one, and the user decides', async () => {
+  const { page } = session;
+  await page.goto(server.url);
+  // A fresh start: the walk above left Mend protected and closed.
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  await page.goto(`${server.url}guides/sample`);
+  await h1(page, 'Checking in on trust');
+  assert.equal(await page.title(), 'Checking in on trust · Mend');
+
+  await page.goto(`${server.url}settings`);
+  const neutral = page.getByRole('checkbox', { name: 'Show a neutral tab title' });
+  assert.equal(await neutral.isChecked(), false, 'off while nothing is protected');
+  await page.getByLabel('New passphrase').fill(PASSPHRASE);
+  await page.getByLabel('Type it again').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Protect with this passphrase' }).click();
+  await page.getByRole('button', { name: 'Lock now' }).waitFor();
+  await page.waitForFunction(() => document.title === 'Notes');
+  assert.equal(await neutral.isChecked(), true, 'on by default once a passphrase is set');
+  await page.getByRole('link', { name: 'Guides', exact: true }).click();
+  await page.getByRole('link', { name: 'Checking in on trust' }).or(page.getByRole('heading', { level: 1, name: 'Guides' })).first().waitFor();
+  assert.equal(await page.title(), 'Notes', 'every page, not only Settings');
+
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await neutral.uncheck();
+  await page.waitForFunction(() => document.title === 'Settings · Mend');
+  await page.reload();
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await h1(page, 'Settings');
+  assert.equal(await page.getByRole('checkbox', { name: 'Show a neutral tab title' }).isChecked(), false, 'the choice is kept');
+  assert.equal(await page.title(), 'Settings · Mend');
+});

@@ -107,7 +107,9 @@ pub fn HelpAndError(#[prop(into)] props: FieldProps) -> impl IntoView {
     view! {
         {help}
         <Show when=move || error.get().is_some()>
-            <p class="question__error" id=error_id.clone() role="alert">
+            // Not an alert of its own: the step's error summary is the one
+            // alert; this message is read with the field (aria-describedby).
+            <p class="question__error" id=error_id.clone()>
                 {move || error.get().unwrap_or_default()}
             </p>
         </Show>

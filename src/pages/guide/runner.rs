@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use super::{review_path, with_guide};
 use crate::app::link;
 use crate::components::question::{field, FieldProps, Urgency};
-use crate::components::{PageHeading, Prose};
+use crate::components::{set_tab_title, PageHeading, Prose};
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::{Guide, Step};
 use crate::domain::ids::{QuestionId, StepId};
@@ -37,6 +37,29 @@ fn Runner(guide: &'static Guide) -> impl IntoView {
     });
     let wording = store.read_untracked(|d| d.profile.wording.clone());
     let title = guide.title().render(&wording);
+    // "Saved", said once per step: after the first save that follows an
+    // answer on this step, and not again for every keystroke after it. The
+    // status element outlives the steps, so screen readers hear it change.
+    let answered = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+    Effect::watch(
+        move || current.get(),
+        move |_, _, _| {
+            answered.set(false);
+            saved.set(false);
+        },
+        false,
+    );
+    Effect::watch(
+        move || store.saves().get(),
+        move |_, _, _| {
+            if answered.get_untracked() && !saved.get_untracked() {
+                saved.set(true);
+            }
+        },
+        false,
+    );
+    let guide_title = title.clone();
     view! {
         <PageHeading
             text=title.clone()
@@ -45,8 +68,9 @@ fn Runner(guide: &'static Guide) -> impl IntoView {
         />
         {move || match current.get() {
             None => view! { <Intro guide /> }.into_any(),
-            Some(step) => view! { <StepScreen guide step /> }.into_any(),
+            Some(step) => view! { <StepScreen guide step guide_title=guide_title.clone() answered /> }.into_any(),
         }}
+        <p class="save-status" role="status">{move || saved.get().then_some("Saved")}</p>
     }
 }
 
@@ -83,7 +107,14 @@ fn Intro(guide: &'static Guide) -> impl IntoView {
 }
 
 #[component]
-fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
+fn StepScreen(
+    guide: &'static Guide,
+    step: StepId,
+    /// The guide's title, for the tab title of each step.
+    guide_title: String,
+    /// Set when the user answers on this step (for the "Saved" status).
+    answered: RwSignal<bool>,
+) -> impl IntoView {
     let store = expect_context::<Store>();
     let navigate = use_navigate();
     let from_review = use_query_map().read_untracked().get("from").as_deref() == Some("review");
@@ -123,6 +154,7 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
     let on_answer = move |question: QuestionId| {
         Callback::new(move |(value, urgency): (Option<AnswerValue>, Urgency)| {
             errors.update(|e| e.retain(|(q, _)| q != &question));
+            answered.set(true);
             let question = question.clone();
             store.change(urgency, move |d| {
                 let entry = d.entries.begin(guide, today());
@@ -227,6 +259,20 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
 
     let title = step.title().map(|t| t.render(&wording));
     let intro = step.intro().map(|t| t.render(&wording));
+    // Each step names itself in the tab title, which screen readers read
+    // on arrival along with the step's heading.
+    set_tab_title(&match &title {
+        Some(step_title) => format!("{step_title} · {guide_title} · Mend"),
+        None => format!("{guide_title} · Mend"),
+    });
+    // The questions' texts, for the error summary's links.
+    let summary_wording = StoredValue::new(wording.clone());
+    let question_text = move |id: &QuestionId| {
+        guide
+            .question(id)
+            .map(|q| summary_wording.with_value(|w| q.text().render(w)))
+            .unwrap_or_default()
+    };
     let next_for_submit = next.clone();
     // Counts focus leaving any control, so a control that was not redrawn
     // while the user was in it catches up once they leave.
@@ -259,6 +305,38 @@ fn StepScreen(guide: &'static Guide, step: StepId) -> impl IntoView {
             </div>
             {title.map(|t| view! { <h2 class="runner__heading" tabindex="-1">{t}</h2> })}
             {intro.map(|t| view! { <div class="runner__intro"><Prose text=t /></div> })}
+            // One alert for the whole step, with a link to each answer that
+            // needs attention; each field also shows its own message.
+            <Show when=move || errors.with(|e| !e.is_empty())>
+                <div class="error-summary" role="alert">
+                    <h3 class="error-summary__title">
+                        {move || match errors.with(Vec::len) {
+                            1 => "One answer needs attention".to_owned(),
+                            n => format!("{n} answers need attention"),
+                        }}
+                    </h3>
+                    <ul>
+                        {move || errors.get().into_iter().map(|(id, message)| {
+                            let question = question_text(&id);
+                            // "How do you feel? Please choose one." or
+                            // "Your plan: Please choose one."
+                            let joiner = if question.ends_with(['.', '?', '!']) { " " } else { ": " };
+                            let text = format!("{question}{joiner}{message}");
+                            let href = format!("#q-{id}");
+                            view! {
+                                <li>
+                                    <a href=href on:click=move |event| {
+                                        // Focus the field itself (the router
+                                        // would treat the link as a route).
+                                        event.prevent_default();
+                                        focus_question(form, &id);
+                                    }>{text}</a>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </Show>
             <For each=move || shown.get() key=|id| id.clone() let(id)>
                 {
                     // Controls own their value once drawn (typing is never

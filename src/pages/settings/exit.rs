@@ -3,8 +3,9 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::domain::prefs::exit_url;
+use crate::domain::prefs::{exit_url, NEUTRAL_TITLE};
 use crate::privacy::Privacy;
+use crate::store::Store;
 
 #[component]
 pub fn QuickExitSettings() -> impl IntoView {
@@ -61,6 +62,42 @@ pub fn QuickExitSettings() -> impl IntoView {
                 <p role="status">{move || status.get()}</p>
                 <button class="button" type="submit">"Save address"</button>
             </form>
+            <NeutralTitle />
         </section>
+    }
+}
+
+/// "Show a neutral tab title": tab strips, app switchers and the history
+/// list show "Notes" instead of the name of the guide in view.
+#[component]
+fn NeutralTitle() -> impl IntoView {
+    let privacy = expect_context::<Privacy>();
+    let store = expect_context::<Store>();
+    let on = move || {
+        let protected = store.protected().get();
+        privacy.prefs().with(|p| p.neutral_title(protected))
+    };
+    let status = RwSignal::new(None::<&'static str>);
+    let change = move |event: leptos::ev::Event| {
+        let mut prefs = privacy.prefs().get_untracked();
+        prefs.neutral_title = Some(event_target_checked(&event));
+        status.set((!privacy.set_prefs(prefs)).then_some(
+            "This browser didn't let Mend save this choice; it applies until Mend is closed.",
+        ));
+    };
+    view! {
+        <div class="field field--check neutral-title">
+            <label>
+                <input type="checkbox" prop:checked=on on:change=change aria-describedby="neutral-title-help" />
+                " Show a neutral tab title"
+            </label>
+            <p id="neutral-title-help" class="field-help">
+                "The browser tab, the app switcher and the history list say \u{201c}"
+                {NEUTRAL_TITLE}
+                "\u{201d} instead of the name of the page or guide you are in. It is on by default once "
+                "you set a passphrase."
+            </p>
+            <p role="status">{move || status.get()}</p>
+        </div>
     }
 }
