@@ -402,3 +402,69 @@ test('the neutral tab title: off without a passphrase, on by default with one, a
   assert.equal(await page.getByRole('checkbox', { name: 'Show a neutral tab title' }).isChecked(), false, 'the choice is kept');
   assert.equal(await page.title(), 'Settings · Mend');
 });
+
+test('passphrase fields take a paste and a password manager, and Settings says what that means on a shared device', async () => {
+  const { page } = session;
+  await page.goto(server.url);
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  await page.goto(`${server.url}settings`);
+  await h1(page, 'Settings');
+  await page.getByText('anyone who can open that password manager').waitFor();
+  for (const [label, autocomplete] of [['New passphrase', 'new-password'], ['Type it again', 'new-password']]) {
+    const field = page.getByLabel(label);
+    assert.equal(await field.getAttribute('autocomplete'), autocomplete, `${label} names itself to password managers`);
+    // A paste is not refused: nothing cancels the event.
+    const refused = await field.evaluate((input) => {
+      const paste = new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: new DataTransfer() });
+      return !input.dispatchEvent(paste);
+    });
+    assert.equal(refused, false, `${label} accepts a paste`);
+  }
+});
+
+test('with forced colours (Windows High Contrast), the chosen answers, the current page and focus stay visible', async () => {
+  const { page } = session;
+  await page.goto(server.url);
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  await page.emulateMedia({ forcedColors: 'active' });
+  try {
+    await page.goto(`${server.url}guides/sample`);
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await page.getByRole('radio', { name: 'My trust was broken' }).check();
+    await page.getByRole('radio', { name: '4', exact: true }).check();
+    const looks = await page.evaluate(() => {
+      const style = (el) => {
+        const s = getComputedStyle(el);
+        return `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor} | ${s.backgroundColor} | ${s.color} | ${s.textDecorationLine} ${s.borderBottomColor}`;
+      };
+      const option = (checked) => document.querySelector(`.option:has(input${checked ? ':checked' : ':not(:checked)'})`);
+      const scale = (checked) => document.querySelector(`.scale__value:has(input${checked ? ':checked' : ':not(:checked)'})`);
+      const current = document.querySelector('.site-nav a[aria-current="page"]');
+      const other = document.querySelector('.site-nav a:not([aria-current])');
+      return {
+        option: [style(option(true)), style(option(false))],
+        scale: [style(scale(true)), style(scale(false))],
+        nav: [style(current), style(other)],
+      };
+    });
+    for (const [what, [chosen, other]] of Object.entries(looks)) {
+      assert.notEqual(chosen, other, `in forced colours, the chosen ${what} looks different from the others`);
+    }
+    // Focus shows as an outline.
+    await page.getByRole('radio', { name: '4', exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    const outline = await page.evaluate(() => {
+      const s = getComputedStyle(document.querySelector('.scale__value:has(input:focus-visible)'));
+      return `${s.outlineStyle} ${s.outlineWidth}`;
+    });
+    assert.match(outline, /^solid [1-9]/, 'focus is outlined');
+  } finally {
+    await page.emulateMedia({ forcedColors: null });
+  }
+});

@@ -95,6 +95,11 @@ fn Unprotected(export: Callback<()>) -> impl IntoView {
         <p>
             <button type="button" class="button" on:click=move |_| export.run(())>"Export my data first"</button>
         </p>
+        <p>
+            "You can paste a passphrase, or let a password manager make one and fill it in. "
+            "On a device other people use, think about where it is saved: anyone who can open "
+            "that password manager, or the browser's saved passwords, can open Mend too."
+        </p>
         <form on:submit=submit novalidate>
             <PasswordField id="passphrase-new" label="New passphrase" autocomplete="new-password" input=new />
             <PasswordField id="passphrase-again" label="Type it again" autocomplete="new-password" input=again />
