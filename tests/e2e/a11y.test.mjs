@@ -297,6 +297,8 @@ test('a screen reader hears a whole step: names, help, progress, one summary of 
   assert.equal(await page.title(), 'Where things stand · Checking in on trust · Mend');
 
   let nodes = await everyControlNamed(page, 'the first step');
+  const stepHeading = nodes.find((n) => n.role?.value === 'heading' && n.name?.value === 'Where things stand');
+  assert.equal(stepHeading?.description?.value, 'Questions 1–2 of 8', 'the heading that takes focus tells where the step sits');
   const progress = nodes.find((n) => n.role?.value === 'progressbar');
   assert.equal(progress?.name?.value, 'Progress through this guide');
   assert.ok(nodes.some((n) => n.name?.value === 'Questions 1–2 of 8' || n.role?.value === 'StaticText' && n.name?.value === 'Questions 1–2 of 8'), 'the progress is in words too');

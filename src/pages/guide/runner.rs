@@ -290,7 +290,7 @@ fn StepScreen(
             on:focusout=move |_| focus_left.update(|n| *n = n.wrapping_add(1))
         >
             <div class="progress">
-                <p class="progress__text">
+                <p class="progress__text" id="step-progress">
                     {move || progress.get().map(|p| if p.first == p.last {
                         format!("Question {} of {}", p.first, p.total)
                     } else {
@@ -303,7 +303,9 @@ fn StepScreen(
                     aria-label="Progress through this guide"
                 ></progress>
             </div>
-            {title.map(|t| view! { <h2 class="runner__heading" tabindex="-1">{t}</h2> })}
+            // Focus lands here on each step: a screen reader reads the
+            // step's name, then where it sits in the guide.
+            {title.map(|t| view! { <h2 class="runner__heading" tabindex="-1" aria-describedby="step-progress">{t}</h2> })}
             {intro.map(|t| view! { <div class="runner__intro"><Prose text=t /></div> })}
             // One alert for the whole step, with a link to each answer that
             // needs attention; each field also shows its own message.
