@@ -7,6 +7,7 @@ mod page_heading;
 mod prose;
 pub mod question;
 pub mod safety;
+mod trust_chart;
 mod update_banner;
 mod week_warning;
 
@@ -14,6 +15,7 @@ pub use lock_screen::{ClosedScreen, LockScreen};
 pub use notices::Notices;
 pub use page_heading::{set_neutral_tab_title, set_tab_title, PageHeading};
 pub use prose::Prose;
+pub use trust_chart::TrustOverTime;
 pub use update_banner::UpdateBanner;
 pub use week_warning::WeekWarning;
 

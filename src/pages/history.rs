@@ -4,8 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::link;
-use crate::components::PageHeading;
+use crate::components::{PageHeading, TrustOverTime};
 use crate::content::library;
+use crate::domain::ids::GuideId;
+use crate::domain::program::progress::CHECK_IN_GUIDE;
 use crate::domain::program::review::review_dates;
 use crate::pages::guide::{results_path, review_path};
 use crate::routes::Page;
@@ -45,6 +47,8 @@ pub fn History() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let has_check_ins =
+        move || store.read(|d| !d.entries.history(&GuideId::new(CHECK_IN_GUIDE)).is_empty());
     // Dates the user set in a guide to look again, soonest first.
     let reviews = move || {
         store.read(|d| {
@@ -67,6 +71,7 @@ pub fn History() -> impl IntoView {
     };
     view! {
         <PageHeading text="History" tab_title=Page::History.document_title() />
+        {move || has_check_ins().then(|| view! { <TrustOverTime /> })}
         {move || {
             let rows = reviews();
             (!rows.is_empty()).then(|| view! {

@@ -5,6 +5,7 @@ pub mod apology;
 pub mod helplines;
 pub mod intake;
 pub mod path;
+pub mod progress;
 pub mod review;
 pub mod safety;
 

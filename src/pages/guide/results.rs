@@ -8,7 +8,7 @@ use super::{guide_path, review_path, with_guide};
 use crate::app::link;
 use crate::components::question::Urgency;
 use crate::components::safety::use_safety;
-use crate::components::{PageHeading, Prose};
+use crate::components::{PageHeading, Prose, TrustOverTime};
 use crate::content;
 use crate::domain::answer::AnswerValue;
 use crate::domain::entry::Entry;
@@ -16,6 +16,7 @@ use crate::domain::guide::Guide;
 use crate::domain::ids::{EntryId, FlagId, QuestionId};
 use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
 use crate::domain::program::intake::INTAKE_GUIDE;
+use crate::domain::program::progress::CHECK_IN_GUIDE;
 use crate::domain::program::safety::{Level, LEAVING_GUIDES};
 use crate::routes::Page;
 use crate::store::{today, Store};
@@ -278,5 +279,6 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                 </button>
             })}
         </p>
+        {(guide.id().as_str() == CHECK_IN_GUIDE).then(|| view! { <TrustOverTime /> })}
     }
 }
