@@ -2,6 +2,7 @@
 
 pub mod answer;
 pub mod browser;
+pub mod calendar;
 pub mod date;
 pub mod entry;
 pub mod guide;

@@ -3,6 +3,7 @@
 // says the trend in words, and the same numbers as a table. The check-ins
 // are written into Mend's storage with their dates (not waited for).
 import { test, before, after } from 'node:test';
+import fs from 'node:fs';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, foreignRequests } from './support.mjs';
 import { checkAccessibility } from './axe.mjs';
@@ -21,7 +22,7 @@ after(async () => {
 });
 
 /** A stored document (schema 2, open) holding finished weekly check-ins. */
-function documentWith(checkIns) {
+function documentWith(checkIns, name = null) {
   const entries = checkIns.map(([day, trust]) => ({
     id: `weekly-check-in-${day}`,
     guide: 'weekly-check-in',
@@ -37,7 +38,7 @@ function documentWith(checkIns) {
     saved_at: '2026-12-01T10:00:00.000Z',
     data: {
       profile: {
-        wording: { relationship: 'unspecified', name: null },
+        wording: { relationship: 'partner', name },
         safety: { full_path_for: [], safe_now: [], harm_page_read_for: [], caution_lifted: [] },
       },
       entries,
@@ -86,6 +87,79 @@ test('one check-in says what will appear after the next, on History and on the c
   await section.getByText('One check-in so far: Trust is at 6 out of 10. After your next check-in, this shows how it moves from week to week.').waitFor();
   assert.equal(await section.locator('svg circle').count(), 1);
   assert.equal(await section.locator('svg polyline').count(), 0, 'one point is not a line');
+});
+
+/** A small iCalendar reader: unfolds lines and maps each property to its values. */
+function parseIcs(text) {
+  assert.ok(text.endsWith('\r\n'), 'lines end in CRLF');
+  assert.ok(!/[^\r]\n/.test(text), 'no bare LF');
+  const lines = [];
+  for (const physical of text.split('\r\n').filter(Boolean)) {
+    assert.ok(Buffer.byteLength(physical) <= 75, `folded at 75 octets: ${physical}`);
+    if (physical.startsWith(' ')) lines[lines.length - 1] += physical.slice(1);
+    else lines.push(physical);
+  }
+  const props = {};
+  for (const line of lines) {
+    const at = line.indexOf(':');
+    assert.ok(at > 0, `a property: ${line}`);
+    (props[line.slice(0, at)] ||= []).push(line.slice(at + 1));
+  }
+  assert.deepEqual(props.BEGIN, ['VCALENDAR', 'VEVENT', 'VALARM']);
+  assert.deepEqual(props.END, ['VALARM', 'VEVENT', 'VCALENDAR']);
+  return props;
+}
+
+test('a calendar reminder downloads as a valid .ics with a neutral title and no names, and its details copy', async () => {
+  const { page, context } = session;
+  await store(page, documentWith([['2026-11-30', 6]], 'Sam'));
+  await page.goto(`${server.url}guides/weekly-check-in/results`);
+  const card = page.getByRole('region', { name: 'A reminder in your calendar' });
+  await card.waitFor();
+  assert.equal(await card.getByLabel('Title').inputValue(), 'Weekly check-in');
+  await card.getByLabel('First reminder').fill('2026-12-13');
+  await card.getByLabel('Time').fill('18:30');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('button', { name: 'Add a reminder to my calendar' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'reminder.ics');
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  const props = parseIcs(text);
+  assert.deepEqual(props.VERSION, ['2.0']);
+  assert.deepEqual(props.SUMMARY, ['Weekly check-in']);
+  assert.deepEqual(props.DTSTART, ['20261213T183000']);
+  assert.deepEqual(props.RRULE, ['FREQ=WEEKLY']);
+  assert.deepEqual(props.TRIGGER, ['-PT15M']);
+  assert.match(props.UID[0], /^[0-9a-f]{32}@mend\.reminder$/);
+  assert.match(props.DTSTAMP[0], /^\d{8}T\d{6}Z$/);
+  assert.doesNotMatch(text, /Sam|trust|partner/i, 'nothing about the person or the relationship');
+
+  // Once, with another title, and no alert.
+  await card.getByLabel('Title').fill('Tea, and a talk');
+  await card.getByRole('checkbox', { name: 'Every week' }).uncheck();
+  await card.getByRole('checkbox', { name: /An alert/ }).uncheck();
+  const [again] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('button', { name: 'Add a reminder to my calendar' }).click(),
+  ]);
+  const once = fs.readFileSync(await again.path(), 'utf8');
+  assert.match(once, /\r\nSUMMARY:Tea\\, and a talk\r\n/);
+  assert.doesNotMatch(once, /RRULE|VALARM/);
+
+  // A calendar that cannot open files: the same details, in words, to copy.
+  await card.getByRole('checkbox', { name: 'Every week' }).check();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await card.getByText('Tea, and a talk: every Sunday at 18:30, starting 13 December 2026.').waitFor();
+  await card.getByRole('button', { name: 'Copy the details' }).click();
+  await card.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'Tea, and a talk: every Sunday at 18:30, starting 13 December 2026.');
+
+  // Without a title, it says what to do instead of writing a file.
+  await card.getByLabel('Title').fill(' ');
+  await card.getByRole('button', { name: 'Add a reminder to my calendar' }).click();
+  await card.getByRole('alert').filter({ hasText: 'Give the reminder a title' }).waitFor();
+  await checkAccessibility(page, 'the check-in results with the chart and the reminder');
 });
 
 test('without check-ins History has no chart, and nothing left the origin', async () => {

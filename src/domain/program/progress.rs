@@ -255,6 +255,62 @@ mod tests {
         );
     }
 
+    /// Issue 12's scale: three years of weekly check-ins and 1,000 other
+    /// entries, each with a few sentences, stay well inside localStorage.
+    #[test]
+    fn three_years_of_check_ins_and_a_thousand_entries_stay_under_one_and_a_half_mib() {
+        use crate::domain::store::{encode, Document, Stamp};
+        let sentence = "We talked after dinner and it went better than last week, slowly. ";
+        let start = d("2024-01-01");
+        let mut entries = Vec::new();
+        for week in 0..156 {
+            let day = start
+                .plus_days(week * 7)
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            entries.push(json!({
+                "id": format!("weekly-check-in-{day}"), "guide": CHECK_IN_GUIDE,
+                "started_on": day, "completed_on": day, "current_step": null,
+                "answers": {
+                    "appreciations": { "type": "list", "value": [sentence, sentence] },
+                    "went-well": { "type": "text", "value": sentence.repeat(2) },
+                    "concern": { "type": "text", "value": sentence },
+                    "commitments": { "type": "choice", "value": "most" },
+                    "trust": { "type": "scale", "value": week % 11 },
+                    "trust-why": { "type": "text", "value": "Kept the promise about Sundays." }
+                }
+            }));
+        }
+        for n in 0..1000 {
+            let day = start
+                .plus_days(n)
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            entries.push(json!({
+                "id": format!("appreciation-log-{day}-{n}"), "guide": "appreciation-log",
+                "started_on": day, "completed_on": day, "current_step": null,
+                "answers": {
+                    "appreciated": { "type": "text", "value": sentence },
+                    "said": { "type": "yes_no", "value": true }
+                }
+            }));
+        }
+        let document = Document {
+            entries: serde_json::from_value(json!(entries)).unwrap_or_else(|e| panic!("{e}")),
+            ..Document::default()
+        };
+        let text = encode(
+            &document,
+            &Stamp::new(1, "2026-12-05T10:00:00.000Z".to_owned()),
+        );
+        println!(
+            "three years of check-ins and 1,000 entries: {} bytes stored",
+            text.len()
+        );
+        assert!(text.len() < 1_572_864, "{} bytes", text.len());
+        assert_eq!(series(&document.entries).weeks.len(), 156);
+    }
+
     #[test]
     fn the_trend_in_words() {
         let trend_of = |days: &[(&str, i32)]| trend(&series(&check_ins(days)).weeks, "Trust", 10);

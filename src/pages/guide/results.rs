@@ -8,7 +8,7 @@ use super::{guide_path, review_path, with_guide};
 use crate::app::link;
 use crate::components::question::Urgency;
 use crate::components::safety::use_safety;
-use crate::components::{PageHeading, Prose, TrustOverTime};
+use crate::components::{PageHeading, Prose, ReminderCard, TrustOverTime};
 use crate::content;
 use crate::domain::answer::AnswerValue;
 use crate::domain::entry::Entry;
@@ -279,6 +279,6 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                 </button>
             })}
         </p>
-        {(guide.id().as_str() == CHECK_IN_GUIDE).then(|| view! { <TrustOverTime /> })}
+        {(guide.id().as_str() == CHECK_IN_GUIDE).then(|| view! { <TrustOverTime /> <ReminderCard /> })}
     }
 }
