@@ -383,6 +383,50 @@ async fn an_import_in_a_tab_that_has_not_heard_of_a_new_passphrase_leaves_nothin
 }
 
 #[wasm_bindgen_test]
+async fn a_passphrase_removal_blocked_by_a_full_quota_after_an_erase_elsewhere_keeps_the_words_and_saves_them_open(
+) {
+    local().clear().unwrap();
+    let here = Store::open();
+    sample_answer(&here, "talk", AnswerValue::Scale(4));
+    here.set_passphrase(None, PASSPHRASE).await.unwrap();
+    // Another tab erases everything and starts again, open; this tab has
+    // not heard (two stores in one page hear no storage events).
+    let there = Store::open();
+    there.erase_everything().unwrap();
+    sample_answer(&there, "wish", AnswerValue::Text("A fresh start".into()));
+    let fillers = fill_quota();
+    // Words typed here that the full quota keeps from being saved.
+    sample_answer(
+        &here,
+        "hardest",
+        AnswerValue::Text("I kept it to myself for too long. ".repeat(20)),
+    );
+    assert_eq!(
+        here.remove_passphrase(PASSPHRASE).await,
+        Err(UnlockError::NotSaved)
+    );
+    for filler in fillers {
+        local().remove_item(&filler).unwrap();
+    }
+    here.flush();
+    // A sealed save is asynchronous (WebCrypto): give it time to land.
+    sleep(300).await;
+    let stored = local().get_item(DOCUMENT_KEY).unwrap();
+    assert!(
+        stored
+            .as_deref()
+            .is_some_and(|s| s.contains("I kept it to myself")),
+        "the words typed here are saved once there is room"
+    );
+    assert!(
+        matches!(decode(stored.as_deref()), Decoded::Loaded { .. }),
+        "the next save is open, like the data: the old passphrase was given up with the erase"
+    );
+    assert!(!here.protected().get_untracked());
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn a_passphrase_typed_with_a_combining_accent_opens_what_the_precomposed_one_sealed() {
     let precomposed = "caf\u{e9} au lait";
     let combining = "cafe\u{301} au lait";

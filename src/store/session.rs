@@ -240,9 +240,27 @@ impl Store {
             return Err(UnlockError::ChangedElsewhere);
         }
         if self.reseal.get_value() {
-            // Not written: storage still holds the old form, so keep its key.
+            // Not written (a full quota): back to the form storage holds
+            // now. Usually that is the old one, with its key; but another
+            // tab may have changed it meanwhile (erased everything and
+            // saved open data, say), and keeping the old key then would
+            // seal the next save with a passphrase that was given up.
             self.reseal.set_value(false);
-            self.step(rekey(before));
+            let stored = read_key(DOCUMENT_KEY);
+            match decode(stored.as_deref()) {
+                Decoded::Sealed { sealed, .. } => match before.filter(|key| key.made(&sealed)) {
+                    Some(key) => {
+                        self.step(rekey(Some(key)));
+                    }
+                    None => self.locked_elsewhere(),
+                },
+                Decoded::Loaded { .. } | Decoded::Fresh => {
+                    self.step(rekey(None));
+                }
+                _ => {
+                    self.step(rekey(before));
+                }
+            }
             return Err(UnlockError::NotSaved);
         }
         // So does every copy of unreadable text kept aside. The keys are

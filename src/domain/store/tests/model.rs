@@ -122,6 +122,14 @@ struct World {
     /// bring erased data back), so they are allowed but not required.
     void: BTreeMap<&'static str, Vec<String>>,
     erased_unheard: Vec<bool>,
+    /// Per tab: an import or an undo elsewhere replaced every answer, and
+    /// this tab has not heard it yet (an undo may wait unsaved on a full
+    /// quota). What it types meanwhile meets that replacement in a merge,
+    /// where the later save wins, as for two tabs changing one answer: it
+    /// may stay, but need not.
+    replaced_unheard: Vec<bool>,
+    /// The tab whose import or undo that was.
+    replacer: Option<usize>,
     counter: u32,
 }
 
@@ -476,9 +484,18 @@ impl Tab {
         if self.reseal {
             self.reseal = false;
             if self.session.may_write() {
-                match before {
-                    Some(key) => self.session.rekeyed(key),
-                    None => self.session.opened(),
+                // Not written: back to the form storage holds now, which
+                // another tab may have changed meanwhile (an erase, say).
+                match decode(storage.get(DOCUMENT_KEY).as_deref()) {
+                    Decoded::Sealed { sealed, .. } => match before.filter(|k| made(*k, &sealed)) {
+                        Some(key) => self.session.rekeyed(key),
+                        None => self.locked_elsewhere(),
+                    },
+                    Decoded::Loaded { .. } | Decoded::Fresh => self.session.opened(),
+                    _ => match before {
+                        Some(key) => self.session.rekeyed(key),
+                        None => self.session.opened(),
+                    },
                 }
             }
             return false;
@@ -595,6 +612,8 @@ impl World {
             typed: BTreeMap::new(),
             void: BTreeMap::new(),
             erased_unheard: vec![false; 3],
+            replaced_unheard: vec![false; 3],
+            replacer: None,
             counter: 0,
         }
     }
@@ -614,7 +633,7 @@ impl World {
                     .entries
                     .begin(sample(), day("2026-11-22"))
                     .answer(q(question), AnswerValue::Text(value.clone()));
-                if self.erased_unheard[tab] {
+                if self.erased_unheard[tab] || self.replaced_unheard[tab] {
                     self.void.entry(question).or_default().push(value);
                 } else {
                     self.typed.entry(question).or_default().push((tab, value));
@@ -626,6 +645,7 @@ impl World {
             Op::Hear(tab) => {
                 self.tabs[tab].hear(storage);
                 self.erased_unheard[tab] = false;
+                self.heard_replacement(tab);
             }
             Op::FinishOpening { tab, which } => self.tabs[tab].finish_opening(which, storage),
             Op::Lock(tab) => self.tabs[tab].lock(storage),
@@ -710,6 +730,10 @@ impl World {
     /// An import (or its undo) in `tab` replaced every answer on purpose:
     /// what was typed before may go, and `values` are what the user chose.
     fn replaced_by(&mut self, tab: usize, values: Vec<(&'static str, String)>) {
+        for (other, unheard) in self.replaced_unheard.iter_mut().enumerate() {
+            *unheard = other != tab && other < self.tabs.len();
+        }
+        self.replacer = Some(tab);
         for (question, before) in std::mem::take(&mut self.typed) {
             let void = self.void.entry(question).or_default();
             void.extend(before.into_iter().map(|(_, v)| v));
@@ -719,6 +743,16 @@ impl World {
                 self.void.entry(question).or_default().push(value);
             } else {
                 self.typed.entry(question).or_default().push((tab, value));
+            }
+        }
+    }
+
+    /// `tab` heard everything stored; once the replacement is stored too
+    /// (nothing left unsaved in the tab that made it), it has heard that.
+    fn heard_replacement(&mut self, tab: usize) {
+        if let Some(replacer) = self.replacer {
+            if !self.tabs[replacer].unsaved() {
+                self.replaced_unheard[tab] = false;
             }
         }
     }
@@ -864,7 +898,19 @@ fn tabs_locks_passphrases_and_erasing_never_lose_or_leak_a_word() {
         failure_persistence: None,
         ..ProptestConfig::default()
     };
-    let mut runner = proptest::test_runner::TestRunner::new(config);
+    // The same 10,000 sequences on every run, so the test command never
+    // fails by chance; MEND_MODEL_RANDOM=1 explores fresh ones (a failure
+    // prints its smallest sequence: add it as a fixed case when fixed).
+    let mut runner = if std::env::var_os("MEND_MODEL_RANDOM").is_some() {
+        proptest::test_runner::TestRunner::new(config)
+    } else {
+        proptest::test_runner::TestRunner::new_with_rng(
+            config,
+            proptest::test_runner::TestRng::deterministic_rng(
+                proptest::test_runner::RngAlgorithm::ChaCha,
+            ),
+        )
+    };
     let result = runner.run(&strategy, |(tabs, ops)| {
         let mut world = World::new(tabs);
         for (i, op) in ops.iter().enumerate() {
