@@ -5,8 +5,12 @@
 // Usage: node scripts/size_budget.mjs [dist]
 import { firstLoad, printTable } from './first_load.mjs';
 
-/** Brotli bytes of the first load; 435,506 when this budget was set. */
-const BUDGET = 445_000;
+/**
+ * Brotli bytes of the first load. Set at 445,000 over 435,506; raised to
+ * 460,000 over 451,950 when the trust chart, calendar reminders, the error
+ * summary, the "Saved" status and the neutral tab title came in (+16 KB).
+ */
+const BUDGET = 460_000;
 
 const dist = process.argv[2] || 'dist';
 const { rows, total } = firstLoad(dist);
