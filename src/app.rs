@@ -7,7 +7,9 @@ use leptos_router::path;
 use crate::components::safety::use_safety;
 use crate::components::{set_neutral_tab_title, ClosedScreen, LockScreen, Notices, UpdateBanner};
 use crate::pages::guide::{GuideResults, GuideReview, GuideRunner};
-use crate::pages::{Guides, History, NotFound, RightNow, Safety, Settings, Start, StoppingHarm};
+use crate::pages::{
+    Guides, History, NotFound, RightNow, Safety, Settings, Start, StoppingHarm, Summary,
+};
 use crate::privacy::{quick_exit, Privacy};
 use crate::pwa::{self, UpdateReady};
 use crate::routes::{self, router_base, Page};
@@ -91,6 +93,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/guides/:id/review") view=GuideReview />
                     <Route path=path!("/guides/:id/results") view=GuideResults />
                     <Route path=path!("/history") view=History />
+                    <Route path=path!("/history/summary") view=Summary />
                     <Route path=path!("/settings") view=Settings />
                     <Route path=path!("/safety") view=Safety />
                     <Route path=path!("/safety/stopping-harm") view=StoppingHarm />

@@ -23,7 +23,7 @@ const TOP: f64 = 10.0;
 const BOTTOM: f64 = 24.0;
 
 /// The trust rating's range, from the check-in guide itself.
-fn scale_range() -> (i32, i32) {
+pub fn scale_range() -> (i32, i32) {
     library()
         .guide(&GuideId::new(CHECK_IN_GUIDE))
         .and_then(|g| g.question(&QuestionId::new(TRUST_QUESTION)))

@@ -47,6 +47,7 @@ pub fn History() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let has_finished = move || store.read(|d| d.entries.iter().any(|e| e.is_completed()));
     let has_check_ins =
         move || store.read(|d| !d.entries.history(&GuideId::new(CHECK_IN_GUIDE)).is_empty());
     // Dates the user set in a guide to look again, soonest first.
@@ -71,6 +72,11 @@ pub fn History() -> impl IntoView {
     };
     view! {
         <PageHeading text="History" tab_title=Page::History.document_title() />
+        {move || has_finished().then(|| view! {
+            <p>
+                <A href=link("/history/summary")>"Make a summary to take to a counsellor"</A>
+            </p>
+        })}
         {move || has_check_ins().then(|| view! { <TrustOverTime /> })}
         {move || {
             let rows = reviews();

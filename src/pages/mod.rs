@@ -9,6 +9,7 @@ mod safety;
 mod settings;
 mod start;
 mod stopping_harm;
+mod summary;
 
 pub use guides::Guides;
 pub use history::History;
@@ -18,3 +19,4 @@ pub use safety::Safety;
 pub use settings::Settings;
 pub use start::Start;
 pub use stopping_harm::StoppingHarm;
+pub use summary::Summary;

@@ -162,6 +162,77 @@ test('a calendar reminder downloads as a valid .ics with a neutral title and no 
   await checkAccessibility(page, 'the check-in results with the chart and the reminder');
 });
 
+test('a summary for a counsellor holds exactly what was ticked, prints without the choices, and downloads', async () => {
+  const { page } = session;
+  const today = new Date();
+  const iso = (days) => new Date(today.getTime() - days * 86400000).toISOString().slice(0, 10);
+  const text = JSON.parse(documentWith([[iso(14), 4], [iso(7), 6]], 'Sam'));
+  text.data.entries[1].answers['went-well'] = { type: 'text', value: 'We cooked together on Friday.' };
+  text.data.entries.push({
+    id: 'safety-check-1',
+    guide: 'safety-check',
+    started_on: iso(10),
+    completed_on: iso(10),
+    answers: {},
+    current_step: null,
+  });
+  await store(page, JSON.stringify(text));
+  await page.goto(`${server.url}history`);
+  await page.getByRole('link', { name: 'Make a summary to take to a counsellor' }).click();
+  await h1(page, 'A summary for a counsellor');
+
+  const choices = page.getByRole('group', { name: 'What to include' });
+  const checkIn = choices.getByRole('checkbox', { name: new RegExp(`^Weekly check-in, ${longDate(iso(7))}$`) });
+  const safety = choices.getByRole('checkbox', { name: /^Safety check, / });
+  assert.equal(await checkIn.isChecked(), true);
+  assert.equal(await safety.isChecked(), false, 'the safety check starts unticked');
+  await choices.getByText('The safety check and your safety plan start unticked').waitFor();
+
+  const summary = page.getByRole('region', { name: 'Your summary' });
+  await summary.getByText('We cooked together on Friday.').waitFor();
+  await summary.getByText('Trust has risen from 4 to 6 over the last week.').waitFor();
+  assert.equal(await summary.getByText(/Safety check/).count(), 0, 'nothing unticked is shown');
+
+  // Untick everything: nothing is left.
+  await choices.getByRole('checkbox', { name: 'Trust over the weeks' }).uncheck();
+  const ticked = choices.getByRole('checkbox', { checked: true });
+  while (await ticked.count()) await ticked.first().uncheck();
+  await summary.getByText('Nothing is ticked yet.').waitFor();
+  await checkIn.check();
+  await summary.getByText('We cooked together on Friday.').waitFor();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download as a text file' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^summary-\d{4}-\d{2}-\d{2}\.md$/);
+  const file = fs.readFileSync(await download.path(), 'utf8');
+  assert.match(file, /^# Notes from Mend\n/);
+  assert.match(file, new RegExp(`## Weekly check-in, ${longDate(iso(7))}`));
+  assert.match(file, /> We cooked together on Friday\./);
+  assert.doesNotMatch(file, /Safety check|Trust over the weeks/, 'only what is ticked');
+  assert.doesNotMatch(file, new RegExp(`## Weekly check-in, ${longDate(iso(14))}`), 'the other check-in was unticked');
+
+  // Printed, only the summary shows.
+  await page.emulateMedia({ media: 'print' });
+  try {
+    assert.equal(await choices.isVisible(), false, 'the choices do not print');
+    assert.equal(await summary.isVisible(), true);
+  } finally {
+    await page.emulateMedia({ media: null });
+  }
+  await checkAccessibility(page, 'the summary page');
+});
+
+/** "2026-11-30" → "30 November 2026", as Mend writes dates. */
+function longDate(isoDate) {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
+const h1 = (page, name) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+
 test('without check-ins History has no chart, and nothing left the origin', async () => {
   const { page } = session;
   await page.goto(server.url);

@@ -8,6 +8,7 @@ pub mod path;
 pub mod progress;
 pub mod review;
 pub mod safety;
+pub mod summary;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -1,0 +1,243 @@
+//! A summary to take to a counsellor: the finished guides and check-ins the
+//! user ticks, in a date range, as plain sections of questions and their
+//! own answers, and as a Markdown text file. Nothing is in it that was not
+//! ticked. The Safety check and the safety plan start unticked: a summary
+//! is made to be shown, and those may name dangers the user has not chosen
+//! to share.
+
+use crate::domain::answer::AnswerValue;
+use crate::domain::date::CalendarDate;
+use crate::domain::entry::{Entries, Entry};
+use crate::domain::guide::{Guide, Library, Question, QuestionKind};
+use crate::domain::wording::Wording;
+
+/// Guides left out unless the user ticks them.
+pub const PRIVATE_BY_DEFAULT: [&str; 2] = ["safety-check", "my-plan"];
+
+/// A finished entry the user may include.
+pub struct Candidate<'a> {
+    pub entry: &'a Entry,
+    pub guide: &'a Guide,
+    pub finished_on: CalendarDate,
+    /// Starts unticked (see [`PRIVATE_BY_DEFAULT`]).
+    pub private: bool,
+}
+
+/// Finished entries in `from..=to` whose guide still exists, oldest first.
+pub fn candidates<'a>(
+    entries: &'a Entries,
+    library: &'a Library,
+    from: CalendarDate,
+    to: CalendarDate,
+) -> Vec<Candidate<'a>> {
+    let mut found: Vec<Candidate<'a>> = entries
+        .iter()
+        .filter_map(|entry| {
+            let finished_on = entry.completed_on()?;
+            let guide = library.guide(entry.guide())?;
+            (from <= finished_on && finished_on <= to).then(|| Candidate {
+                entry,
+                guide,
+                finished_on,
+                private: PRIVATE_BY_DEFAULT.contains(&guide.id().as_str()),
+            })
+        })
+        .collect();
+    found.sort_by_key(|c| c.finished_on);
+    found
+}
+
+/// One ticked entry: its title, date, and each answered question with the
+/// answer as lines of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub title: String,
+    pub finished_on: CalendarDate,
+    pub answers: Vec<(String, Vec<String>)>,
+}
+
+impl Section {
+    /// The questions the user saw and answered, in the guide's order.
+    pub fn of(entry: &Entry, guide: &Guide, wording: &Wording) -> Option<Section> {
+        let finished_on = entry.completed_on()?;
+        let answers = entry.answers();
+        let mut shown = Vec::new();
+        for step in guide.visible_steps(answers) {
+            for question in guide.questions_shown_on(step.id(), answers) {
+                let lines = answer_lines(question, answers.get(question.id()), wording);
+                if !lines.is_empty() {
+                    shown.push((question.text().render(wording), lines));
+                }
+            }
+        }
+        Some(Section {
+            title: guide.title().render(wording),
+            finished_on,
+            answers: shown,
+        })
+    }
+}
+
+/// An answer as a person reads it, as lines: option labels, "Yes"/"No",
+/// the scale value with its range, the text as written, list items. An
+/// unanswered question gives no lines.
+pub fn answer_lines(
+    question: &Question,
+    answer: Option<&AnswerValue>,
+    wording: &Wording,
+) -> Vec<String> {
+    let label_of = |id: &crate::domain::ids::OptionId| {
+        question
+            .kind()
+            .options()
+            .iter()
+            .find(|o| o.id() == id)
+            .map(|o| o.label().render(wording))
+            .unwrap_or_else(|| id.to_string())
+    };
+    match (question.kind(), answer) {
+        (_, None) => Vec::new(),
+        (_, Some(AnswerValue::Choice(id))) => vec![label_of(id)],
+        (_, Some(AnswerValue::Choices(ids))) => ids.iter().map(label_of).collect(),
+        (_, Some(AnswerValue::YesNo(yes))) => vec![if *yes { "Yes" } else { "No" }.to_owned()],
+        (QuestionKind::Scale(scale), Some(AnswerValue::Scale(value))) => vec![format!(
+            "{value} on a scale of {} to {}",
+            scale.min(),
+            scale.max()
+        )],
+        (_, Some(AnswerValue::Scale(value))) => vec![value.to_string()],
+        (_, Some(AnswerValue::Text(text) | AnswerValue::Date(text))) => {
+            text.lines().map(str::to_owned).collect()
+        }
+        (_, Some(AnswerValue::List(items))) => items
+            .iter()
+            .filter(|i| !i.trim().is_empty())
+            .cloned()
+            .collect(),
+    }
+}
+
+/// The summary as a Markdown text file (it reads as plain text too). The
+/// user's own words are quoted line by line, so nothing they wrote can
+/// turn into a heading of the file.
+pub fn markdown(sections: &[Section], trust: Option<&str>, made_on: CalendarDate) -> String {
+    let mut out = String::new();
+    out.push_str("# Notes from Mend\n\n");
+    out.push_str(&format!(
+        "Made on {}. It holds only what was chosen to include.\n",
+        made_on.long()
+    ));
+    if let Some(trust) = trust {
+        out.push_str("\n## Trust over the weeks\n\n");
+        out.push_str(trust);
+        out.push('\n');
+    }
+    for section in sections {
+        out.push_str(&format!(
+            "\n## {}, {}\n",
+            one_line(&section.title),
+            section.finished_on.long()
+        ));
+        for (question, lines) in &section.answers {
+            out.push_str(&format!("\n**{}**\n\n", one_line(question)));
+            for line in lines {
+                out.push_str("> ");
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::domain::tests::library as library_with_fixtures;
+    use serde_json::json;
+
+    fn d(text: &str) -> CalendarDate {
+        text.parse().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn entries() -> Entries {
+        serde_json::from_value(json!([
+            { "id": "s", "guide": "sample", "started_on": "2026-11-20", "completed_on": "2026-11-20",
+              "current_step": null, "answers": {
+                "role": { "type": "choice", "value": "hurt" },
+                "talk": { "type": "scale", "value": 4 },
+                "afraid": { "type": "yes_no", "value": false },
+                "kept": { "type": "choices", "value": ["listened", "owned"] },
+                "trust-now": { "type": "scale", "value": 6 },
+                "hardest": { "type": "text", "value": "Not knowing.\n# Not a heading" } } },
+            { "id": "old", "guide": "sample", "started_on": "2026-01-02", "completed_on": "2026-01-02",
+              "current_step": null, "answers": {} },
+            { "id": "open", "guide": "sample", "started_on": "2026-11-25", "completed_on": null,
+              "current_step": null, "answers": {} },
+            { "id": "gone", "guide": "a-guide-that-no-longer-exists", "started_on": "2026-11-21",
+              "completed_on": "2026-11-21", "current_step": null, "answers": {} }
+        ]))
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn candidates_are_finished_entries_of_existing_guides_in_the_range() {
+        let library = library_with_fixtures();
+        let entries = entries();
+        let found = candidates(&entries, &library, d("2026-11-01"), d("2026-11-30"));
+        let ids: Vec<&str> = found.iter().map(|c| c.entry.id().as_str()).collect();
+        assert_eq!(ids, ["s"]);
+        assert!(!found[0].private);
+        assert!(PRIVATE_BY_DEFAULT.contains(&"safety-check"));
+    }
+
+    #[test]
+    fn a_section_holds_the_answered_questions_as_read_and_the_file_quotes_the_users_words() {
+        let library = library_with_fixtures();
+        let entries = entries();
+        let entry = entries.iter().next().unwrap_or_else(|| panic!("an entry"));
+        let guide = library
+            .guide(entry.guide())
+            .unwrap_or_else(|| panic!("the sample guide"));
+        let section =
+            Section::of(entry, guide, &Wording::default()).unwrap_or_else(|| panic!("finished"));
+        assert_eq!(section.title, "Checking in on trust");
+        let answer = |start: &str| {
+            section
+                .answers
+                .iter()
+                .find(|(q, _)| q.starts_with(start))
+                .map(|(_, a)| a.clone())
+                .unwrap_or_else(|| panic!("{start} in {:?}", section.answers))
+        };
+        assert_eq!(answer("Which of these"), ["My trust was broken"]);
+        assert_eq!(
+            answer("What has been hardest"),
+            ["Not knowing.", "# Not a heading"]
+        );
+        assert_eq!(answer("Are you ever afraid"), ["No"]);
+        assert_eq!(
+            answer("I can tell the other person"),
+            ["4 on a scale of 1 to 5"]
+        );
+
+        let file = markdown(
+            &[section],
+            Some("Trust has risen from 3 to 6 over the last 4 weeks."),
+            d("2026-12-05"),
+        );
+        assert!(file.starts_with("# Notes from Mend\n\nMade on 5 December 2026."));
+        assert!(file.contains("\n## Checking in on trust, 20 November 2026\n"));
+        assert!(
+            file.contains("\n> # Not a heading\n"),
+            "the user's words are quoted: {file}"
+        );
+        assert!(file.contains("## Trust over the weeks\n\nTrust has risen"));
+        let nothing = markdown(&[], None, d("2026-12-05"));
+        assert!(!nothing.contains("##"), "nothing ticked, nothing included");
+    }
+}

@@ -1,0 +1,190 @@
+//! "A summary for a counsellor": the user ticks which finished guides and
+//! check-ins to include, in a date range; Mend shows exactly those, ready
+//! to print or to download as a text file (domain::program::summary).
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::components::download::{text_file, NOT_DOWNLOADED};
+use crate::components::{scale_range, PageHeading};
+use crate::content::library;
+use crate::domain::date::CalendarDate;
+use crate::domain::ids::{EntryId, GuideId, QuestionId};
+use crate::domain::program::progress::{
+    trend, Series, CHART_WEEKS, CHECK_IN_GUIDE, TRUST_QUESTION,
+};
+use crate::domain::program::summary::{candidates, markdown, Section};
+use crate::store::{today, Store};
+
+/// How far back the range starts at first.
+const DEFAULT_DAYS: i64 = 90;
+
+#[component]
+pub fn Summary() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let to_day = today();
+    let from_day = to_day.plus_days(-DEFAULT_DAYS).unwrap_or(to_day);
+    let from = RwSignal::new(from_day.to_string());
+    let to = RwSignal::new(to_day.to_string());
+    let range = move || -> Option<(CalendarDate, CalendarDate)> {
+        let from: CalendarDate = from.get().parse().ok()?;
+        let to: CalendarDate = to.get().parse().ok()?;
+        Some((from, to))
+    };
+    // Ticked entries: at first every finished one except the private ones.
+    let ticked = RwSignal::new(store.read_untracked(|d| {
+        candidates(
+            &d.entries,
+            library(),
+            CalendarDate::from_day_number(0).unwrap_or(from_day),
+            to_day,
+        )
+        .iter()
+        .filter(|c| !c.private)
+        .map(|c| c.entry.id().clone())
+        .collect::<BTreeSet<EntryId>>()
+    }));
+    let trend_sentence = move || {
+        store.read(|d| {
+            let series = Series::of(
+                &d.entries,
+                &GuideId::new(CHECK_IN_GUIDE),
+                &QuestionId::new(TRUST_QUESTION),
+            );
+            trend(series.last_weeks(CHART_WEEKS), "Trust", scale_range().1)
+        })
+    };
+    let with_trust = RwSignal::new(true);
+    // What the summary holds: the ticked entries in the range, oldest first.
+    let sections = move || -> Vec<Section> {
+        let Some((from, to)) = range() else {
+            return Vec::new();
+        };
+        store.read(|d| {
+            ticked.with(|ticked| {
+                candidates(&d.entries, library(), from, to)
+                    .iter()
+                    .filter(|c| ticked.contains(c.entry.id()))
+                    .filter_map(|c| Section::of(c.entry, c.guide, &d.profile.wording))
+                    .collect()
+            })
+        })
+    };
+    let trust = move || with_trust.get().then(trend_sentence).flatten();
+    let error = RwSignal::new(None::<&'static str>);
+    let download = move |_| {
+        let text = markdown(&untrack(sections), untrack(trust).as_deref(), today());
+        let name = format!("summary-{}.md", today());
+        error.set((!text_file(&name, &text, "text/markdown")).then_some(NOT_DOWNLOADED));
+    };
+    let choices = move || {
+        let Some((from, to)) = range() else {
+            return view! { <p class="field-error" role="alert">"Choose a start and an end date."</p> }.into_any();
+        };
+        store.read(|d| {
+            let found = candidates(&d.entries, library(), from, to);
+            if found.is_empty() {
+                return view! { <p>"Nothing was finished between these dates."</p> }.into_any();
+            }
+            found
+                .into_iter()
+                .map(|c| {
+                    let id = c.entry.id().clone();
+                    let checked = {
+                        let id = id.clone();
+                        move || ticked.with(|t| t.contains(&id))
+                    };
+                    let label = format!("{}, {}", c.guide.title().render(&d.profile.wording), c.finished_on.long());
+                    let private = c.private;
+                    view! {
+                        <div class="field field--check">
+                            <label>
+                                <input type="checkbox" prop:checked=checked on:change=move |e| {
+                                    let on = event_target_checked(&e);
+                                    ticked.update(|t| {
+                                        if on {
+                                            t.insert(id.clone());
+                                        } else {
+                                            t.remove(&id);
+                                        }
+                                    });
+                                } />
+                                " " {label}
+                            </label>
+                            {private.then(|| view! { <p class="field-help">"Left out unless you tick it."</p> })}
+                        </div>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        })
+    };
+    view! {
+        <PageHeading text="A summary for a counsellor" tab_title="Summary · Mend" />
+        <div class="no-print">
+            <p class="lead">
+                "Choose what to include. The summary holds only what you tick, and it is made here, "
+                "on this device. Print it, or download it as a text file to bring along or send yourself."
+            </p>
+            <fieldset class="card summary-range">
+                <legend>"Between these dates"</legend>
+                <div class="field">
+                    <label for="summary-from">"From"</label>
+                    <input id="summary-from" type="date" prop:value=move || from.get() on:input=move |e| from.set(event_target_value(&e)) />
+                </div>
+                <div class="field">
+                    <label for="summary-to">"To"</label>
+                    <input id="summary-to" type="date" prop:value=move || to.get() on:input=move |e| to.set(event_target_value(&e)) />
+                </div>
+            </fieldset>
+            <fieldset class="card">
+                <legend>"What to include"</legend>
+                <p class="field-help">
+                    "The safety check and your safety plan start unticked: a summary is made to be shown, "
+                    "and they may hold things you have not chosen to share. Tick them if you want them in."
+                </p>
+                {move || trend_sentence().map(|_| view! {
+                    <div class="field field--check">
+                        <label>
+                            <input type="checkbox" prop:checked=move || with_trust.get()
+                                on:change=move |e| with_trust.set(event_target_checked(&e)) />
+                            " Trust over the weeks"
+                        </label>
+                    </div>
+                })}
+                {choices}
+            </fieldset>
+            <p class="actions">
+                <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"Print"</button>
+                <button type="button" class="button button--primary" on:click=download>"Download as a text file"</button>
+            </p>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+        </div>
+        <section class="summary" aria-labelledby="summary-heading">
+            <h2 id="summary-heading">"Your summary"</h2>
+            {move || {
+                let sections = sections();
+                let trust = trust();
+                if sections.is_empty() && trust.is_none() {
+                    return view! { <p>"Nothing is ticked yet."</p> }.into_any();
+                }
+                view! {
+                    {trust.map(|t| view! { <h3>"Trust over the weeks"</h3> <p>{t}</p> })}
+                    {sections.into_iter().map(|s| view! {
+                        <article class="summary__entry">
+                            <h3>{format!("{}, {}", s.title, s.finished_on.long())}</h3>
+                            <dl>
+                                {s.answers.into_iter().map(|(question, lines)| view! {
+                                    <dt>{question}</dt>
+                                    <dd>{lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}</dd>
+                                }).collect_view()}
+                            </dl>
+                        </article>
+                    }).collect_view()}
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
