@@ -6,7 +6,7 @@ mod notices;
 mod page_heading;
 mod prose;
 pub mod question;
-mod reminder;
+pub mod reminder;
 pub mod safety;
 mod trust_chart;
 mod update_banner;

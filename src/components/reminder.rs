@@ -44,16 +44,13 @@ pub fn ReminderCard() -> impl IntoView {
             alert_minutes_before: alert.get().then_some(ALERT_MINUTES),
         })
     };
-    let download = move |event: leptos::ev::SubmitEvent| {
+    let offer = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let file = reminder_untracked(reminder)
-            .and_then(|r| r.ics(&unique_id(), &utc_stamp()).map_err(|e| e.message()));
-        match file {
-            Ok(text) => error.set(
-                (!text_file("reminder.ics", &text, "text/calendar")).then_some(NOT_DOWNLOADED),
-            ),
-            Err(message) => error.set(Some(message)),
-        }
+        error.set(
+            reminder_untracked(reminder)
+                .and_then(|r| download(&r))
+                .err(),
+        );
     };
     let copy = move |_| {
         let words = match reminder_untracked(reminder) {
@@ -78,7 +75,7 @@ pub fn ReminderCard() -> impl IntoView {
                 "Your calendar can. Download a file your calendar opens, or copy the details and add "
                 "them yourself."
             </p>
-            <form on:submit=download novalidate>
+            <form on:submit=offer novalidate>
                 <div class="field">
                     <label for="reminder-title">"Title"</label>
                     <input id="reminder-title" type="text" maxlength="80" autocomplete="off"
@@ -127,6 +124,18 @@ pub fn ReminderCard() -> impl IntoView {
             </p>
             <p role="status">{move || copied.get()}</p>
         </section>
+    }
+}
+
+/// Offers `reminder` as `reminder.ics`; says what went wrong if it could not.
+pub fn download(reminder: &Reminder) -> Result<(), &'static str> {
+    let text = reminder
+        .ics(&unique_id(), &utc_stamp())
+        .map_err(|e| e.message())?;
+    if text_file("reminder.ics", &text, "text/calendar") {
+        Ok(())
+    } else {
+        Err(NOT_DOWNLOADED)
     }
 }
 

@@ -17,6 +17,9 @@ use crate::domain::date::CalendarDate;
 /// about trust or the relationship.
 pub const DEFAULT_TITLE: &str = "Weekly check-in";
 
+/// The title of a reminder for a date set in a guide to look again.
+pub const REVIEW_TITLE: &str = "Time to look again";
+
 /// A reminder the user asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reminder {
@@ -60,6 +63,19 @@ pub fn parse_time(text: &str) -> Result<(u8, u8), ReminderError> {
 }
 
 impl Reminder {
+    /// A one-off reminder on `day` at 19:00 with an alert: for a date the
+    /// user set in a guide to look again.
+    pub fn on_day(title: &str, day: CalendarDate) -> Reminder {
+        Reminder {
+            title: title.to_owned(),
+            starts: day,
+            hour: 19,
+            minute: 0,
+            weekly: false,
+            alert_minutes_before: Some(15),
+        }
+    }
+
     /// The reminder in words, for people whose calendar cannot open the
     /// file and who add it by hand.
     pub fn in_words(&self) -> String {
@@ -287,6 +303,17 @@ mod tests {
             reminder().in_words(),
             "Weekly check-in: every Saturday at 19:00, starting 12 December 2026, with an alert 15 minutes before."
         );
+    }
+
+    #[test]
+    fn a_date_to_look_again_is_a_one_off_evening_reminder_with_a_neutral_title() {
+        let day = "2027-02-20".parse().unwrap_or_else(|e| panic!("{e}"));
+        let r = Reminder::on_day(REVIEW_TITLE, day);
+        let lines = unfolded(&file(&r));
+        assert!(lines.contains(&"DTSTART:20270220T190000".to_owned()));
+        assert!(lines.contains(&"SUMMARY:Time to look again".to_owned()));
+        assert!(!lines.iter().any(|l| l.starts_with("RRULE")));
+        assert!(lines.contains(&"TRIGGER:-PT15M".to_owned()));
     }
 
     #[test]

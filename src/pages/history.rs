@@ -4,8 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::link;
+use crate::components::reminder::download;
 use crate::components::{PageHeading, TrustOverTime};
 use crate::content::library;
+use crate::domain::calendar::{Reminder, REVIEW_TITLE};
 use crate::domain::ids::GuideId;
 use crate::domain::program::progress::CHECK_IN_GUIDE;
 use crate::domain::program::review::review_dates;
@@ -47,6 +49,7 @@ pub fn History() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let reminder_error = RwSignal::new(None::<&'static str>);
     let has_finished = move || store.read(|d| d.entries.iter().any(|e| e.is_completed()));
     let has_check_ins =
         move || store.read(|d| !d.entries.history(&GuideId::new(CHECK_IN_GUIDE)).is_empty());
@@ -58,12 +61,21 @@ pub fn History() -> impl IntoView {
                 .map(|r| {
                     let title = r.guide.title().render(&d.profile.wording);
                     let question = r.question.text().render(&d.profile.wording);
+                    let day = r.date;
                     view! {
                         <li class="history__item">
                             <time datetime=r.date.to_string()>{r.date.long()}</time>
                             " "
                             <A href=link(&review_path(r.guide.id()))>{title}</A>
                             <span class="muted">{format!(" ({question})")}</span>
+                            " "
+                            // A one-off reminder in the user's calendar, with
+                            // a title that says nothing about what it is for.
+                            <button type="button" class="button button--quiet"
+                                aria-label=format!("Add {} to my calendar", day.long())
+                                on:click=move |_| reminder_error.set(download(&Reminder::on_day(REVIEW_TITLE, day)).err())>
+                                "Add to my calendar"
+                            </button>
                         </li>
                     }
                 })
@@ -84,6 +96,12 @@ pub fn History() -> impl IntoView {
                 <section class="card" aria-labelledby="history-reviews">
                     <h2 id="history-reviews">"Dates you set to look again"</h2>
                     <ul class="history">{rows}</ul>
+                    <p class="field-help">
+                        "\u{201c}Add to my calendar\u{201d} downloads a reminder for 7 pm that day, titled \u{201c}"
+                        {REVIEW_TITLE}
+                        "\u{201d}, so a calendar that syncs or shows on a lock screen says nothing more."
+                    </p>
+                    <p class="field-error" role="alert">{move || reminder_error.get()}</p>
                 </section>
             })
         }}

@@ -224,6 +224,36 @@ test('a summary for a counsellor holds exactly what was ticked, prints without t
   await checkAccessibility(page, 'the summary page');
 });
 
+test('a date set to look again goes to the calendar as a one-off reminder with a neutral title', async () => {
+  const { page } = session;
+  const text = JSON.parse(documentWith([], 'Sam'));
+  text.data.entries.push({
+    id: 'committing-to-the-work-1',
+    guide: 'committing-to-the-work',
+    started_on: '2026-11-20',
+    completed_on: '2026-11-20',
+    answers: {
+      'how-long': { type: 'choice', value: 'three-months' },
+      'review-date': { type: 'date', value: '2027-02-20' },
+    },
+    current_step: null,
+  });
+  await store(page, JSON.stringify(text));
+  await page.goto(`${server.url}history`);
+  const reviews = page.getByRole('region', { name: 'Dates you set to look again' });
+  await reviews.getByText('20 February 2027').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    reviews.getByRole('button', { name: 'Add 20 February 2027 to my calendar' }).click(),
+  ]);
+  const file = fs.readFileSync(await download.path(), 'utf8');
+  const props = parseIcs(file);
+  assert.deepEqual(props.SUMMARY, ['Time to look again']);
+  assert.deepEqual(props.DTSTART, ['20270220T190000']);
+  assert.equal(props.RRULE, undefined, 'once, not every week');
+  assert.doesNotMatch(file, /Sam|commit|trust/i);
+});
+
 /** "2026-11-30" → "30 November 2026", as Mend writes dates. */
 function longDate(isoDate) {
   const [y, m, d] = isoDate.split('-').map(Number);
