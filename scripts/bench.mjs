@@ -224,7 +224,68 @@ async function phoneTimings() {
   console.log(`choose an answer → saved and painted:            ${fmt(save)}`);
 }
 
+/**
+ * Issue 12's scale: three years of weekly check-ins plus 1,000 other
+ * entries, written into storage with their dates. Prints the stored size
+ * and how long History takes, from the click, to show the chart.
+ */
+async function largeHistory() {
+  const server = await startServer();
+  const sentence = 'We talked after dinner and it went better than last week, slowly. ';
+  const day = (n) => new Date(Date.UTC(2024, 0, 1) + n * 86400000).toISOString().slice(0, 10);
+  const entries = [];
+  for (let week = 0; week < 156; week++) {
+    const d = day(week * 7);
+    entries.push({
+      id: `weekly-check-in-${d}`, guide: 'weekly-check-in', started_on: d, completed_on: d, current_step: null,
+      answers: {
+        appreciations: { type: 'list', value: [sentence, sentence] },
+        'went-well': { type: 'text', value: sentence.repeat(2) },
+        concern: { type: 'text', value: sentence },
+        trust: { type: 'scale', value: week % 11 },
+      },
+    });
+  }
+  for (let n = 0; n < 1000; n++) {
+    const d = day(n);
+    entries.push({
+      id: `appreciation-log-${d}-${n}`, guide: 'appreciation-log', started_on: d, completed_on: d, current_step: null,
+      answers: { appreciated: { type: 'text', value: sentence } },
+    });
+  }
+  const text = JSON.stringify({
+    app: 'mend', schema: 2, revision: 1, saved_at: '2026-12-01T10:00:00.000Z',
+    data: {
+      profile: {
+        wording: { relationship: 'unspecified', name: null },
+        safety: { full_path_for: [], safe_now: [], harm_page_read_for: [], caution_lifted: [] },
+      },
+      entries,
+    },
+  });
+  const times = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const session = await openBrowser();
+      const { page } = session;
+      await page.goto(server.url);
+      await page.evaluate((t) => localStorage.setItem('mend.document', t), text);
+      await page.reload();
+      await firstRender(page);
+      times.push(
+        await timeClick(page, 'nav a[href$="history"]', () => document.querySelectorAll('.trust svg circle').length > 0),
+      );
+      await session.close();
+    }
+  } finally {
+    await server.stop();
+  }
+  console.log(`\nThree years of weekly check-ins and 1,000 other entries (${text.length} bytes stored; limit 1.5 MiB)`);
+  console.log(`click "History" → History with the trust chart painted (target ≤ 200 ms): ${fmt(times)}`);
+}
+
 sizes();
 twiggy();
 await loopbackTimings();
+await largeHistory();
 await phoneTimings();
