@@ -4,8 +4,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::alive;
 use crate::components::safety::HelplineList;
+use crate::components::{alive, set_tab_title};
 use crate::domain::program::helplines::Purpose;
 
 use crate::privacy::Privacy;
@@ -19,7 +19,8 @@ pub fn LockScreen() -> impl IntoView {
     let busy = RwSignal::new(false);
     let confirming = RwSignal::new(false);
     let privacy = expect_context::<Privacy>();
-    document().set_title("Mend is locked");
+    // Through set_tab_title, so the neutral title ("Notes") holds here too.
+    set_tab_title("Mend is locked");
     Effect::new(move |_| {
         if let Some(input) = passphrase.get() {
             let _ = input.focus();
@@ -114,7 +115,7 @@ pub fn LockScreen() -> impl IntoView {
 #[component]
 pub fn ClosedScreen() -> impl IntoView {
     let privacy = expect_context::<Privacy>();
-    document().set_title("Mend");
+    set_tab_title("Mend");
     view! {
         <section class="lock" aria-labelledby="closed-heading">
             <h1 id="closed-heading" tabindex="-1">"Mend is closed"</h1>

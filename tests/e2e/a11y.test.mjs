@@ -390,6 +390,13 @@ test('the neutral tab title: off without a passphrase, on by default with one, a
   await page.getByRole('button', { name: 'Lock now' }).waitFor();
   await page.waitForFunction(() => document.title === 'Notes');
   assert.equal(await neutral.isChecked(), true, 'on by default once a passphrase is set');
+  // The lock screen too says "Notes", not "Mend is locked".
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  await h1(page, 'Mend is locked');
+  assert.equal(await page.title(), 'Notes');
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).waitFor({ state: 'detached' });
   await page.getByRole('link', { name: 'Guides', exact: true }).click();
   await page.getByRole('link', { name: 'Checking in on trust' }).or(page.getByRole('heading', { level: 1, name: 'Guides' })).first().waitFor();
   assert.equal(await page.title(), 'Notes', 'every page, not only Settings');
