@@ -25,6 +25,16 @@ after(async () => {
   await server?.stop();
 });
 
+/** Mend as on a first visit: the walk through earlier states leaves it
+ * protected, locked or closed. */
+async function freshStart(page) {
+  await page.goto(server.url);
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+}
+
 const h1 = (page, name) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 
 test('every page a person can open passes axe, light and dark', async () => {
@@ -282,12 +292,7 @@ async function everyHelpIsADescription(page, state) {
 
 test('a screen reader hears a whole step: names, help, progress, one summary of errors, "Saved" once, and each step by name', async () => {
   const { page } = session;
-  await page.goto(server.url);
-  // A fresh start: the walk above left Mend protected and closed.
-  await page.evaluate(() => {
-    localStorage.clear();
-    sessionStorage.clear();
-  });
+  await freshStart(page);
   await page.goto(`${server.url}guides/sample`);
   await page.getByRole('button', { name: 'Begin' }).click();
   await page.getByRole('heading', { name: 'Where things stand' }).waitFor();
@@ -371,12 +376,7 @@ test('a screen reader hears a whole step: names, help, progress, one summary of 
 
 test('the neutral tab title: off without a passphrase, on by default with one, and the user decides', async () => {
   const { page } = session;
-  await page.goto(server.url);
-  // A fresh start: the walk above left Mend protected and closed.
-  await page.evaluate(() => {
-    localStorage.clear();
-    sessionStorage.clear();
-  });
+  await freshStart(page);
   await page.goto(`${server.url}guides/sample`);
   await h1(page, 'Checking in on trust');
   assert.equal(await page.title(), 'Checking in on trust · Mend');
@@ -414,11 +414,7 @@ test('the neutral tab title: off without a passphrase, on by default with one, a
 
 test('passphrase fields take a paste and a password manager, and Settings says what that means on a shared device', async () => {
   const { page } = session;
-  await page.goto(server.url);
-  await page.evaluate(() => {
-    localStorage.clear();
-    sessionStorage.clear();
-  });
+  await freshStart(page);
   await page.goto(`${server.url}settings`);
   await h1(page, 'Settings');
   await page.getByText('anyone who can open that password manager').waitFor();
@@ -436,11 +432,7 @@ test('passphrase fields take a paste and a password manager, and Settings says w
 
 test('with forced colours (Windows High Contrast), the chosen answers, the current page and focus stay visible', async () => {
   const { page } = session;
-  await page.goto(server.url);
-  await page.evaluate(() => {
-    localStorage.clear();
-    sessionStorage.clear();
-  });
+  await freshStart(page);
   await page.emulateMedia({ forcedColors: 'active' });
   try {
     await page.goto(`${server.url}guides/sample`);

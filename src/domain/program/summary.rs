@@ -9,6 +9,7 @@ use crate::domain::answer::AnswerValue;
 use crate::domain::date::CalendarDate;
 use crate::domain::entry::{Entries, Entry};
 use crate::domain::guide::{Guide, Library, Question, QuestionKind};
+use crate::domain::ids::OptionId;
 use crate::domain::wording::Wording;
 
 /// Guides left out unless the user ticks them.
@@ -86,15 +87,7 @@ pub fn answer_lines(
     answer: Option<&AnswerValue>,
     wording: &Wording,
 ) -> Vec<String> {
-    let label_of = |id: &crate::domain::ids::OptionId| {
-        question
-            .kind()
-            .options()
-            .iter()
-            .find(|o| o.id() == id)
-            .map(|o| o.label().render(wording))
-            .unwrap_or_else(|| id.to_string())
-    };
+    let label_of = |id: &OptionId| option_label(question, id, wording);
     match (question.kind(), answer) {
         (_, None) => Vec::new(),
         (_, Some(AnswerValue::Choice(id))) => vec![label_of(id)],
@@ -115,6 +108,18 @@ pub fn answer_lines(
             .cloned()
             .collect(),
     }
+}
+
+/// The label of a question's option as the user saw it; the id itself for
+/// an option the guide no longer has.
+pub fn option_label(question: &Question, id: &OptionId, wording: &Wording) -> String {
+    question
+        .kind()
+        .options()
+        .iter()
+        .find(|o| o.id() == id)
+        .map(|o| o.label().render(wording))
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// The summary as a Markdown text file (it reads as plain text too). The

@@ -1,5 +1,6 @@
 //! The review page: every shown question with its answer, each one editable.
 
+use crate::domain::program::summary::option_label;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -120,15 +121,7 @@ pub fn answer_view(
     answer: Option<&AnswerValue>,
     wording: &Wording,
 ) -> AnyView {
-    let label_of = |id: &crate::domain::ids::OptionId| {
-        question
-            .kind()
-            .options()
-            .iter()
-            .find(|o| o.id() == id)
-            .map(|o| o.label().render(wording))
-            .unwrap_or_else(|| id.to_string())
-    };
+    let label_of = |id: &crate::domain::ids::OptionId| option_label(question, id, wording);
     match (question.kind(), answer) {
         (_, None) => view! { <p class="review__none">"Not answered"</p> }.into_any(),
         (_, Some(AnswerValue::Choice(id))) => view! { <p>{label_of(id)}</p> }.into_any(),
