@@ -2,6 +2,7 @@
 //! leads to, the safety rule that overrides both, and the apology wording check.
 
 pub mod apology;
+pub mod commitments;
 pub mod helplines;
 pub mod intake;
 pub mod path;

@@ -4,13 +4,14 @@
 //! [`encode`](fn@super::encode) writes it (one line; wrapped here to read):
 //!
 //! ```json
-//! {"app":"mend","schema":2,"revision":7,"saved_at":"2026-11-22T10:15:00.000Z",
+//! {"app":"mend","schema":3,"revision":7,"saved_at":"2026-11-22T10:15:00.000Z",
 //!  "data":{"profile":{"wording":{"relationship":"partner","name":"Sam"},
 //!                     "safety":{"full_path_for":[],"safe_now":[],"harm_page_read_for":[],"caution_lifted":[]}},
 //!          "entries":[{"id":"weekly-check-in-2026-11-22","guide":"weekly-check-in",
 //!                      "started_on":"2026-11-22","completed_on":null,
 //!                      "answers":{"trust":{"type":"scale","value":6}},
-//!                      "current_step":"ratings"}]}}
+//!                      "current_step":"ratings"}],
+//!          "commitments":[]}}
 //! ```
 //!
 //! - `app`: always `"mend"`, so that something else stored under the key is
@@ -24,9 +25,11 @@
 //!   `revision` it identifies one saved copy (see [`Stamp`]).
 //! - `data`: the [`Document`]. Answers are stored as in
 //!   [`AnswerValue`](crate::domain::answer::AnswerValue), entries as in
-//!   [`Entry`](crate::domain::entry::Entry), `wording` as in [`Wording`].
+//!   [`Entry`](crate::domain::entry::Entry), `wording` as in [`Wording`],
+//!   commitments as in [`Commitments`].
 
 use crate::domain::entry::Entries;
+use crate::domain::program::commitments::Commitments;
 use crate::domain::program::safety::SafetyChoices;
 use crate::domain::wording::Wording;
 use serde::{Deserialize, Serialize};
@@ -44,6 +47,8 @@ pub struct Document {
     pub profile: Profile,
     /// Every entry of every guide, oldest first.
     pub entries: Entries,
+    /// Commitments tracked week by week (schema 3), in the order taken up.
+    pub commitments: Commitments,
 }
 
 /// What the user told Mend about themselves and the other person. Settings

@@ -19,6 +19,9 @@
 //!   every answer it needs with the other tab's changes; otherwise it stays
 //!   open and [`MergeNote::NotFinished`] says so.
 //! - The name or relationship kind, likewise, field by field.
+//! - Commitments, by id: one this tab took up is added; for one it changed,
+//!   its words, its ending and each week's mark that this tab changed are
+//!   this tab's (see [`Commitments::merge`]).
 //! - The resume point follows this tab, where the user is working.
 
 use super::document::Document;
@@ -27,6 +30,7 @@ use crate::domain::answer::{AnswerValue, Answers};
 use crate::domain::entry::{Entries, Entry};
 use crate::domain::guide::Library;
 use crate::domain::ids::{EntryId, QuestionId};
+use crate::domain::program::commitments::Commitments;
 use crate::domain::program::safety::SafetyChoices;
 use crate::domain::wording::Wording;
 use std::collections::BTreeSet;
@@ -106,6 +110,11 @@ pub fn merge_pending(
             merge_entry(&mut merged.entries, before, mine, library, &mut notes);
         }
     }
+    merged.commitments = Commitments::merge(
+        &merged.commitments,
+        &saved.commitments,
+        &current.commitments,
+    );
 
     Merged {
         document: merged,

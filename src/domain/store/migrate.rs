@@ -25,7 +25,7 @@
 //!        Ok(data)
 //!    }
 //!
-//!    const MIGRATIONS: [Step; CURRENT_SCHEMA as usize - 1] = [from_1_to_2];
+//!    const MIGRATIONS: [Step; CURRENT_SCHEMA as usize - 1] = [from_1_to_2, from_2_to_3];
 //!    ```
 //!
 //! 3. Keep `fixtures/schema-1.json` exactly as it is (it is what schema 1
@@ -40,16 +40,19 @@
 //! does not have the shape its schema promised, return an error and the
 //! decoder treats the text as unreadable (it is kept aside, never deleted).
 
+use crate::domain::date::CalendarDate;
+use crate::domain::ids::{GuideId, QuestionId};
+use crate::domain::program::commitments::{Commitments, SOURCES};
 use serde_json::Value;
 
 /// The schema this Mend writes. Data with a higher one is left alone.
-pub const CURRENT_SCHEMA: u32 = 2;
+pub const CURRENT_SCHEMA: u32 = 3;
 
 /// One upgrade: `data` of schema `n` to schema `n + 1`, or why it can't be.
 type Step = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` upgrades schema `i + 1` to `i + 2`.
-const MIGRATIONS: [Step; CURRENT_SCHEMA as usize - 1] = [from_1_to_2];
+const MIGRATIONS: [Step; CURRENT_SCHEMA as usize - 1] = [from_1_to_2, from_2_to_3];
 
 /// Schema 2 adds `profile.safety`: the user's choices about the safety rules
 /// (see the program's safety module). Nobody had made one before, so every
@@ -67,6 +70,50 @@ fn from_1_to_2(mut data: Value) -> Result<Value, String> {
         "safety".to_owned(),
         serde_json::json!({ "full_path_for": [], "safe_now": [], "harm_page_read_for": [], "caution_lifted": [] }),
     );
+    Ok(data)
+}
+
+/// Schema 3 adds `commitments`, tracked week by week. The commitments the
+/// user already wrote in a finished guide that asks for them are taken up,
+/// started on the day that guide was finished, with no week marked: the
+/// same as finishing the guide today would do, dated as it really was.
+/// Unfinished entries are left to be taken up when they are finished.
+fn from_2_to_3(mut data: Value) -> Result<Value, String> {
+    let object = data.as_object_mut().ok_or("the data is not an object")?;
+    if object.contains_key("commitments") {
+        return Err("schema 2 has no `commitments`, but this data does".to_owned());
+    }
+    let entries = object
+        .get("entries")
+        .and_then(Value::as_array)
+        .ok_or("there are no entries")?;
+    let mut commitments = Commitments::default();
+    for entry in entries {
+        let text = |field: &str| entry.get(field).and_then(Value::as_str);
+        let (Some(guide), Some(finished)) = (text("guide"), text("completed_on")) else {
+            continue;
+        };
+        let finished: CalendarDate = finished
+            .parse()
+            .map_err(|_| format!("an entry was finished on {finished:?}, which is not a date"))?;
+        for (source, question) in SOURCES {
+            let lines = entry
+                .pointer(&format!("/answers/{question}"))
+                .filter(|answer| answer.get("type").and_then(Value::as_str) == Some("list"))
+                .and_then(|answer| answer.get("value"))
+                .and_then(|value| serde_json::from_value::<Vec<String>>(value.clone()).ok());
+            if let (true, Some(lines)) = (guide == source, lines) {
+                commitments.adopt_lines(
+                    &GuideId::new(guide),
+                    &QuestionId::new(question),
+                    &lines,
+                    finished,
+                );
+            }
+        }
+    }
+    let commitments = serde_json::to_value(&commitments).map_err(|e| e.to_string())?;
+    object.insert("commitments".to_owned(), commitments);
     Ok(data)
 }
 

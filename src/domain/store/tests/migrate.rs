@@ -83,3 +83,92 @@ fn schemas_that_do_not_exist_cannot_be_migrated() {
         Err(MigrationError::UnknownSchema(CURRENT_SCHEMA + 1))
     );
 }
+
+/// Schema 2 data with commitments written in finished and unfinished guides.
+fn schema_2_with_commitments() -> Value {
+    serde_json::json!({
+        "profile": {
+            "wording": { "relationship": "partner", "name": "Sam" },
+            "safety": { "full_path_for": [], "safe_now": [], "harm_page_read_for": [], "caution_lifted": [] }
+        },
+        "entries": [
+            { "id": "b", "guide": "backing-words-with-actions", "started_on": "2026-10-01",
+              "completed_on": "2026-10-03", "current_step": null, "answers": {
+                "commitments": { "type": "list", "value": ["  Tell you if my plans change ", "", "No phone at dinner"] },
+                "if-you-slip": { "type": "list", "value": ["Say so the same day"] } } },
+            { "id": "c", "guide": "committing-to-the-work", "started_on": "2026-10-20",
+              "completed_on": "2026-10-21", "current_step": null, "answers": {
+                "amends": { "type": "list", "value": ["Answer questions honestly"] },
+                "open-to": { "type": "list", "value": ["Say when I need a break"] },
+                "ask-of-them": { "type": "list", "value": ["Be home by ten"] } } },
+            { "id": "open", "guide": "committing-to-the-work", "started_on": "2026-11-01",
+              "completed_on": null, "current_step": null, "answers": {
+                "amends": { "type": "list", "value": ["Not finished yet"] } } },
+            { "id": "gone", "guide": "a-guide-that-no-longer-exists", "started_on": "2026-09-01",
+              "completed_on": "2026-09-01", "current_step": null, "answers": {
+                "commitments": { "type": "list", "value": ["Not a source"] } } }
+        ]
+    })
+}
+
+#[test]
+fn schema_2_commitments_in_finished_guides_are_tracked_from_the_day_they_were_finished() {
+    let before = schema_2_with_commitments();
+    let after = migrate(2, before.clone()).unwrap();
+    assert_eq!(after["entries"], before["entries"], "no answer changes");
+    let tracked: Vec<(String, String, String)> = after["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            assert_eq!(c["ended"], Value::Null);
+            assert_eq!(c["weeks"], serde_json::json!([]), "no week is marked");
+            (
+                c["text"].as_str().unwrap().to_owned(),
+                c["started_on"].as_str().unwrap().to_owned(),
+                c["source"]["question"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("Tell you if my plans change", "2026-10-03", "commitments"),
+        ("No phone at dinner", "2026-10-03", "commitments"),
+        ("Answer questions honestly", "2026-10-21", "amends"),
+        ("Say when I need a break", "2026-10-21", "open-to"),
+    ]
+    .map(|(a, b, c)| (a.to_owned(), b.to_owned(), c.to_owned()));
+    assert_eq!(tracked, expected);
+}
+
+#[test]
+fn schema_2_data_with_commitments_loads_with_them() {
+    let mut envelope: Value = serde_json::from_str(FIXTURES[1].1).unwrap();
+    envelope["data"] = schema_2_with_commitments();
+    let Decoded::Loaded { document, .. } = decode(Some(&envelope.to_string())) else {
+        panic!("schema 2 no longer loads");
+    };
+    assert_eq!(document.commitments.open().count(), 4);
+    let Decoded::Loaded { document, .. } = decode(Some(FIXTURES[1].1)) else {
+        panic!("schema 2 no longer loads");
+    };
+    assert!(
+        document.commitments.is_empty(),
+        "the schema 2 fixture wrote no commitments"
+    );
+}
+
+#[test]
+fn a_schema_2_document_with_commitments_or_a_bad_date_is_refused_not_guessed() {
+    let mut data = schema_2_with_commitments();
+    data["commitments"] = serde_json::json!([]);
+    assert!(matches!(
+        migrate(2, data),
+        Err(MigrationError::Failed { from: 2, .. })
+    ));
+    let mut data = schema_2_with_commitments();
+    data["entries"][0]["completed_on"] = serde_json::json!("last Tuesday");
+    assert!(matches!(
+        migrate(2, data),
+        Err(MigrationError::Failed { from: 2, .. })
+    ));
+}

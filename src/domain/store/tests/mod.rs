@@ -25,6 +25,7 @@ use crate::domain::tests::{raw, LISTENING, SAMPLE};
 pub(super) const FIXTURES: &[(u32, &str)] = &[
     (1, include_str!("../fixtures/schema-1.json")),
     (2, include_str!("../fixtures/schema-2.json")),
+    (3, include_str!("../fixtures/schema-3.json")),
 ];
 
 /// The fixture written by the schema this Mend writes.
