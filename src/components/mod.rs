@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+mod commitment_marks;
 pub mod download;
 mod lock_screen;
 mod notices;
@@ -12,6 +13,7 @@ mod trust_chart;
 mod update_banner;
 mod week_warning;
 
+pub use commitment_marks::CommitmentMarks;
 pub use lock_screen::{ClosedScreen, LockScreen};
 pub use notices::Notices;
 pub use page_heading::{set_neutral_tab_title, set_tab_title, PageHeading};

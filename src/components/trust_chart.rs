@@ -68,7 +68,7 @@ pub fn TrustOverTime() -> impl IntoView {
                         <Chart weeks=shown min max />
                         <figcaption id="trust-caption">{caption}</figcaption>
                     </figure>
-                    <details class="trust__table">
+                    <details class="week-table">
                         <summary>"Show the numbers as a table"</summary>
                         <table>
                             <caption>{format!("Trust each week, from {min} to {max}, newest first")}</caption>

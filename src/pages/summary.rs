@@ -14,7 +14,7 @@ use crate::domain::ids::{EntryId, GuideId, QuestionId};
 use crate::domain::program::progress::{
     trend, Series, CHART_WEEKS, CHECK_IN_GUIDE, TRUST_QUESTION,
 };
-use crate::domain::program::summary::{candidates, markdown, Section};
+use crate::domain::program::summary::{candidates, markdown, Section, Tracked};
 use crate::store::{today, Store};
 
 /// How far back the range starts at first.
@@ -72,9 +72,30 @@ pub fn Summary() -> impl IntoView {
         })
     };
     let trust = move || with_trust.get().then(trend_sentence).flatten();
+    // Commitments whose record overlaps the range; ticked at first, like
+    // the trust chart: they are the user's own record, not a safety matter.
+    let tracked = move || -> Vec<Tracked> {
+        let Some((from, to)) = range() else {
+            return Vec::new();
+        };
+        store.read(|d| Tracked::all_in(&d.commitments, from, to, today()))
+    };
+    let with_commitments = RwSignal::new(true);
+    let commitments = move || {
+        if with_commitments.get() {
+            tracked()
+        } else {
+            Vec::new()
+        }
+    };
     let error = RwSignal::new(None::<&'static str>);
     let download = move |_| {
-        let text = markdown(&untrack(sections), untrack(trust).as_deref(), today());
+        let text = markdown(
+            &untrack(sections),
+            untrack(trust).as_deref(),
+            &untrack(commitments),
+            today(),
+        );
         let name = format!("summary-{}.md", today());
         error.set((!text_file(&name, &text, "text/markdown")).then_some(NOT_DOWNLOADED));
     };
@@ -153,6 +174,15 @@ pub fn Summary() -> impl IntoView {
                         </label>
                     </div>
                 })}
+                {move || (!tracked().is_empty()).then(|| view! {
+                    <div class="field field--check">
+                        <label>
+                            <input type="checkbox" prop:checked=move || with_commitments.get()
+                                on:change=move |e| with_commitments.set(event_target_checked(&e)) />
+                            " Commitments, week by week"
+                        </label>
+                    </div>
+                })}
                 {choices}
             </fieldset>
             <p class="actions">
@@ -166,14 +196,30 @@ pub fn Summary() -> impl IntoView {
             {move || {
                 let sections = sections();
                 let trust = trust();
-                if sections.is_empty() && trust.is_none() {
+                let commitments = commitments();
+                if sections.is_empty() && trust.is_none() && commitments.is_empty() {
                     return view! { <p>"Nothing is ticked yet."</p> }.into_any();
                 }
                 view! {
                     {trust.map(|t| view! { <h3>"Trust over the weeks"</h3> <p>{t}</p> })}
+                    {(!commitments.is_empty()).then(|| view! {
+                        <h3>"Commitments, week by week"</h3>
+                        {commitments.into_iter().map(|c| view! {
+                            <article class="summary__entry">
+                                <h4>{c.text}</h4>
+                                <p class="muted">{c.status}</p>
+                                <ul>{c.weeks.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                            </article>
+                        }).collect_view()}
+                    })}
                     {sections.into_iter().map(|s| view! {
                         <article class="summary__entry">
                             <h3>{format!("{}, {}", s.title, s.finished_on.long())}</h3>
+                            {(!s.results.is_empty()).then(|| view! {
+                                <ul class="summary__results">
+                                    {s.results.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+                                </ul>
+                            })}
                             <dl>
                                 {s.answers.into_iter().map(|(question, lines)| view! {
                                     <dt>{question}</dt>

@@ -43,7 +43,7 @@ pub const CHECK_IN_STEP: &str = "commitments";
 pub const MAX_TEXT: usize = 500;
 
 /// One tracked commitment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Commitment {
     /// Unique in the document: the start date and a number.
@@ -59,7 +59,7 @@ pub struct Commitment {
 }
 
 /// Where a commitment was written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub guide: GuideId,
@@ -67,7 +67,7 @@ pub struct Source {
 }
 
 /// How a commitment stopped being tracked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ending {
     pub on: CalendarDate,
@@ -76,7 +76,7 @@ pub struct Ending {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EndedHow {
     /// Done, or it has become part of ordinary life.
@@ -86,7 +86,7 @@ pub enum EndedHow {
 }
 
 /// One week's answer for one commitment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WeekMark {
     /// The Monday the week starts on.
@@ -96,7 +96,7 @@ pub struct WeekMark {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mark {
     Kept,
@@ -163,10 +163,7 @@ impl Commitment {
     pub fn in_words(&self, today: CalendarDate) -> String {
         let weeks = self.record(today).len();
         if self.weeks.is_empty() {
-            return format!(
-                "No week marked yet, of {}.",
-                plural(weeks, "week", "weeks")
-            );
+            return format!("No week marked yet, of {}.", plural(weeks, "week", "weeks"));
         }
         let count = |mark: Mark| self.weeks.iter().filter(|w| w.mark == mark).count();
         let parts: Vec<String> = Mark::ALL

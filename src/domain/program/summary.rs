@@ -10,6 +10,7 @@ use crate::domain::date::CalendarDate;
 use crate::domain::entry::{Entries, Entry};
 use crate::domain::guide::{Guide, Library, Question, QuestionKind};
 use crate::domain::ids::OptionId;
+use crate::domain::program::commitments::{Commitment, Commitments, EndedHow};
 use crate::domain::wording::Wording;
 
 /// Guides left out unless the user ticks them.
@@ -54,6 +55,10 @@ pub fn candidates<'a>(
 pub struct Section {
     pub title: String,
     pub finished_on: CalendarDate,
+    /// Each score with its range and band, as on the results page. Empty
+    /// when a gate held (fear, harm, a decision made): the results page shows
+    /// no score then either.
+    pub results: Vec<String>,
     pub answers: Vec<(String, Vec<String>)>,
 }
 
@@ -71,11 +76,100 @@ impl Section {
                 }
             }
         }
+        let results = if guide.gates_holding(answers).is_empty() {
+            guide
+                .score(answers)
+                .iter()
+                .filter(|score| score.answered)
+                .map(|score| {
+                    let range = score.dimension.range();
+                    let mut line = format!(
+                        "{}: {} on a scale from {} to {}",
+                        score.dimension.label().render(wording),
+                        score.value,
+                        range.min,
+                        range.max
+                    );
+                    if let Some(band) = score.band {
+                        line.push_str(&format!(" ({})", band.title().render(wording)));
+                    }
+                    line
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         Some(Section {
             title: guide.title().render(wording),
             finished_on,
+            results,
             answers: shown,
         })
+    }
+}
+
+/// One commitment's record for the summary: its words, when it started and
+/// ended, and each week of the range with its mark and note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tracked {
+    pub text: String,
+    pub status: String,
+    pub weeks: Vec<String>,
+}
+
+impl Tracked {
+    /// The commitments whose record overlaps `from..=to`, in the order they
+    /// were taken up, with the weeks in that range (newest first).
+    pub fn all_in(
+        commitments: &Commitments,
+        from: CalendarDate,
+        to: CalendarDate,
+        today: CalendarDate,
+    ) -> Vec<Tracked> {
+        let (from, to) = (from.week_start(), to);
+        commitments
+            .iter()
+            .filter_map(|c| {
+                let weeks: Vec<String> = c
+                    .record(today)
+                    .into_iter()
+                    .filter(|(week, _)| from <= *week && *week <= to)
+                    .map(|(week, mark)| {
+                        let what = match mark {
+                            None => "not marked".to_owned(),
+                            Some(m) if m.note.is_empty() => m.mark.label().to_lowercase(),
+                            Some(m) => format!("{} ({})", m.mark.label().to_lowercase(), m.note),
+                        };
+                        format!("Week of {}: {what}", week.long())
+                    })
+                    .collect();
+                (!weeks.is_empty()).then(|| Tracked {
+                    text: c.text.clone(),
+                    status: status(c),
+                    weeks,
+                })
+            })
+            .collect()
+    }
+}
+
+/// "Since 3 November 2026", and how it ended if it has.
+pub fn status(c: &Commitment) -> String {
+    let since = format!("Since {}", c.started_on.long());
+    match &c.ended {
+        None => since,
+        Some(end) => {
+            let how = match end.how {
+                EndedHow::Finished => "finished",
+                EndedHow::Dropped => "dropped",
+            };
+            let reason = if end.reason.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", end.reason)
+            };
+            format!("{since}; {how} on {}{reason}", end.on.long())
+        }
     }
 }
 
@@ -125,7 +219,12 @@ pub fn option_label(question: &Question, id: &OptionId, wording: &Wording) -> St
 /// The summary as a Markdown text file (it reads as plain text too). The
 /// user's own words are quoted line by line, so nothing they wrote can
 /// turn into a heading of the file.
-pub fn markdown(sections: &[Section], trust: Option<&str>, made_on: CalendarDate) -> String {
+pub fn markdown(
+    sections: &[Section],
+    trust: Option<&str>,
+    commitments: &[Tracked],
+    made_on: CalendarDate,
+) -> String {
     let mut out = String::new();
     out.push_str("# Notes from Mend\n\n");
     out.push_str(&format!(
@@ -137,12 +236,33 @@ pub fn markdown(sections: &[Section], trust: Option<&str>, made_on: CalendarDate
         out.push_str(trust);
         out.push('\n');
     }
+    if !commitments.is_empty() {
+        out.push_str("\n## Commitments, week by week\n");
+        for c in commitments {
+            out.push_str(&format!(
+                "\n> {}\n\n{}.\n\n",
+                one_line(&c.text),
+                one_line(&c.status)
+            ));
+            for week in &c.weeks {
+                out.push_str("- ");
+                out.push_str(&one_line(week));
+                out.push('\n');
+            }
+        }
+    }
     for section in sections {
         out.push_str(&format!(
             "\n## {}, {}\n",
             one_line(&section.title),
             section.finished_on.long()
         ));
+        if !section.results.is_empty() {
+            out.push('\n');
+            for result in &section.results {
+                out.push_str(&format!("- {}\n", one_line(result)));
+            }
+        }
         for (question, lines) in &section.answers {
             out.push_str(&format!("\n**{}**\n\n", one_line(question)));
             for line in lines {
@@ -230,9 +350,17 @@ mod tests {
             ["4 on a scale of 1 to 5"]
         );
 
+        assert!(
+            section.results.iter().any(|r| r.starts_with("Openness: ")
+                && r.contains(" on a scale from ")
+                && r.ends_with(')')),
+            "each score with its range and band: {:?}",
+            section.results
+        );
         let file = markdown(
-            &[section],
+            std::slice::from_ref(&section),
             Some("Trust has risen from 3 to 6 over the last 4 weeks."),
+            &[],
             d("2026-12-05"),
         );
         assert!(file.starts_with("# Notes from Mend\n\nMade on 5 December 2026."));
@@ -242,7 +370,74 @@ mod tests {
             "the user's words are quoted: {file}"
         );
         assert!(file.contains("## Trust over the weeks\n\nTrust has risen"));
-        let nothing = markdown(&[], None, d("2026-12-05"));
+        assert!(
+            file.contains("\n- Openness: "),
+            "results are listed: {file}"
+        );
+        let nothing = markdown(&[], None, &[], d("2026-12-05"));
         assert!(!nothing.contains("##"), "nothing ticked, nothing included");
+    }
+
+    #[test]
+    fn commitments_show_the_weeks_in_the_range_with_their_marks_and_notes() {
+        use crate::domain::program::commitments::Mark;
+        let mut commitments = Commitments::default();
+        let kept = commitments
+            .add("Tell you if my plans change", d("2026-10-05"))
+            .unwrap_or_else(|| panic!("added"));
+        commitments.mark(&kept, d("2026-10-06"), Some(Mark::Kept), "");
+        commitments.mark(
+            &kept,
+            d("2026-10-13"),
+            Some(Mark::Missed),
+            "Away\n## for work",
+        );
+        let dropped = commitments
+            .add("Walk on Sundays", d("2026-10-12"))
+            .unwrap_or_else(|| panic!("added"));
+        commitments.end(
+            &dropped,
+            EndedHow::Dropped,
+            "Shifts changed",
+            d("2026-10-14"),
+        );
+        let before = commitments
+            .add("Before the range", d("2026-01-05"))
+            .unwrap_or_else(|| panic!("added"));
+        commitments.end(&before, EndedHow::Finished, "", d("2026-01-06"));
+
+        let tracked = Tracked::all_in(
+            &commitments,
+            d("2026-10-08"),
+            d("2026-10-20"),
+            d("2026-10-21"),
+        );
+        assert_eq!(
+            tracked,
+            [
+                Tracked {
+                    text: "Tell you if my plans change".into(),
+                    status: "Since 5 October 2026".into(),
+                    weeks: vec![
+                        "Week of 19 October 2026: not marked".into(),
+                        "Week of 12 October 2026: missed (Away\n## for work)".into(),
+                        "Week of 5 October 2026: kept".into(),
+                    ],
+                },
+                Tracked {
+                    text: "Walk on Sundays".into(),
+                    status: "Since 12 October 2026; dropped on 14 October 2026: Shifts changed"
+                        .into(),
+                    weeks: vec!["Week of 12 October 2026: not marked".into()],
+                },
+            ],
+            "a commitment ended before the range is left out"
+        );
+        let file = markdown(&[], None, &tracked, d("2026-10-21"));
+        assert!(file.contains("## Commitments, week by week\n\n> Tell you if my plans change\n\nSince 5 October 2026.\n"));
+        assert!(
+            file.contains("- Week of 12 October 2026: missed (Away ## for work)\n"),
+            "a note stays on its line: {file}"
+        );
     }
 }

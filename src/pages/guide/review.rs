@@ -53,7 +53,12 @@ fn Review(guide: &'static Guide) -> impl IntoView {
         move |_| {
             let mut finished = false;
             store.change(Urgency::Now, |d| {
-                finished = d.entries.complete(guide, today()).is_ok();
+                let done = d.entries.complete(guide, today()).ok().cloned();
+                finished = done.is_some();
+                // The commitments it asks for are tracked from today.
+                if let Some(entry) = done {
+                    d.commitments.adopt(&entry, today());
+                }
                 // A clean Safety check lifts the cautions standing now.
                 if finished {
                     d.profile

@@ -9,12 +9,14 @@ use wasm_bindgen::JsCast;
 use super::{review_path, with_guide};
 use crate::app::link;
 use crate::components::question::{field, FieldProps, Urgency};
-use crate::components::{set_tab_title, PageHeading, Prose};
+use crate::components::{set_tab_title, CommitmentMarks, PageHeading, Prose};
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::{Guide, Step};
 use crate::domain::ids::{QuestionId, StepId};
 use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
+use crate::domain::program::commitments::CHECK_IN_STEP;
 use crate::domain::program::intake::{Intake, INTAKE_GUIDE};
+use crate::domain::program::progress::CHECK_IN_GUIDE;
 use crate::domain::program::safety::{route_after_step, Route};
 use crate::routes::Page;
 use crate::store::{today, Store};
@@ -257,6 +259,8 @@ fn StepScreen(
         }
     });
 
+    let tracks_commitments =
+        guide.id().as_str() == CHECK_IN_GUIDE && step.id().as_str() == CHECK_IN_STEP;
     let title = step.title().map(|t| t.render(&wording));
     let intro = step.intro().map(|t| t.render(&wording));
     // Each step names itself in the tab title, which screen readers read
@@ -339,6 +343,8 @@ fn StepScreen(
                     </ul>
                 </div>
             </Show>
+            // The weekly check-in asks about each tracked commitment here.
+            {tracks_commitments.then(|| view! { <CommitmentMarks /> })}
             <For each=move || shown.get() key=|id| id.clone() let(id)>
                 {
                     // Controls own their value once drawn (typing is never

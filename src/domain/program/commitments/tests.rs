@@ -7,8 +7,10 @@ fn d(text: &str) -> CalendarDate {
 }
 
 fn finished(guide: &str, answers: serde_json::Value) -> Entries {
-    serde_json::from_value(json!([{ "id": "e", "guide": guide, "started_on": "2026-11-02",
-        "completed_on": "2026-11-03", "current_step": null, "answers": answers }]))
+    serde_json::from_value(
+        json!([{ "id": "e", "guide": guide, "started_on": "2026-11-02",
+        "completed_on": "2026-11-03", "current_step": null, "answers": answers }]),
+    )
     .unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -173,7 +175,10 @@ fn the_record_shows_every_week_newest_first_with_unmarked_weeks_as_gaps() {
         .add("Walk on Sundays", d("2026-11-26"))
         .unwrap_or_else(|| panic!("added"));
     let c = fresh.get(&new).unwrap_or_else(|| panic!("kept"));
-    assert_eq!(c.in_words(d("2026-11-26")), "No week marked yet, of 1 week.");
+    assert_eq!(
+        c.in_words(d("2026-11-26")),
+        "No week marked yet, of 1 week."
+    );
 }
 
 #[test]
@@ -308,7 +313,9 @@ fn the_shipped_guides_ask_for_commitments_where_mend_looks_for_them() {
         );
     }
     let check_in = library
-        .guide(&GuideId::new(crate::domain::program::progress::CHECK_IN_GUIDE))
+        .guide(&GuideId::new(
+            crate::domain::program::progress::CHECK_IN_GUIDE,
+        ))
         .unwrap_or_else(|| panic!("the weekly check-in"));
     assert!(check_in.step(&StepId::new(CHECK_IN_STEP)).is_some());
 }

@@ -15,6 +15,9 @@ use crate::pages::guide::{results_path, review_path};
 use crate::routes::Page;
 use crate::store::Store;
 
+mod commitments;
+use commitments::CommitmentsSection;
+
 #[component]
 pub fn History() -> impl IntoView {
     let store = expect_context::<Store>();
@@ -90,6 +93,7 @@ pub fn History() -> impl IntoView {
             </p>
         })}
         {move || has_check_ins().then(|| view! { <TrustOverTime /> })}
+        <CommitmentsSection />
         {move || {
             let rows = reviews();
             (!rows.is_empty()).then(|| view! {

@@ -1,0 +1,125 @@
+//! The weekly check-in's question for each open commitment: kept, partly or
+//! missed this week, with an optional note. Each choice is saved at once
+//! against this week (domain::program::commitments), so a second check-in
+//! in the same week changes the week's mark instead of adding one.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::link;
+use crate::domain::date::CalendarDate;
+use crate::domain::program::commitments::Mark;
+use crate::routes::Page;
+use crate::store::{today, Store, Urgency};
+
+/// One row's choice: a mark, or "didn't come up" (no mark).
+fn choices() -> [(Option<Mark>, &'static str); 4] {
+    [
+        (Some(Mark::Kept), Mark::Kept.label()),
+        (Some(Mark::Partly), Mark::Partly.label()),
+        (Some(Mark::Missed), Mark::Missed.label()),
+        (None, "Didn't come up"),
+    ]
+}
+
+#[component]
+pub fn CommitmentMarks() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let week = today().week_start();
+    // The open commitments as (id, words); a row keeps its own controls.
+    let open = move || {
+        store.read(|d| {
+            d.commitments
+                .open()
+                .map(|c| (c.id.clone(), c.text.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="commitment-marks" aria-labelledby="commitment-marks-title">
+            <h3 id="commitment-marks-title" class="question__text">"The commitments you are tracking"</h3>
+            {move || {
+                let rows = open();
+                if rows.is_empty() {
+                    return view! {
+                        <p class="field-help">
+                            "The commitments you write in \u{201c}Backing words with actions\u{201d} or "
+                            "\u{201c}Committing to the work\u{201d} are listed here each week, to mark as kept, "
+                            "partly kept or missed. You can also add your own on "
+                            <A href=link(Page::History.path())>"History"</A>
+                            "."
+                        </p>
+                    }
+                    .into_any();
+                }
+                view! {
+                    <p class="field-help">
+                        "How did each one go this week? A missed week is worth talking about; it doesn't "
+                        "undo the weeks you kept. Choose \u{201c}Didn't come up\u{201d} if there was no "
+                        "chance to keep it."
+                    </p>
+                    <For each=move || open() key=|row| row.0.clone() let((id, text))>
+                        <CommitmentRow id=id text=text week=week />
+                    </For>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn CommitmentRow(id: String, text: String, week: CalendarDate) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let id = StoredValue::new(id);
+    let (mark, note) = store.read_untracked(|d| {
+        d.commitments
+            .get(&id.get_value())
+            .and_then(|c| c.mark_for(week))
+            .map_or((None, String::new()), |m| (Some(m.mark), m.note.clone()))
+    });
+    let mark = RwSignal::new(mark);
+    let note = RwSignal::new(note);
+    let name = format!("mark-{}", id.get_value());
+    let note_id = format!("note-{}", id.get_value());
+    let choose = move |chosen: Option<Mark>| {
+        mark.set(chosen);
+        store.change(Urgency::Now, |d| {
+            d.commitments
+                .mark(&id.get_value(), week, chosen, &note.get_untracked())
+        });
+    };
+    let options = choices()
+        .into_iter()
+        .map(|(value, label)| {
+            view! {
+                <label class="option">
+                    <input type="radio" name=name.clone()
+                        prop:checked=move || mark.get() == value
+                        on:change=move |_| choose(value) />
+                    <span class="option__label">{label}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="question commitment-mark">
+            <legend class="commitment-mark__text">{text}</legend>
+            <div class="options options--row">{options}</div>
+            // A note belongs to a mark, so it is offered once there is one.
+            <Show when=move || mark.get().is_some()>
+                <div class="field">
+                    <label for=note_id.clone()>"A note about this week (optional)"</label>
+                    <input id=note_id.clone() type="text" maxlength="500"
+                        prop:value=move || note.get_untracked()
+                        on:input=move |e| {
+                            note.set(event_target_value(&e));
+                            store.change(Urgency::Soon, |d| {
+                                d.commitments.note(&id.get_value(), week, &note.get_untracked())
+                            });
+                        } />
+                </div>
+            </Show>
+        </fieldset>
+    }
+}
