@@ -9,9 +9,13 @@ import { firstLoad, printTable } from './first_load.mjs';
  * Brotli bytes of the first load. Set at 445,000 over 435,506; raised to
  * 460,000 over 451,950 when the trust chart, calendar reminders, the error
  * summary, the "Saved" status and the neutral tab title came in (+16 KB);
- * raised to 470,000 over 463,320 for the summary for a counsellor (+11 KB).
+ * raised to 470,000 over 463,320 for the summary for a counsellor (+11 KB);
+ * raised to 497,000 over 490,156 for tracked commitments (+26.5 KB: the
+ * check-in's marks, History's records and forms, schema 3, the summary's
+ * commitments and results; most of it is Leptos view code, which is
+ * generated anew for every distinct view).
  */
-const BUDGET = 470_000;
+const BUDGET = 497_000;
 
 const dist = process.argv[2] || 'dist';
 const { rows, total } = firstLoad(dist);
