@@ -24,6 +24,9 @@ pub struct ImportSummary {
     /// Whether the user gave the other person's name or chose the kind of
     /// relationship.
     pub has_profile: bool,
+    /// Commitments tracked (open or ended): ones added by hand exist
+    /// nowhere else, so replacing them must be visible.
+    pub commitments: usize,
 }
 
 /// What `document` holds.
@@ -57,15 +60,21 @@ pub fn summary(document: &Document) -> ImportSummary {
         last_day: days.max(),
         has_profile: wording.name().is_some()
             || wording.relationship != RelationshipKind::Unspecified,
+        commitments: document.commitments.iter().count(),
     }
 }
 
 impl ImportSummary {
     /// One plain sentence, e.g. "14 entries in 5 guides, from 3 March 2026
-    /// to 22 November 2026." or "No entries yet."
+    /// to 22 November 2026." or "No entries yet.", and the commitments
+    /// tracked, if any ("3 commitments tracked.").
     pub fn describe(&self) -> String {
+        let tracked = match self.commitments {
+            0 => String::new(),
+            n => format!(" {} tracked.", count(n, "commitment", "commitments")),
+        };
         let (Some(first), Some(last)) = (self.first_day, self.last_day) else {
-            return "No entries yet.".to_owned();
+            return format!("No entries yet.{tracked}");
         };
         let when = if first == last {
             format!("on {}", long_date(first))
@@ -73,7 +82,7 @@ impl ImportSummary {
             format!("from {} to {}", long_date(first), long_date(last))
         };
         format!(
-            "{} in {}, {when}.",
+            "{} in {}, {when}.{tracked}",
             count(self.entries, "entry", "entries"),
             count(self.guides.len(), "guide", "guides"),
         )

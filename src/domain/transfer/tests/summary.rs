@@ -114,6 +114,15 @@ fn an_empty_document_has_no_entries_and_no_profile() {
     assert_eq!((found.first_day, found.last_day), (None, None));
     assert!(!found.has_profile);
     assert_eq!(found.describe(), "No entries yet.");
+    let mut with_commitments = Document::default();
+    with_commitments
+        .commitments
+        .add("Keep Sunday evenings for us", "2026-11-02".parse().unwrap());
+    assert_eq!(
+        summary(&with_commitments).describe(),
+        "No entries yet. 1 commitment tracked.",
+        "one added by hand shows, so an import cannot replace it unseen"
+    );
     let named = document(json!({"relationship": "unspecified", "name": "Sam"}), &[]);
     assert!(summary(&named).has_profile);
 }
