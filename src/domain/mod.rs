@@ -3,6 +3,7 @@
 pub mod answer;
 pub mod browser;
 pub mod calendar;
+pub mod compare;
 pub mod date;
 pub mod entry;
 pub mod guide;

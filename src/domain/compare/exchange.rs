@@ -1,0 +1,151 @@
+//! One exchange of answer cards for one guide between two people, and the
+//! blind-reveal rule: the other person's card opens only after this device
+//! has sealed its own card and it has been sent (copied, shared or
+//! downloaded). From the moment this person's card is sealed, the answers
+//! in it are frozen for this exchange, so nobody changes an answer after
+//! seeing the other's. What Mend cannot prevent: the last person to receive
+//! a card can read it and never send theirs.
+
+use super::card::{CardError, CardHeader};
+use super::code::PairingCode;
+use crate::domain::answer::Answers;
+use crate::domain::date::CalendarDate;
+use crate::domain::ids::GuideId;
+
+/// The state of one exchange, in the order it moves through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exchange {
+    pub guide: GuideId,
+    pub version: u32,
+    pub code: PairingCode,
+    pub started_on: CalendarDate,
+    pub mine: Option<MyCard>,
+    pub theirs: Option<TheirCard>,
+}
+
+/// This person's card: the answers as sealed, frozen from then on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MyCard {
+    pub card: String,
+    pub answers: Answers,
+    /// When it was first copied, shared or downloaded.
+    pub sent_on: Option<CalendarDate>,
+}
+
+/// The other person's card, once opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TheirCard {
+    pub card: String,
+    pub answers: Answers,
+    pub opened_on: CalendarDate,
+}
+
+/// Where an exchange stands, for the page to say what comes next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Choose what to share, then seal.
+    Choosing,
+    /// Sealed; send it before anything else.
+    Sealed,
+    /// Sent; waiting for the other person's card.
+    Waiting,
+    /// Both cards are here: the comparison shows.
+    Compared,
+}
+
+/// Why a step of the exchange is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExchangeError {
+    #[error("Your card is already sealed, so your answers for this exchange stay as they are. Start a new exchange to share different answers.")]
+    AlreadySealed,
+    #[error("Send your own card first: copy it, share it or download it. Their card opens once yours is on its way, so neither of you sees the other's answers before sharing your own.")]
+    SendYoursFirst,
+    #[error("Choose at least one answer to share.")]
+    NothingChosen,
+    #[error("{0}")]
+    Card(#[from] CardError),
+}
+
+impl Exchange {
+    pub fn new(guide: GuideId, version: u32, code: PairingCode, today: CalendarDate) -> Exchange {
+        Exchange {
+            guide,
+            version,
+            code,
+            started_on: today,
+            mine: None,
+            theirs: None,
+        }
+    }
+
+    pub fn stage(&self) -> Stage {
+        match (&self.mine, &self.theirs) {
+            (None, _) => Stage::Choosing,
+            (Some(mine), None) if mine.sent_on.is_none() => Stage::Sealed,
+            (Some(_), None) => Stage::Waiting,
+            (Some(_), Some(_)) => Stage::Compared,
+        }
+    }
+
+    /// Freezes the answers this person chose to share under a new card id.
+    pub fn seal(&mut self, card: String, answers: Answers) -> Result<(), ExchangeError> {
+        if self.mine.is_some() {
+            return Err(ExchangeError::AlreadySealed);
+        }
+        if answers.iter().all(|(_, a)| a.is_empty()) {
+            return Err(ExchangeError::NothingChosen);
+        }
+        self.mine = Some(MyCard {
+            card,
+            answers,
+            sent_on: None,
+        });
+        Ok(())
+    }
+
+    /// Records that this person's card left the device. The first time counts.
+    pub fn sent(&mut self, today: CalendarDate) {
+        if let Some(mine) = &mut self.mine {
+            mine.sent_on.get_or_insert(today);
+        }
+    }
+
+    /// Everything that can be checked before the box is opened: the blind
+    /// reveal first (nothing about their card is looked at before), then
+    /// that the card is for this guide and version, not this person's own,
+    /// and not one already opened.
+    pub fn may_open(&self, header: &CardHeader) -> Result<(), ExchangeError> {
+        let Some(mine) = self.mine.as_ref().filter(|m| m.sent_on.is_some()) else {
+            return Err(ExchangeError::SendYoursFirst);
+        };
+        if header.guide != self.guide {
+            return Err(CardError::WrongGuide.into());
+        }
+        if header.version != self.version {
+            return Err(CardError::WrongGuideVersion.into());
+        }
+        if header.card == mine.card {
+            return Err(CardError::OwnCard.into());
+        }
+        if self.theirs.is_some() {
+            return Err(CardError::Replayed.into());
+        }
+        Ok(())
+    }
+
+    /// Keeps their opened answers, after [`Self::may_open`] said yes.
+    pub fn received(
+        &mut self,
+        header: &CardHeader,
+        answers: Answers,
+        today: CalendarDate,
+    ) -> Result<(), ExchangeError> {
+        self.may_open(header)?;
+        self.theirs = Some(TheirCard {
+            card: header.card.clone(),
+            answers,
+            opened_on: today,
+        });
+        Ok(())
+    }
+}

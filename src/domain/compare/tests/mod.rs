@@ -1,0 +1,343 @@
+//! The pairing code, the card format and every refusal, the blind reveal,
+//! the comparison, and a fuzz run over the card parser.
+
+use super::card::{Card, CardError, CardHeader, CARD_ID_BYTES, MAX_CARD_CHARS, PREFIX};
+use super::code::{CodeError, PairingCode, ALPHABET, LENGTH};
+use super::comparison::{compare, Verdict};
+use super::exchange::{Exchange, ExchangeError, Stage};
+use crate::domain::answer::{AnswerValue, Answers};
+use crate::domain::date::CalendarDate;
+use crate::domain::ids::{GuideId, OptionId, QuestionId};
+use crate::domain::sealed::{
+    KdfParams, Sealed, CHECK_PLAINTEXT, CIPHER, FORMAT, IV_BYTES, TAG_BYTES,
+};
+use crate::domain::store::fingerprint;
+use crate::domain::wording::Wording;
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+
+mod fuzz;
+
+fn d(text: &str) -> CalendarDate {
+    text.parse().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn code() -> PairingCode {
+    PairingCode::from_random([0x5a, 0x13, 0xc4, 0x7e, 0x90, 0x21, 0xfe, 0x08])
+}
+
+/// A card as the glue would make it (the bytes stand in for real
+/// ciphertext: this module never decrypts).
+pub(super) fn sample_card() -> Card {
+    Card {
+        header: CardHeader {
+            guide: GuideId::new("needs-and-boundaries"),
+            version: 3,
+            card: URL_SAFE_NO_PAD.encode([7u8; CARD_ID_BYTES]),
+        },
+        sealed: Sealed {
+            format: FORMAT,
+            cipher: CIPHER.to_owned(),
+            kdf: KdfParams::new(vec![1; 16]),
+            check_iv: vec![2; IV_BYTES],
+            check: vec![3; CHECK_PLAINTEXT.len() + TAG_BYTES],
+            iv: vec![4; IV_BYTES],
+            data: (0..300).map(|i| i as u8).collect(),
+        },
+    }
+}
+
+#[test]
+fn a_pairing_code_is_twelve_unambiguous_characters_in_three_groups() {
+    let code = code();
+    let grouped = code.grouped();
+    assert_eq!(grouped.len(), LENGTH + 2);
+    assert_eq!(grouped.matches('-').count(), 2);
+    assert!(grouped
+        .chars()
+        .filter(|&c| c != '-')
+        .all(|c| ALPHABET.contains(&(c as u8))));
+    for look_alike in ['0', 'O', '1', 'I'] {
+        assert!(!ALPHABET.contains(&(look_alike as u8)), "{look_alike}");
+    }
+    // 32 distinct symbols: 5 bits each, 60 bits in all.
+    let mut symbols = ALPHABET.to_vec();
+    symbols.sort_unstable();
+    symbols.dedup();
+    assert_eq!(symbols.len(), 32);
+    assert_ne!(
+        PairingCode::from_random([0; 8]),
+        PairingCode::from_random([0, 0, 0, 0, 0, 0, 0, 0x10]),
+        "the last bits used change the code"
+    );
+}
+
+#[test]
+fn a_code_is_read_back_as_typed_in_any_case_and_spacing() {
+    let code = code();
+    let grouped = code.grouped();
+    assert_eq!(PairingCode::parse(&grouped), Ok(code.clone()));
+    let relaxed = grouped.to_lowercase().replace('-', " ");
+    assert_eq!(
+        PairingCode::parse(&format!("  {relaxed} ")),
+        Ok(code.clone())
+    );
+    assert_eq!(PairingCode::parse("   "), Err(CodeError::Empty));
+    assert_eq!(PairingCode::parse("K7QM-4TRX"), Err(CodeError::Length(8)));
+    assert_eq!(
+        PairingCode::parse("K7QM-4TRX-9HC0"),
+        Err(CodeError::Character('0'))
+    );
+    assert_eq!(
+        PairingCode::parse("K7QM-4TRX-9HCé"),
+        Err(CodeError::Character('é'))
+    );
+    assert!(CodeError::Character('0').to_string().contains("look-alike"));
+    assert_ne!(
+        code.secret(),
+        code.grouped(),
+        "the key has a label of its own"
+    );
+}
+
+#[test]
+fn a_card_round_trips_through_its_text_and_any_line_breaks() {
+    let card = sample_card();
+    let text = card.to_text();
+    assert!(text.starts_with("MEND-CARD.1.needs-and-boundaries.3."));
+    assert!(
+        text.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)),
+        "nothing a URL, a chat app or a QR code would change: {text}"
+    );
+    assert_eq!(Card::parse(&text), Ok(card.clone()));
+    // Chat apps wrap long lines; a pasted card may carry the breaks.
+    let wrapped: String = text
+        .as_bytes()
+        .chunks(40)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_eq!(Card::parse(&format!("\n  {wrapped}\n")), Ok(card.clone()));
+    assert_eq!(
+        card.header.aad(),
+        format!("MEND-CARD.1.needs-and-boundaries.3.{}", card.header.card),
+        "the header is bound to the box"
+    );
+}
+
+#[test]
+fn each_kind_of_bad_card_gets_its_own_message() {
+    let text = sample_card().to_text();
+    let fields: Vec<&str> = text.split('.').collect();
+    // Fields: 0 the prefix, 1 format, 2 guide, 3 version, 4 card id, 5 salt,
+    // 6 check IV, 7 check, 8 IV, 9 data, 10 end. One field changed, with the
+    // end field made to match, so each field's own check is what refuses it.
+    let with = |index: usize, value: &str| {
+        let mut changed = fields.clone();
+        changed[index] = value;
+        let body = changed[..10].join(".");
+        if index == 10 {
+            changed.join(".")
+        } else {
+            format!("{body}.{:016x}", fingerprint(&body))
+        }
+    };
+    let cases: Vec<(String, CardError)> = vec![
+        ("Hello, here are my answers".into(), CardError::NotACard),
+        ("".into(), CardError::NotACard),
+        ("MEND-CARDS.1".into(), CardError::NotACard),
+        (PREFIX.into(), CardError::Truncated),
+        (text[..text.len() / 2].into(), CardError::Truncated),
+        (text[..text.len() - 10].into(), CardError::Truncated),
+        (text[..text.len() - 17].into(), CardError::Truncated),
+        (text[..text.len() - 300].into(), CardError::Truncated),
+        (format!("{text}.extra"), CardError::Altered),
+        (
+            text.replacen("needs-and-boundaries", "needs-and-boundariez", 1),
+            CardError::Altered,
+        ),
+        (with(1, "2"), CardError::Newer),
+        (with(1, "0"), CardError::Altered),
+        (with(1, "+1"), CardError::Altered),
+        (with(2, "Needs_And_Boundaries"), CardError::Altered),
+        (with(3, "+3"), CardError::Altered),
+        (with(8, "AAAA"), CardError::Altered),
+        (with(3, "03"), CardError::Altered),
+        (with(4, "AAAA"), CardError::Altered),
+        (with(5, "not*base64"), CardError::Altered),
+        (with(9, "AAAA"), CardError::Altered),
+        (with(10, "AAAA"), CardError::Truncated),
+        (with(10, "0123456789abcdef"), CardError::Altered),
+        (" ".repeat(MAX_CARD_CHARS + 1), CardError::Oversized),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(
+            Card::parse(&input),
+            Err(expected.clone()),
+            "{:?}",
+            input.get(..60)
+        );
+    }
+    for error in [
+        CardError::NotACard,
+        CardError::Oversized,
+        CardError::Truncated,
+        CardError::Altered,
+        CardError::Newer,
+        CardError::WrongPairing,
+        CardError::WrongGuide,
+        CardError::WrongGuideVersion,
+        CardError::Replayed,
+        CardError::OwnCard,
+    ] {
+        let message = error.to_string();
+        assert!(
+            message.ends_with('.') && message.len() > 30,
+            "says what happened and what to do: {message}"
+        );
+    }
+}
+
+fn answers(pairs: &[(&str, AnswerValue)]) -> Answers {
+    let mut all = Answers::default();
+    for (question, value) in pairs {
+        all.set(QuestionId::new(*question), value.clone());
+    }
+    all
+}
+
+fn exchange() -> Exchange {
+    Exchange::new(
+        GuideId::new("needs-and-boundaries"),
+        3,
+        code(),
+        d("2026-12-05"),
+    )
+}
+
+fn their_header(card: &str) -> CardHeader {
+    CardHeader {
+        guide: GuideId::new("needs-and-boundaries"),
+        version: 3,
+        card: card.to_owned(),
+    }
+}
+
+#[test]
+fn their_card_opens_only_after_this_device_has_sent_its_own() {
+    let mut exchange = exchange();
+    let header = their_header("theirs");
+    assert_eq!(exchange.stage(), Stage::Choosing);
+    assert_eq!(
+        exchange.may_open(&header),
+        Err(ExchangeError::SendYoursFirst)
+    );
+    assert_eq!(
+        exchange.seal("mine".into(), Answers::default()),
+        Err(ExchangeError::NothingChosen)
+    );
+    let mine = answers(&[("need", AnswerValue::Text("Honesty".into()))]);
+    assert_eq!(exchange.seal("mine".into(), mine.clone()), Ok(()));
+    assert_eq!(exchange.stage(), Stage::Sealed);
+    assert_eq!(
+        exchange.may_open(&header),
+        Err(ExchangeError::SendYoursFirst),
+        "sealed is not sent"
+    );
+    // Frozen: no second seal with other answers.
+    assert_eq!(
+        exchange.seal(
+            "again".into(),
+            answers(&[("need", AnswerValue::Text("Space".into()))])
+        ),
+        Err(ExchangeError::AlreadySealed)
+    );
+    exchange.sent(d("2026-12-05"));
+    exchange.sent(d("2026-12-09"));
+    assert_eq!(exchange.stage(), Stage::Waiting);
+    assert_eq!(
+        exchange.mine.as_ref().and_then(|m| m.sent_on),
+        Some(d("2026-12-05"))
+    );
+
+    assert_eq!(
+        exchange.may_open(&their_header("mine")),
+        Err(CardError::OwnCard.into())
+    );
+    let mut other_guide = header.clone();
+    other_guide.guide = GuideId::new("the-conversation");
+    assert_eq!(
+        exchange.may_open(&other_guide),
+        Err(CardError::WrongGuide.into())
+    );
+    let mut other_version = header.clone();
+    other_version.version = 4;
+    assert_eq!(
+        exchange.may_open(&other_version),
+        Err(CardError::WrongGuideVersion.into())
+    );
+    let theirs = answers(&[("need", AnswerValue::Text("Time".into()))]);
+    assert_eq!(
+        exchange.received(&header, theirs.clone(), d("2026-12-06")),
+        Ok(())
+    );
+    assert_eq!(exchange.stage(), Stage::Compared);
+    assert_eq!(
+        exchange.received(&header, Answers::default(), d("2026-12-07")),
+        Err(CardError::Replayed.into()),
+        "a replayed card changes nothing"
+    );
+    assert_eq!(exchange.theirs.as_ref().map(|t| &t.answers), Some(&theirs));
+    assert_eq!(exchange.mine.as_ref().map(|m| &m.answers), Some(&mine));
+}
+
+#[test]
+fn the_comparison_says_in_words_what_agrees_and_what_differs() {
+    let library = crate::domain::tests::library();
+    let guide = library
+        .guide(&GuideId::new("sample"))
+        .unwrap_or_else(|| panic!("the sample guide"));
+    let choice = |id: &str| AnswerValue::Choice(OptionId::new(id));
+    let ticks =
+        |ids: &[&str]| AnswerValue::Choices(ids.iter().map(|i| OptionId::new(*i)).collect());
+    let yours = answers(&[
+        ("role", choice("hurt")),
+        ("talk", AnswerValue::Scale(4)),
+        ("kept", ticks(&["listened", "owned"])),
+        ("hardest", AnswerValue::Text("Not knowing".into())),
+        ("afraid", AnswerValue::YesNo(false)),
+    ]);
+    let theirs = answers(&[
+        ("role", choice("hurt")),
+        ("talk", AnswerValue::Scale(2)),
+        ("kept", ticks(&["owned", "followed-through"])),
+        ("hardest", AnswerValue::Text("The silence".into())),
+        ("trust-now", AnswerValue::Scale(5)),
+    ]);
+    let rows = compare(guide, &yours, &theirs, &Wording::default());
+    let verdict = |start: &str| {
+        rows.iter()
+            .find(|r| r.question.starts_with(start))
+            .map(|r| r.verdict)
+            .unwrap_or_else(|| panic!("{start} in {rows:?}"))
+    };
+    assert_eq!(verdict("Which of these"), Verdict::Same);
+    assert_eq!(verdict("I can tell the other person"), Verdict::Different);
+    assert_eq!(verdict("What has been hardest"), Verdict::BothWrote);
+    assert_eq!(verdict("Are you ever afraid"), Verdict::OnlyYou);
+    let kept = rows
+        .iter()
+        .find(|r| r.verdict == Verdict::Overlap)
+        .unwrap_or_else(|| panic!("ticks in common: {rows:?}"));
+    assert_eq!(kept.shared.len(), 1);
+    assert!(rows.iter().any(|r| r.verdict == Verdict::OnlyThem));
+    assert_eq!(
+        Verdict::OnlyThem.in_words("Sam"),
+        "Only Sam answered this; you left it out."
+    );
+    assert!(
+        rows.iter()
+            .all(|r| !r.yours.is_empty() || !r.theirs.is_empty()),
+        "a question neither answered is left out"
+    );
+}
