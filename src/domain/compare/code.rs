@@ -14,9 +14,24 @@ pub const LENGTH: usize = 12;
 /// Random bytes needed to draw one code.
 pub const RANDOM_BYTES: usize = 8;
 
-/// A well-formed pairing code, kept as its 12 symbols without separators.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// A well-formed pairing code, kept as its 12 symbols without separators
+/// (stored that way too, and checked again when read).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct PairingCode(String);
+
+impl TryFrom<String> for PairingCode {
+    type Error = CodeError;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        PairingCode::parse(&text)
+    }
+}
+
+impl From<PairingCode> for String {
+    fn from(code: PairingCode) -> String {
+        code.0
+    }
+}
 
 /// Why typed text is not a pairing code, in words for the person typing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

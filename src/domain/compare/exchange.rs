@@ -8,13 +8,19 @@
 
 use super::card::{CardError, CardHeader};
 use super::code::PairingCode;
+use super::sharing::Payload;
 use crate::domain::answer::Answers;
 use crate::domain::date::CalendarDate;
 use crate::domain::ids::GuideId;
+use serde::{Deserialize, Serialize};
 
-/// The state of one exchange, in the order it moves through.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One exchange, stored in the document (schema 4) with the pairing code
+/// (sealed under the passphrase like everything else, when there is one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Exchange {
+    /// Unique in the document: the guide, the start date and a number.
+    pub id: String,
     pub guide: GuideId,
     pub version: u32,
     pub code: PairingCode,
@@ -23,20 +29,25 @@ pub struct Exchange {
     pub theirs: Option<TheirCard>,
 }
 
-/// This person's card: the answers as sealed, frozen from then on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// This person's card: the answers as sealed, frozen from then on, and the
+/// card's text, so it can be sent again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MyCard {
     pub card: String,
+    pub text: String,
     pub answers: Answers,
     /// When it was first copied, shared or downloaded.
     pub sent_on: Option<CalendarDate>,
 }
 
 /// The other person's card, once opened.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TheirCard {
     pub card: String,
     pub answers: Answers,
+    pub made_on: CalendarDate,
     pub opened_on: CalendarDate,
 }
 
@@ -67,8 +78,15 @@ pub enum ExchangeError {
 }
 
 impl Exchange {
-    pub fn new(guide: GuideId, version: u32, code: PairingCode, today: CalendarDate) -> Exchange {
+    pub fn new(
+        id: String,
+        guide: GuideId,
+        version: u32,
+        code: PairingCode,
+        today: CalendarDate,
+    ) -> Exchange {
         Exchange {
+            id,
             guide,
             version,
             code,
@@ -88,7 +106,12 @@ impl Exchange {
     }
 
     /// Freezes the answers this person chose to share under a new card id.
-    pub fn seal(&mut self, card: String, answers: Answers) -> Result<(), ExchangeError> {
+    pub fn seal(
+        &mut self,
+        card: String,
+        text: String,
+        answers: Answers,
+    ) -> Result<(), ExchangeError> {
         if self.mine.is_some() {
             return Err(ExchangeError::AlreadySealed);
         }
@@ -97,6 +120,7 @@ impl Exchange {
         }
         self.mine = Some(MyCard {
             card,
+            text,
             answers,
             sent_on: None,
         });
@@ -137,15 +161,105 @@ impl Exchange {
     pub fn received(
         &mut self,
         header: &CardHeader,
-        answers: Answers,
+        payload: Payload,
         today: CalendarDate,
     ) -> Result<(), ExchangeError> {
         self.may_open(header)?;
         self.theirs = Some(TheirCard {
             card: header.card.clone(),
-            answers,
+            answers: payload.answers,
+            made_on: payload.made_on,
             opened_on: today,
         });
         Ok(())
+    }
+
+    /// Where it stands, in a few words for History.
+    pub fn stage_in_words(&self) -> &'static str {
+        match self.stage() {
+            Stage::Choosing => "choosing what to share",
+            Stage::Sealed => "your card is sealed, not sent yet",
+            Stage::Waiting => "waiting for their card",
+            Stage::Compared => "compared",
+        }
+    }
+}
+
+/// Every exchange, oldest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Exchanges(Vec<Exchange>);
+
+impl Exchanges {
+    pub fn iter(&self) -> impl Iterator<Item = &Exchange> {
+        self.0.iter()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Exchange> {
+        self.0.iter().find(|e| e.id == id)
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut Exchange> {
+        self.0.iter_mut().find(|e| e.id == id)
+    }
+
+    /// The newest exchange for `guide`, the one its Compare page shows.
+    pub fn latest(&self, guide: &GuideId) -> Option<&Exchange> {
+        self.0.iter().rev().find(|e| &e.guide == guide)
+    }
+
+    /// Starts an exchange and returns its id.
+    pub fn start(
+        &mut self,
+        guide: GuideId,
+        version: u32,
+        code: PairingCode,
+        today: CalendarDate,
+    ) -> String {
+        let id = (1..)
+            .map(|n| format!("{guide}-{today}-{n}"))
+            .find(|id| self.get(id).is_none())
+            .unwrap_or_default();
+        self.0
+            .push(Exchange::new(id.clone(), guide, version, code, today));
+        id
+    }
+
+    /// Deletes one exchange: both cards' answers and the code go with it.
+    pub fn remove(&mut self, id: &str) {
+        self.0.retain(|e| e.id != id);
+    }
+
+    /// `theirs` (another tab's newer copy) with this tab's changes from
+    /// `saved` to `mine`: an exchange this tab started is added, one it
+    /// deleted is deleted, and for one it changed, each card this tab
+    /// changed is this tab's. A card once set is never unset by the merge
+    /// (the blind reveal depends on it staying).
+    pub fn merge(theirs: &Exchanges, saved: &Exchanges, mine: &Exchanges) -> Exchanges {
+        let mut merged = theirs.clone();
+        for before in &saved.0 {
+            if mine.get(&before.id).is_none() {
+                merged.remove(&before.id);
+            }
+        }
+        for my in &mine.0 {
+            let before = saved.get(&my.id);
+            if before == Some(my) {
+                continue;
+            }
+            match merged.get_mut(&my.id) {
+                None if before.is_none() => merged.0.push(my.clone()),
+                None => {}
+                Some(their) => {
+                    if before.map(|b| &b.mine) != Some(&my.mine) && my.mine.is_some() {
+                        their.mine.clone_from(&my.mine);
+                    }
+                    if before.map(|b| &b.theirs) != Some(&my.theirs) && my.theirs.is_some() {
+                        their.theirs.clone_from(&my.theirs);
+                    }
+                }
+            }
+        }
+        merged
     }
 }

@@ -17,6 +17,8 @@ pub struct Guide {
     pub(super) intro: Template,
     pub(super) sources: Vec<String>,
     pub(super) recurring: bool,
+    pub(super) shareable: bool,
+    pub(super) version: u32,
     pub(super) closing: Option<Template>,
     pub(super) steps: Vec<Step>,
     pub(super) dimensions: Vec<Dimension>,
@@ -46,6 +48,15 @@ impl Guide {
     /// Whether each completion is kept as a dated entry (a weekly check-in).
     pub fn is_recurring(&self) -> bool {
         self.recurring
+    }
+    /// Whether the guide's data lets two people compare answers (Compare
+    /// adds its own rules on top: see `domain::compare`).
+    pub fn is_shareable(&self) -> bool {
+        self.shareable
+    }
+    /// The guide's version, carried on answer cards.
+    pub fn version(&self) -> u32 {
+        self.version
     }
     /// Shown on the result page, after the scores.
     pub fn closing(&self) -> Option<&Template> {

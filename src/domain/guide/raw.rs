@@ -20,6 +20,13 @@ pub struct RawGuide {
     pub sources: Vec<String>,
     #[serde(default)]
     pub recurring: bool,
+    /// Whether two people may compare their answers with answer cards.
+    #[serde(default)]
+    pub shareable: bool,
+    /// Raised when a question's meaning or options change, so an answer card
+    /// made with the older guide is refused rather than misread.
+    #[serde(default = "first_version")]
+    pub version: u32,
     #[serde(default)]
     pub closing: Option<String>,
     #[serde(default)]
@@ -315,4 +322,8 @@ impl TryFrom<ConditionFields> for RawCondition {
             return Err(ONE_OPERATOR.to_owned());
         })
     }
+}
+
+fn first_version() -> u32 {
+    1
 }

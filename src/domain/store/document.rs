@@ -4,14 +4,14 @@
 //! [`encode`](fn@super::encode) writes it (one line; wrapped here to read):
 //!
 //! ```json
-//! {"app":"mend","schema":3,"revision":7,"saved_at":"2026-11-22T10:15:00.000Z",
+//! {"app":"mend","schema":4,"revision":7,"saved_at":"2026-11-22T10:15:00.000Z",
 //!  "data":{"profile":{"wording":{"relationship":"partner","name":"Sam"},
 //!                     "safety":{"full_path_for":[],"safe_now":[],"harm_page_read_for":[],"caution_lifted":[]}},
 //!          "entries":[{"id":"weekly-check-in-2026-11-22","guide":"weekly-check-in",
 //!                      "started_on":"2026-11-22","completed_on":null,
 //!                      "answers":{"trust":{"type":"scale","value":6}},
 //!                      "current_step":"ratings"}],
-//!          "commitments":[]}}
+//!          "commitments":[],"exchanges":[]}}
 //! ```
 //!
 //! - `app`: always `"mend"`, so that something else stored under the key is
@@ -26,8 +26,9 @@
 //! - `data`: the [`Document`]. Answers are stored as in
 //!   [`AnswerValue`](crate::domain::answer::AnswerValue), entries as in
 //!   [`Entry`](crate::domain::entry::Entry), `wording` as in [`Wording`],
-//!   commitments as in [`Commitments`].
+//!   commitments as in [`Commitments`], exchanges as in [`Exchanges`].
 
+use crate::domain::compare::exchange::Exchanges;
 use crate::domain::entry::Entries;
 use crate::domain::program::commitments::Commitments;
 use crate::domain::program::safety::SafetyChoices;
@@ -49,6 +50,8 @@ pub struct Document {
     pub entries: Entries,
     /// Commitments tracked week by week (schema 3), in the order taken up.
     pub commitments: Commitments,
+    /// Answer-card exchanges with the other person (schema 4), oldest first.
+    pub exchanges: Exchanges,
 }
 
 /// What the user told Mend about themselves and the other person. Settings

@@ -22,11 +22,14 @@
 //! - Commitments, by id: one this tab took up is added; for one it changed,
 //!   its words, its ending and each week's mark that this tab changed are
 //!   this tab's (see [`Commitments::merge`]).
+//! - Exchanges, by id: started here is added, deleted here is deleted, a
+//!   card set here is set there (see [`Exchanges::merge`]).
 //! - The resume point follows this tab, where the user is working.
 
 use super::document::Document;
 use super::notice::Notice;
 use crate::domain::answer::{AnswerValue, Answers};
+use crate::domain::compare::exchange::Exchanges;
 use crate::domain::entry::{Entries, Entry};
 use crate::domain::guide::Library;
 use crate::domain::ids::{EntryId, QuestionId};
@@ -115,6 +118,7 @@ pub fn merge_pending(
         &saved.commitments,
         &current.commitments,
     );
+    merged.exchanges = Exchanges::merge(&merged.exchanges, &saved.exchanges, &current.exchanges);
 
     Merged {
         document: merged,

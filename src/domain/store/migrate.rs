@@ -25,7 +25,7 @@
 //!        Ok(data)
 //!    }
 //!
-//!    const MIGRATIONS: [Step; CURRENT_SCHEMA as usize - 1] = [from_1_to_2, from_2_to_3];
+//!    const MIGRATIONS: [Step; CURRENT_SCHEMA as usize - 1] = [from_1_to_2, from_2_to_3, from_3_to_4];
 //!    ```
 //!
 //! 3. Keep `fixtures/schema-1.json` exactly as it is (it is what schema 1
@@ -46,13 +46,13 @@ use crate::domain::program::commitments::{Commitments, SOURCES};
 use serde_json::Value;
 
 /// The schema this Mend writes. Data with a higher one is left alone.
-pub const CURRENT_SCHEMA: u32 = 3;
+pub const CURRENT_SCHEMA: u32 = 4;
 
 /// One upgrade: `data` of schema `n` to schema `n + 1`, or why it can't be.
 type Step = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` upgrades schema `i + 1` to `i + 2`.
-const MIGRATIONS: [Step; CURRENT_SCHEMA as usize - 1] = [from_1_to_2, from_2_to_3];
+const MIGRATIONS: [Step; CURRENT_SCHEMA as usize - 1] = [from_1_to_2, from_2_to_3, from_3_to_4];
 
 /// Schema 2 adds `profile.safety`: the user's choices about the safety rules
 /// (see the program's safety module). Nobody had made one before, so every
@@ -114,6 +114,17 @@ fn from_2_to_3(mut data: Value) -> Result<Value, String> {
     }
     let commitments = serde_json::to_value(&commitments).map_err(|e| e.to_string())?;
     object.insert("commitments".to_owned(), commitments);
+    Ok(data)
+}
+
+/// Schema 4 adds `exchanges`: answer cards exchanged with the other person
+/// (domain::compare). There were none before.
+fn from_3_to_4(mut data: Value) -> Result<Value, String> {
+    let object = data.as_object_mut().ok_or("the data is not an object")?;
+    if object.contains_key("exchanges") {
+        return Err("schema 3 has no `exchanges`, but this data does".to_owned());
+    }
+    object.insert("exchanges".to_owned(), Value::Array(Vec::new()));
     Ok(data)
 }
 

@@ -4,7 +4,8 @@
 use super::card::{Card, CardError, CardHeader, CARD_ID_BYTES, MAX_CARD_CHARS, PREFIX};
 use super::code::{CodeError, PairingCode, ALPHABET, LENGTH};
 use super::comparison::{compare, Verdict};
-use super::exchange::{Exchange, ExchangeError, Stage};
+use super::exchange::{Exchange, ExchangeError, Exchanges, Stage};
+use super::sharing::{is_shareable, offered, private_questions, Payload};
 use crate::domain::answer::{AnswerValue, Answers};
 use crate::domain::date::CalendarDate;
 use crate::domain::ids::{GuideId, OptionId, QuestionId};
@@ -208,6 +209,7 @@ fn answers(pairs: &[(&str, AnswerValue)]) -> Answers {
 
 fn exchange() -> Exchange {
     Exchange::new(
+        "x".into(),
         GuideId::new("needs-and-boundaries"),
         3,
         code(),
@@ -233,11 +235,14 @@ fn their_card_opens_only_after_this_device_has_sent_its_own() {
         Err(ExchangeError::SendYoursFirst)
     );
     assert_eq!(
-        exchange.seal("mine".into(), Answers::default()),
+        exchange.seal("mine".into(), "MEND-CARD…".into(), Answers::default()),
         Err(ExchangeError::NothingChosen)
     );
     let mine = answers(&[("need", AnswerValue::Text("Honesty".into()))]);
-    assert_eq!(exchange.seal("mine".into(), mine.clone()), Ok(()));
+    assert_eq!(
+        exchange.seal("mine".into(), "MEND-CARD…".into(), mine.clone()),
+        Ok(())
+    );
     assert_eq!(exchange.stage(), Stage::Sealed);
     assert_eq!(
         exchange.may_open(&header),
@@ -248,6 +253,7 @@ fn their_card_opens_only_after_this_device_has_sent_its_own() {
     assert_eq!(
         exchange.seal(
             "again".into(),
+            "MEND-CARD…".into(),
             answers(&[("need", AnswerValue::Text("Space".into()))])
         ),
         Err(ExchangeError::AlreadySealed)
@@ -277,13 +283,17 @@ fn their_card_opens_only_after_this_device_has_sent_its_own() {
         Err(CardError::WrongGuideVersion.into())
     );
     let theirs = answers(&[("need", AnswerValue::Text("Time".into()))]);
+    let payload = |answers: Answers| Payload {
+        made_on: d("2026-12-06"),
+        answers,
+    };
     assert_eq!(
-        exchange.received(&header, theirs.clone(), d("2026-12-06")),
+        exchange.received(&header, payload(theirs.clone()), d("2026-12-06")),
         Ok(())
     );
     assert_eq!(exchange.stage(), Stage::Compared);
     assert_eq!(
-        exchange.received(&header, Answers::default(), d("2026-12-07")),
+        exchange.received(&header, payload(Answers::default()), d("2026-12-07")),
         Err(CardError::Replayed.into()),
         "a replayed card changes nothing"
     );
@@ -340,4 +350,130 @@ fn the_comparison_says_in_words_what_agrees_and_what_differs() {
             .all(|r| !r.yours.is_empty() || !r.theirs.is_empty()),
         "a question neither answered is left out"
     );
+}
+
+#[test]
+fn only_guides_marked_shareable_are_and_never_the_safety_check_or_plan() {
+    let library = crate::content::library();
+    let mut shareable: Vec<&str> = library
+        .guides()
+        .iter()
+        .filter(|g| is_shareable(g))
+        .map(|g| g.id().as_str())
+        .collect();
+    shareable.sort_unstable();
+    assert_eq!(
+        shareable,
+        [
+            "can-this-be-rebuilt",
+            "committing-to-the-work",
+            "needs-and-boundaries",
+            "weekly-check-in"
+        ]
+    );
+    for id in crate::domain::program::summary::PRIVATE_BY_DEFAULT {
+        assert!(!shareable.contains(&id), "{id} never is");
+    }
+}
+
+#[test]
+fn answers_a_safety_flag_or_gate_looks_at_never_travel() {
+    let library = crate::content::library();
+    let guide = library
+        .guide(&GuideId::new("can-this-be-rebuilt"))
+        .unwrap_or_else(|| panic!("shipped"));
+    let private = private_questions(guide);
+    assert!(private.contains(&QuestionId::new("s-afraid")));
+    assert!(private.contains(&QuestionId::new("s-harm")));
+    let mut given = Answers::default();
+    given.set(QuestionId::new("s-afraid"), AnswerValue::YesNo(false));
+    for (_, question) in guide.questions() {
+        if !private.contains(question.id()) {
+            if let crate::domain::guide::QuestionKind::Scale(_) = question.kind() {
+                given.set(question.id().clone(), AnswerValue::Scale(3));
+            }
+        }
+    }
+    let offered = offered(guide, &given);
+    assert!(!offered.is_empty());
+    assert!(offered.iter().all(|(q, _)| !private.contains(q.id())));
+
+    // A card holding a private answer, or a question the guide lacks, is not
+    // what a Mend made.
+    let payload = |answers: Answers| {
+        serde_json::to_vec(&Payload {
+            made_on: d("2026-12-05"),
+            answers,
+        })
+        .unwrap_or_default()
+    };
+    assert_eq!(
+        Payload::read(&payload(given.clone()), guide),
+        Err(CardError::Altered)
+    );
+    let mut unknown = Answers::default();
+    unknown.set(
+        QuestionId::new("no-such-question"),
+        AnswerValue::YesNo(true),
+    );
+    assert_eq!(
+        Payload::read(&payload(unknown), guide),
+        Err(CardError::Altered)
+    );
+    let shared: Answers = {
+        let mut a = Answers::default();
+        for (q, v) in &offered {
+            a.set(q.id().clone(), v.clone());
+        }
+        a
+    };
+    assert!(Payload::read(&payload(shared), guide).is_ok());
+    assert_eq!(Payload::read(b"{not json", guide), Err(CardError::Altered));
+}
+
+#[test]
+fn exchanges_are_stored_and_merged_card_by_card() {
+    let mut saved = Exchanges::default();
+    let id = saved.start(
+        GuideId::new("needs-and-boundaries"),
+        1,
+        code(),
+        d("2026-12-05"),
+    );
+    assert_eq!(id, "needs-and-boundaries-2026-12-05-1");
+    let text = serde_json::to_string(&saved).unwrap_or_default();
+    assert!(text.contains(&format!(
+        "\"code\":\"{}\"",
+        code().grouped().replace('-', "")
+    )));
+    let back: Exchanges = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back, saved);
+    let bad = text.replace(&code().grouped().replace('-', ""), "00000000000O");
+    assert!(
+        serde_json::from_str::<Exchanges>(&bad).is_err(),
+        "a code is checked when read"
+    );
+
+    // This tab seals its card; the other tab started another exchange.
+    let mut mine = saved.clone();
+    if let Some(e) = mine.get_mut(&id) {
+        let mut a = Answers::default();
+        a.set(QuestionId::new("need"), AnswerValue::Text("Honesty".into()));
+        assert_eq!(e.seal("c1".into(), "MEND-CARD…".into(), a), Ok(()));
+    }
+    let mut theirs = saved.clone();
+    let other = theirs.start(GuideId::new("weekly-check-in"), 1, code(), d("2026-12-05"));
+    let merged = Exchanges::merge(&theirs, &saved, &mine);
+    assert!(merged.get(&id).and_then(|e| e.mine.as_ref()).is_some());
+    assert!(merged.get(&other).is_some());
+
+    // Deleted here: deleted in theirs too.
+    let mut deleted = saved.clone();
+    deleted.remove(&id);
+    assert!(Exchanges::merge(&theirs, &saved, &deleted)
+        .get(&id)
+        .is_none());
+    // A card set in theirs is not unset by a tab that never saw it.
+    let merged = Exchanges::merge(&mine, &saved, &saved);
+    assert!(merged.get(&id).and_then(|e| e.mine.as_ref()).is_some());
 }

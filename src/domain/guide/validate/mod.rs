@@ -42,6 +42,9 @@ pub(crate) fn guide(
             "sources is empty; name the article file(s) this guide's ideas come from",
         );
     }
+    if raw.version == 0 {
+        r.add(None, "version starts at 1");
+    }
     if raw.sources.iter().any(|s| s.trim().is_empty()) {
         r.add(None, "sources has a blank entry");
     }
@@ -68,6 +71,8 @@ pub(crate) fn guide(
         intro,
         sources: raw.sources.clone(),
         recurring: raw.recurring,
+        shareable: raw.shareable,
+        version: raw.version,
         closing,
         steps,
         dimensions,

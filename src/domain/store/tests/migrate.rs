@@ -172,3 +172,19 @@ fn a_schema_2_document_with_commitments_or_a_bad_date_is_refused_not_guessed() {
         Err(MigrationError::Failed { from: 2, .. })
     ));
 }
+
+#[test]
+fn schema_3_data_gains_no_exchanges_and_keeps_everything_else() {
+    let envelope: Value = serde_json::from_str(FIXTURES[2].1).unwrap();
+    let before = envelope["data"].clone();
+    let after = migrate(3, before.clone()).unwrap();
+    assert_eq!(after["exchanges"], serde_json::json!([]));
+    assert_eq!(after["entries"], before["entries"]);
+    assert_eq!(after["commitments"], before["commitments"]);
+    let mut with_exchanges = before;
+    with_exchanges["exchanges"] = serde_json::json!([]);
+    assert!(matches!(
+        migrate(3, with_exchanges),
+        Err(MigrationError::Failed { from: 3, .. })
+    ));
+}

@@ -26,6 +26,7 @@ pub(super) const FIXTURES: &[(u32, &str)] = &[
     (1, include_str!("../fixtures/schema-1.json")),
     (2, include_str!("../fixtures/schema-2.json")),
     (3, include_str!("../fixtures/schema-3.json")),
+    (4, include_str!("../fixtures/schema-4.json")),
 ];
 
 /// The fixture written by the schema this Mend writes.

@@ -43,7 +43,7 @@ fn a_tab_writes_over_the_copy_it_last_saw() {
     let (_, fixture_stamp) = loaded(current_fixture());
     assert_eq!(
         before_write(Some(&fixture_stamp), Some(current_fixture())),
-        WriteDecision::Write { next_revision: 65 }
+        WriteDecision::Write { next_revision: 72 }
     );
 }
 

@@ -15,7 +15,7 @@ fn document(wording: Value, entries: &[(&str, &str, Option<&str>)]) -> Document 
                    "completed_on": completed, "answers": {}, "current_step": null})
         })
         .collect();
-    serde_json::from_value(json!({"profile": {"wording": wording, "safety": SafetyChoices::default()}, "entries": entries, "commitments": []}))
+    serde_json::from_value(json!({"profile": {"wording": wording, "safety": SafetyChoices::default()}, "entries": entries, "commitments": [], "exchanges": []}))
         .expect("a valid document")
 }
 

@@ -1,0 +1,82 @@
+//! Which guides and answers may travel on a card, and what a card holds once
+//! opened.
+//!
+//! A guide is shareable when its data says so, and never the Safety check or
+//! the safety plan whatever its data says. Within a shareable guide, answers
+//! that any safety flag or gate looks at (fear, harm, control, a decision
+//! made) never travel: "show me your answers" can be a tool of control, and
+//! those answers are the ones it would be used on.
+
+use crate::domain::answer::{AnswerValue, Answers};
+use crate::domain::date::CalendarDate;
+use crate::domain::guide::{Guide, Question};
+use crate::domain::ids::QuestionId;
+use crate::domain::program::summary::PRIVATE_BY_DEFAULT;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+use super::card::CardError;
+
+/// Whether two people may compare answers to `guide`.
+pub fn is_shareable(guide: &Guide) -> bool {
+    guide.is_shareable() && !PRIVATE_BY_DEFAULT.contains(&guide.id().as_str())
+}
+
+/// The questions whose answers never go on a card: those a flag or a gate
+/// of the guide looks at.
+pub fn private_questions(guide: &Guide) -> BTreeSet<&QuestionId> {
+    guide
+        .flags()
+        .iter()
+        .map(|f| f.when())
+        .chain(guide.gates().iter().map(|g| g.when()))
+        .flat_map(|condition| condition.questions())
+        .collect()
+}
+
+/// The answers this person could share, in the guide's order: shown,
+/// non-empty and not private.
+pub fn offered<'g>(guide: &'g Guide, answers: &Answers) -> Vec<(&'g Question, AnswerValue)> {
+    let private = private_questions(guide);
+    guide
+        .visible_steps(answers)
+        .into_iter()
+        .flat_map(|step| guide.questions_shown_on(step.id(), answers))
+        .filter(|q| !private.contains(q.id()))
+        .filter_map(|q| {
+            let answer = answers.get(q.id()).filter(|a| !a.is_empty())?;
+            Some((q, answer.clone()))
+        })
+        .collect()
+}
+
+/// What a card's box holds: the day it was made and the shared answers, in
+/// the stored form of answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payload {
+    pub made_on: CalendarDate,
+    pub answers: Answers,
+}
+
+impl Payload {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// Reads an opened box. Answers to questions the guide does not have, or
+    /// may not share, mean the card is not what a Mend made: refused whole.
+    pub fn read(bytes: &[u8], guide: &Guide) -> Result<Payload, CardError> {
+        let payload: Payload = serde_json::from_slice(bytes).map_err(|_| CardError::Altered)?;
+        let private = private_questions(guide);
+        let fits = payload
+            .answers
+            .iter()
+            .all(|(id, _)| guide.question(id).is_some() && !private.contains(id));
+        if fits {
+            Ok(payload)
+        } else {
+            Err(CardError::Altered)
+        }
+    }
+}
