@@ -13,9 +13,11 @@ import { firstLoad, printTable } from './first_load.mjs';
  * raised to 497,000 over 490,156 for tracked commitments (+26.5 KB: the
  * check-in's marks, History's records and forms, schema 3, the summary's
  * commitments and results; most of it is Leptos view code, which is
- * generated anew for every distinct view).
+ * generated anew for every distinct view); raised to 531,000 over 524,296
+ * for Compare (+34 KB: qrcodegen, the card format and its checks, the
+ * pairing, sealing and comparison pages).
  */
-const BUDGET = 497_000;
+const BUDGET = 531_000;
 
 const dist = process.argv[2] || 'dist';
 const { rows, total } = firstLoad(dist);

@@ -8,7 +8,8 @@ use crate::components::safety::use_safety;
 use crate::components::{set_neutral_tab_title, ClosedScreen, LockScreen, Notices, UpdateBanner};
 use crate::pages::guide::{GuideResults, GuideReview, GuideRunner};
 use crate::pages::{
-    Guides, History, NotFound, RightNow, Safety, Settings, Start, StoppingHarm, Summary,
+    GuideCompare, Guides, History, NotFound, RightNow, Safety, Settings, Start, StoppingHarm,
+    Summary,
 };
 use crate::privacy::{quick_exit, Privacy};
 use crate::pwa::{self, UpdateReady};
@@ -92,6 +93,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/guides/:id") view=GuideRunner />
                     <Route path=path!("/guides/:id/review") view=GuideReview />
                     <Route path=path!("/guides/:id/results") view=GuideResults />
+                    <Route path=path!("/guides/:id/compare") view=GuideCompare />
                     <Route path=path!("/history") view=History />
                     <Route path=path!("/history/summary") view=Summary />
                     <Route path=path!("/settings") view=Settings />

@@ -11,6 +11,8 @@ pub mod routes;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
+pub mod compare;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod crypto;
@@ -30,6 +32,9 @@ pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
     recovery::install();
+    // Before the router reads the address: a card in the fragment is taken
+    // into memory and removed from the address bar.
+    compare::take_card_from_address();
     // index.html shows a plain "Opening Mend…" while the wasm downloads;
     // the app takes its place.
     if let Some(opening) = web_sys::window()

@@ -1,5 +1,6 @@
 //! One module per page of the app.
 
+mod compare;
 pub mod guide;
 mod guides;
 mod history;
@@ -11,6 +12,7 @@ mod start;
 mod stopping_harm;
 mod summary;
 
+pub use compare::GuideCompare;
 pub use guides::Guides;
 pub use history::History;
 pub use not_found::NotFound;

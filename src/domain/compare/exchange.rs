@@ -191,7 +191,7 @@ impl Exchange {
 pub struct Exchanges(Vec<Exchange>);
 
 impl Exchanges {
-    pub fn iter(&self) -> impl Iterator<Item = &Exchange> {
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Exchange> {
         self.0.iter()
     }
 

@@ -13,6 +13,7 @@ pub mod card;
 pub mod code;
 pub mod comparison;
 pub mod exchange;
+pub mod qr;
 pub mod sharing;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

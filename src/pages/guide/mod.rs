@@ -30,8 +30,13 @@ pub fn results_path(guide: &GuideId) -> String {
     format!("/guides/{guide}/results")
 }
 
+/// Compare (pages/compare.rs); a QR code's link points here.
+pub fn compare_path(guide: &GuideId) -> String {
+    format!("/guides/{guide}/compare")
+}
+
 /// Renders `page` with the guide named in the address, or the not-found page.
-fn with_guide<V: IntoView + 'static>(page: fn(&'static Guide) -> V) -> impl IntoView {
+pub(crate) fn with_guide<V: IntoView + 'static>(page: fn(&'static Guide) -> V) -> impl IntoView {
     let params = use_params_map();
     move || {
         let id = params.read().get("id").unwrap_or_default();

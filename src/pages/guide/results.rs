@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{guide_path, review_path, with_guide};
+use super::{compare_path, guide_path, review_path, with_guide};
 use crate::app::link;
 use crate::components::question::Urgency;
 use crate::components::safety::use_safety;
 use crate::components::{PageHeading, Prose, ReminderCard, TrustOverTime};
 use crate::content;
 use crate::domain::answer::AnswerValue;
+use crate::domain::compare::sharing::is_shareable;
 use crate::domain::entry::Entry;
 use crate::domain::guide::Guide;
 use crate::domain::ids::{EntryId, FlagId, QuestionId};
@@ -234,6 +235,18 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                     })}
                     {gate_cards}
                     {bars}
+                    // Off while danger holds: "show me your answers" can be a tool of control.
+                    {(is_shareable(guide) && !safety.with(|s| s.danger())).then(|| view! {
+                        <section class="card" aria-labelledby="results-compare">
+                            <h2 id="results-compare">{format!("Compare with {}", wording.reference())}</h2>
+                            <p>
+                                "If you both want to, you can each choose answers to share and see them side by "
+                                "side, on your own devices, with no server. Neither of you sees the other's answers "
+                                "before sharing your own."
+                            </p>
+                            <p><A href=link(&compare_path(guide.id()))>"Compare your answers"</A></p>
+                        </section>
+                    })}
                     {(!recommended.is_empty()).then(|| {
                         let items = recommended
                             .into_iter()

@@ -16,7 +16,9 @@ use crate::routes::Page;
 use crate::store::Store;
 
 mod commitments;
+mod exchanges;
 use commitments::CommitmentsSection;
+use exchanges::ExchangesSection;
 
 #[component]
 pub fn History() -> impl IntoView {
@@ -94,6 +96,7 @@ pub fn History() -> impl IntoView {
         })}
         {move || has_check_ins().then(|| view! { <TrustOverTime /> })}
         <CommitmentsSection />
+        <ExchangesSection />
         {move || {
             let rows = reviews();
             (!rows.is_empty()).then(|| view! {

@@ -477,3 +477,23 @@ fn exchanges_are_stored_and_merged_card_by_card() {
     let merged = Exchanges::merge(&mine, &saved, &saved);
     assert!(merged.get(&id).and_then(|e| e.mine.as_ref()).is_some());
 }
+
+#[test]
+fn a_short_link_becomes_a_code_a_camera_reads_and_a_long_one_is_refused() {
+    let link = format!(
+        "https://example.org/mend/guides/needs-and-boundaries/compare#{}",
+        sample_card().to_text()
+    );
+    let qr = super::qr::draw(&link).unwrap_or_else(|| panic!("a 300-byte card fits"));
+    assert!(qr.width <= 17 + 4 * i32::from(super::qr::MAX_VERSION) + 8);
+    assert!(
+        qr.path.starts_with("M4 4h7v1h-7z"),
+        "the finder pattern's top row: {}",
+        &qr.path[..20]
+    );
+    assert_eq!(
+        super::qr::draw(&"x".repeat(2000)),
+        None,
+        "too long for a readable code"
+    );
+}

@@ -1,0 +1,593 @@
+//! Compare with {name}: two people who both want to rebuild answer a
+//! shareable guide each on their own device, agree a pairing code in person,
+//! and exchange sealed answer cards. The other person's card opens only once
+//! this device has sent its own (domain::compare::exchange), so neither sees
+//! the other's answers before sharing their own. No server is involved.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::link;
+use crate::compare::{self as glue, OpenFailure, UNAVAILABLE};
+use crate::components::download::{text_file, NOT_DOWNLOADED};
+use crate::components::safety::use_safety;
+use crate::components::PageHeading;
+use crate::content::library;
+use crate::domain::answer::Answers;
+use crate::domain::compare::card::Card;
+use crate::domain::compare::code::PairingCode;
+use crate::domain::compare::comparison::compare;
+use crate::domain::compare::exchange::{Exchange, ExchangeError, Stage};
+use crate::domain::compare::qr;
+use crate::domain::compare::sharing::{is_shareable, offered};
+use crate::domain::guide::Guide;
+use crate::domain::ids::{GuideId, QuestionId};
+use crate::domain::program::summary::answer_lines;
+use crate::pages::guide::{compare_path, guide_path, with_guide};
+use crate::routes::Page;
+use crate::store::{today, Store, Urgency};
+
+/// The guide a comparison points to for talking differences through.
+const CONVERSATION_GUIDE: &str = "the-conversation";
+
+#[component]
+pub fn GuideCompare() -> impl IntoView {
+    with_guide(|guide| view! { <ComparePage guide /> })
+}
+
+#[component]
+fn ComparePage(guide: &'static Guide) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let safety = use_safety();
+    let wording = Memo::new(move |_| store.read(|d| d.profile.wording.clone()));
+    let name = Signal::derive(move || wording.with(|w| w.reference()));
+    let title = format!("Compare with {}", name.get_untracked());
+    // A card that came in a link is held here until it can be opened.
+    let arrived = glue::arrived_card();
+    let from_link = arrived.is_some();
+    let pasted = RwSignal::new(arrived.unwrap_or_default());
+    // A link opened while this page is already showing changes only the
+    // fragment: no new page load, so the card is taken from here.
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        glue::take_card_from_address();
+        if let Some(card) = glue::arrived_card() {
+            let _ = pasted.try_set(card);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    let exchange = Memo::new(move |_| store.read(|d| d.exchanges.latest(guide.id()).cloned()));
+    // Set when the user asks for a new exchange over a finished one.
+    let fresh = RwSignal::new(false);
+    // Kept here: the card's section is drawn again when the exchange changes
+    // (showing the code marks the card sent), and the code must stay shown.
+    let qr_shown = RwSignal::new(false);
+    let body = move || {
+        if !is_shareable(guide) {
+            return view! {
+                <p>"This guide is not one to compare: its answers stay on this device."</p>
+            }
+            .into_any();
+        }
+        if safety.with(|s| s.danger()) {
+            return view! {
+                <div class="card notice--safety" role="note">
+                    <p>
+                        "Compare is switched off while your answers say you may not be safe. Being asked "
+                        "to show your answers can be a way of being controlled, and Mend won't help with that."
+                    </p>
+                    <p><A href=link(Page::Safety.path())>"Go to your safety page"</A></p>
+                </div>
+            }
+            .into_any();
+        }
+        match exchange.get().filter(|_| !fresh.get()) {
+            None => view! { <Pairing guide fresh from_link /> }.into_any(),
+            Some(e) => view! { <Flow guide exchange=e pasted fresh qr_shown /> }.into_any(),
+        }
+    };
+    view! {
+        <PageHeading text=title tab_title="Compare · Mend" />
+        <p class="lead">{move || guide.title().render(&wording.get())}</p>
+        {body}
+    }
+}
+
+/// The answers of the user's latest finished entry of `guide`.
+fn finished_answers(store: Store, guide: &'static Guide) -> Option<Answers> {
+    store.read(|d| {
+        d.entries
+            .history(guide.id())
+            .last()
+            .map(|e| e.answers().clone())
+    })
+}
+
+#[component]
+fn Pairing(guide: &'static Guide, fresh: RwSignal<bool>, from_link: bool) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let name = Memo::new(move |_| store.read(|d| d.profile.wording.reference()));
+    let shown = RwSignal::new(None::<PairingCode>);
+    let typed = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let start = move |code: PairingCode| {
+        store.change(Urgency::Now, |d| {
+            d.exchanges
+                .start(guide.id().clone(), guide.version(), code, today());
+        });
+        fresh.set(false);
+    };
+    let show = move |_| match glue::new_code() {
+        Ok(code) => shown.set(Some(code)),
+        Err(message) => error.set(Some(message.to_owned())),
+    };
+    let use_typed = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        match PairingCode::parse(&typed.get_untracked()) {
+            Ok(code) => start(code),
+            Err(problem) => error.set(Some(problem.to_string())),
+        }
+    };
+    let finished = finished_answers(store, guide).is_some();
+    view! {
+        {from_link.then(|| view! {
+            <p class="card notice" role="note">
+                "This link holds an answer card. It opens once you have agreed a pairing code with "
+                {move || name.get()} " below, sealed your own answers and sent them."
+            </p>
+        })}
+        <section class="card" aria-labelledby="compare-how">
+            <h2 id="compare-how">"How it works"</h2>
+            <ol>
+                <li>"You each answer this guide on your own device."</li>
+                <li>"Together, in person, you agree a pairing code."</li>
+                <li>"You each choose which answers to share, and seal them into an answer card."</li>
+                <li>"You send each other your cards. Theirs opens on your device only after you have sent yours, so neither of you sees the other's answers before sharing your own."</li>
+            </ol>
+            <p>
+                "No server is involved: cards travel however you send them, sealed with the pairing code. "
+                "One thing Mend can't prevent: whoever receives a card last could read it and never send theirs."
+            </p>
+        </section>
+        {if finished {
+            view! {
+                <section class="card" aria-labelledby="compare-code">
+                    <h2 id="compare-code">"Your pairing code"</h2>
+                    <p>"One of you shows a new code; the other types it in. Both of you use the same code."</p>
+                    {move || match shown.get() {
+                        None => view! {
+                            <p><button type="button" class="button" on:click=show>"Show a new code"</button></p>
+                        }.into_any(),
+                        Some(code) => {
+                            let grouped = code.grouped();
+                            let spoken = grouped.chars().map(|c| if c == '-' { ", ".to_owned() } else { format!("{c} ") }).collect::<String>();
+                            view! {
+                                <p class="pairing-code" aria-label=format!("Pairing code: {spoken}")>{grouped}</p>
+                                <p>"Read it out to " {move || name.get()} " or let them type it in, then use it here."</p>
+                                <p><button type="button" class="button button--primary" on:click=move |_| start(code.clone())>"Use this code"</button></p>
+                            }.into_any()
+                        }
+                    }}
+                    <form on:submit=use_typed novalidate>
+                        <div class="field">
+                            <label for="pairing-typed">"Or type the code you were given"</label>
+                            <input id="pairing-typed" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false"
+                                prop:value=move || typed.get() on:input=move |e| typed.set(event_target_value(&e)) />
+                        </div>
+                        <button type="submit" class="button">"Use the typed code"</button>
+                    </form>
+                    <p class="field-error" role="alert">{move || error.get()}</p>
+                </section>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p>
+                    "Finish this guide first: the answers you compare are the ones you gave. "
+                    <A href=link(&guide_path(guide.id()))>"Go to the guide"</A>
+                </p>
+            }
+            .into_any()
+        }}
+    }
+}
+
+#[component]
+fn Flow(
+    guide: &'static Guide,
+    exchange: Exchange,
+    pasted: RwSignal<String>,
+    fresh: RwSignal<bool>,
+    qr_shown: RwSignal<bool>,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let id = StoredValue::new(exchange.id.clone());
+    let stage = exchange.stage();
+    let delete_asked = RwSignal::new(false);
+    let delete = move |_| {
+        store.change(Urgency::Now, |d| d.exchanges.remove(&id.get_value()));
+    };
+    let step = match stage {
+        Stage::Choosing => view! { <Choose guide exchange=exchange.clone() /> }.into_any(),
+        Stage::Sealed | Stage::Waiting => view! {
+            <Send exchange=exchange.clone() qr_shown />
+            <Receive guide exchange=exchange.clone() pasted />
+        }
+        .into_any(),
+        Stage::Compared => view! { <Comparison guide exchange=exchange.clone() /> }.into_any(),
+    };
+    view! {
+        {step}
+        <section class="card" aria-labelledby="compare-manage">
+            <h2 id="compare-manage">"This exchange"</h2>
+            <p>{format!("Started on {}.", exchange.started_on.long())}</p>
+            <p class="actions">
+                <button type="button" class="button" on:click=move |_| { qr_shown.set(false); fresh.set(true); }>"Start a new exchange"</button>
+                {move || if delete_asked.get() {
+                    view! {
+                        <button type="button" class="button button--danger" on:click=delete>"Delete it for good"</button>
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="button" on:click=move |_| delete_asked.set(true)>"Delete this exchange"</button>
+                    }.into_any()
+                }}
+            </p>
+            {move || delete_asked.get().then(|| view! {
+                <p class="field-help">"Both cards' answers and the pairing code are removed from this device. A card already sent stays wherever it was sent."</p>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn Choose(guide: &'static Guide, exchange: Exchange) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let wording = store.read_untracked(|d| d.profile.wording.clone());
+    let answers = finished_answers(store, guide).unwrap_or_default();
+    let choices: Vec<(QuestionId, String, Vec<String>)> = offered(guide, &answers)
+        .into_iter()
+        .map(|(q, answer)| {
+            let lines = answer_lines(q, Some(&answer), &wording);
+            (q.id().clone(), q.text().render(&wording), lines)
+        })
+        .collect();
+    let ticked = RwSignal::new(choices.iter().map(|c| c.0.clone()).collect::<Vec<_>>());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let code = exchange.code.clone();
+    let id = exchange.id.clone();
+    let seal = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        let chosen = ticked.get_untracked();
+        let mut shared = Answers::default();
+        for (question, value) in answers.iter() {
+            if chosen.contains(question) {
+                shared.set(question.clone(), value.clone());
+            }
+        }
+        if shared.iter().next().is_none() {
+            error.set(Some(ExchangeError::NothingChosen.to_string()));
+            return;
+        }
+        busy.set(true);
+        let (code, id) = (code.clone(), id.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            match glue::seal(&code, guide, shared.clone(), today()).await {
+                Ok(card) => {
+                    let text = card.to_text();
+                    store.change(Urgency::Now, |d| {
+                        if let Some(e) = d.exchanges.get_mut(&id) {
+                            let _ = e.seal(card.header.card.clone(), text, shared);
+                        }
+                    });
+                }
+                Err(message) => {
+                    let _ = error.try_set(Some(message.to_owned()));
+                }
+            }
+            let _ = busy.try_set(false);
+        });
+    };
+    let rows = choices
+        .into_iter()
+        .map(|(question, text, lines)| {
+            let q = question.clone();
+            let checked = move || ticked.with(|t| t.contains(&q));
+            view! {
+                <div class="field field--check compare-choice">
+                    <label>
+                        <input type="checkbox" prop:checked=checked on:change=move |e| {
+                            let on = event_target_checked(&e);
+                            ticked.update(|t| {
+                                t.retain(|x| x != &question);
+                                if on {
+                                    t.push(question.clone());
+                                }
+                            });
+                        } />
+                        " " {text}
+                    </label>
+                    <div class="compare-choice__answer">
+                        {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
+                    </div>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="compare-choose">
+            <h2 id="compare-choose">"Choose what to share"</h2>
+            <p>
+                "Everything ticked goes on your card, exactly as shown. Untick anything you'd rather keep "
+                "to yourself. Answers about your safety never go on a card."
+            </p>
+            <fieldset>
+                <legend>"Answers to share"</legend>
+                {rows}
+            </fieldset>
+            <p>"Once sealed, these answers stay as they are for this exchange, so neither of you can change an answer after seeing the other's."</p>
+            <p><button type="button" class="button button--primary" on:click=seal disabled=move || busy.get()>
+                {move || if busy.get() { "Sealing…" } else { "Seal my card" }}
+            </button></p>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+        </section>
+    }
+}
+
+#[component]
+fn Send(exchange: Exchange, qr_shown: RwSignal<bool>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let name = store.read_untracked(|d| d.profile.wording.reference());
+    let text = exchange
+        .mine
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    let sent = exchange.stage() == Stage::Waiting;
+    let id = StoredValue::new(exchange.id.clone());
+    let status = RwSignal::new(None::<&'static str>);
+    let mark_sent = move || {
+        store.change(Urgency::Now, |d| {
+            if let Some(e) = d.exchanges.get_mut(&id.get_value()) {
+                e.sent(today());
+            }
+        });
+    };
+    let copy_text = text.clone();
+    let copy = move |_| {
+        let promise = window().navigator().clipboard().write_text(&copy_text);
+        wasm_bindgen_futures::spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                mark_sent();
+            } else {
+                let _ = status.try_set(Some(
+                    "This browser wouldn't copy it. Select the card above and copy it yourself.",
+                ));
+            }
+        });
+    };
+    let file_text = text.clone();
+    let download = move |_| {
+        if text_file("answer-card.txt", &file_text, "text/plain") {
+            mark_sent();
+        } else {
+            status.set(Some(NOT_DOWNLOADED));
+        }
+    };
+    let share_text = text.clone();
+    let share = move |_| {
+        let text = share_text.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if glue::share(&text).await {
+                mark_sent();
+            }
+        });
+    };
+    let guide = exchange.guide.clone();
+    let link_to = format!(
+        "{}{}#{}",
+        window().location().origin().unwrap_or_default(),
+        link(&compare_path(&guide)),
+        text
+    );
+    let drawn = qr::draw(&link_to);
+    let show_qr = move |_| {
+        qr_shown.set(true);
+        mark_sent();
+    };
+    view! {
+        <section class="card" aria-labelledby="compare-send">
+            <h2 id="compare-send">"Your card"</h2>
+            <p>
+                {if sent {
+                    format!("Sent. When {name} sends theirs, open it below.")
+                } else {
+                    format!("Send your card to {name}: copy it into a message, download it, or share it. Their card opens once yours is on its way.")
+                }}
+            </p>
+            <label for="my-card">"Your sealed card"</label>
+            <textarea id="my-card" class="card-text" readonly rows="4"
+                on:copy=move |_| mark_sent()>{text.clone()}</textarea>
+            <p class="actions">
+                <button type="button" class="button button--primary" on:click=copy>"Copy my card"</button>
+                <button type="button" class="button" on:click=download>"Download as a text file"</button>
+                {glue::can_share().then(|| view! { <button type="button" class="button" on:click=share>"Share…"</button> })}
+                <button type="button" class="button" on:click=show_qr>"Show as a QR code"</button>
+            </p>
+            <p class="field-error" role="alert">{move || status.get()}</p>
+            {move || qr_shown.get().then(|| match drawn.clone() {
+                Some(code) => view! {
+                    <figure class="qr" data-link=link_to.clone()>
+                        <svg viewBox=format!("0 0 {0} {0}", code.width) role="img" aria-label="Your card as a QR code, for the other phone's camera" class="qr__code">
+                            <rect width=code.width.to_string() height=code.width.to_string() class="qr__light" />
+                            <path d=code.path class="qr__dark" />
+                        </svg>
+                        <figcaption>"Scan it with the other phone's camera. The link opens Mend there, with your card; it never reaches a server."</figcaption>
+                    </figure>
+                }.into_any(),
+                None => view! {
+                    <p role="status">"Your card holds too much for a QR code a camera reads reliably. Send it as text instead: copy, download or share it."</p>
+                }.into_any(),
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn Receive(guide: &'static Guide, exchange: Exchange, pasted: RwSignal<String>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let name = store.read_untracked(|d| d.profile.wording.reference());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let id = exchange.id.clone();
+    let open = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        error.set(None);
+        let Some(current) = store.read_untracked(|d| d.exchanges.get(&id).cloned()) else {
+            return;
+        };
+        let card = match Card::parse(&pasted.get_untracked()) {
+            Ok(card) => card,
+            Err(problem) => return error.set(Some(problem.to_string())),
+        };
+        if let Err(problem) = current.may_open(&card.header) {
+            return error.set(Some(problem.to_string()));
+        }
+        busy.set(true);
+        let id = id.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match glue::open(&current.code, guide, &card).await {
+                Ok(payload) => {
+                    let mut refused = None;
+                    store.change(Urgency::Now, |d| {
+                        if let Some(e) = d.exchanges.get_mut(&id) {
+                            refused = e.received(&card.header, payload, today()).err();
+                        }
+                    });
+                    if let Some(problem) = refused {
+                        let _ = error.try_set(Some(problem.to_string()));
+                    }
+                }
+                Err(OpenFailure::Card(problem)) => {
+                    let _ = error.try_set(Some(problem.to_string()));
+                }
+                Err(OpenFailure::Unavailable) => {
+                    let _ = error.try_set(Some(UNAVAILABLE.to_owned()));
+                }
+            }
+            let _ = busy.try_set(false);
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="compare-receive">
+            <h2 id="compare-receive">{format!("{}'s card", capitalised(&name))}</h2>
+            <form on:submit=open novalidate>
+                <div class="field">
+                    <label for="their-card">{format!("Paste {name}'s card")}</label>
+                    <textarea id="their-card" class="card-text" rows="4" spellcheck="false"
+                        prop:value=move || pasted.get() on:input=move |e| pasted.set(event_target_value(&e))></textarea>
+                </div>
+                <button type="submit" class="button button--primary" disabled=move || busy.get()>"Open their card"</button>
+            </form>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+        </section>
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    crate::domain::wording::capitalise(text)
+}
+
+#[component]
+fn Comparison(guide: &'static Guide, exchange: Exchange) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let wording = store.read_untracked(|d| d.profile.wording.clone());
+    let name = wording.reference();
+    let them = capitalised(&name);
+    let (Some(mine), Some(theirs)) = (exchange.mine.as_ref(), exchange.theirs.as_ref()) else {
+        return ().into_any();
+    };
+    let rows = compare(guide, &mine.answers, &theirs.answers, &wording)
+        .into_iter()
+        .map(|row| {
+            let verdict = row.verdict.in_words(&name);
+            let them = them.clone();
+            let shared = (!row.shared.is_empty()).then(|| format!("You both chose: {}.", row.shared.join("; ")));
+            let label = row.question.clone();
+            view! {
+                <article class="compare-row" aria-label=label>
+                    <h3>{row.question}</h3>
+                    <p class="compare-row__verdict">{verdict}</p>
+                    {shared.map(|s| view! { <p>{s}</p> })}
+                    <dl class="compare-row__answers">
+                        <dt>"You"</dt>
+                        <dd>{if row.yours.is_empty() { vec!["(not shared)".to_owned()] } else { row.yours }.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}</dd>
+                        <dt>{them}</dt>
+                        <dd>{if row.theirs.is_empty() { vec!["(not shared)".to_owned()] } else { row.theirs }.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}</dd>
+                    </dl>
+                </article>
+            }
+        })
+        .collect_view();
+    // Scores from the shared answers, for dimensions both shared answers to.
+    let score_rows = {
+        let yours = guide.score(&mine.answers);
+        let other = guide.score(&theirs.answers);
+        yours
+            .iter()
+            .zip(other.iter())
+            .filter(|(a, b)| a.answered && b.answered)
+            .map(|(a, b)| {
+                let label = a.dimension.label().render(&wording);
+                let band = |s: &crate::domain::guide::DimensionScore<'_>| {
+                    s.band
+                        .map(|b| format!(" ({})", b.title().render(&wording)))
+                        .unwrap_or_default()
+                };
+                let range = a.dimension.range();
+                view! {
+                    <tr>
+                        <th scope="row">{label}</th>
+                        <td>{format!("{} of {}{}", a.value, range.max, band(a))}</td>
+                        <td>{format!("{} of {}{}", b.value, range.max, band(b))}</td>
+                    </tr>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let has_scores = !score_rows.is_empty();
+    let conversation = library()
+        .guide(&GuideId::new(CONVERSATION_GUIDE))
+        .map(|g| (link(&guide_path(g.id())), g.title().render(&wording)));
+    view! {
+        <section class="card" aria-labelledby="compare-result">
+            <h2 id="compare-result">"Side by side"</h2>
+            <p>
+                {format!("Your card and {name}'s, question by question. Opened on {}.", theirs.opened_on.long())}
+            </p>
+            {has_scores.then(|| view! {
+                <table class="week-table__plain">
+                    <caption>"Scores from the answers you both shared"</caption>
+                    <thead><tr><th scope="col">"Result"</th><th scope="col">"You"</th><th scope="col">{them.clone()}</th></tr></thead>
+                    <tbody>{score_rows}</tbody>
+                </table>
+            })}
+            {rows}
+            <div class="card notice" role="note">
+                <p>
+                    "Differences are where the useful talking is. Take one at a time, say what you see "
+                    "and how it feels rather than what the other person got wrong, and ask before you explain."
+                </p>
+                {conversation.map(|(href, title)| view! {
+                    <p>"The guide " <A href=href>{title}</A> " can help you plan that talk."</p>
+                })}
+            </div>
+        </section>
+    }
+    .into_any()
+}

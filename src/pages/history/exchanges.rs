@@ -1,0 +1,56 @@
+//! History's answer-card exchanges (Compare): each with its guide, when it
+//! started and where it stands, a link to it, and a way to delete it.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::link;
+use crate::content::library;
+use crate::pages::guide::compare_path;
+use crate::store::{Store, Urgency};
+
+#[component]
+pub fn ExchangesSection() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let rows = move || {
+        store.read(|d| {
+            d.exchanges
+                .iter()
+                .rev()
+                .map(|e| {
+                    let title = library()
+                        .guide(&e.guide)
+                        .map(|g| g.title().render(&d.profile.wording))
+                        .unwrap_or_else(|| e.guide.to_string());
+                    let id = e.id.clone();
+                    let label = format!("Delete the exchange for {title}, started {}", e.started_on.long());
+                    view! {
+                        <li class="history__item">
+                            <time datetime=e.started_on.to_string()>{e.started_on.long()}</time>
+                            " "
+                            <A href=link(&compare_path(&e.guide))>{title}</A>
+                            <span class="muted">{format!(" ({})", e.stage_in_words())}</span>
+                            " "
+                            <button type="button" class="button button--quiet" aria-label=label
+                                on:click=move |_| store.change(Urgency::Now, |d| d.exchanges.remove(&id))>
+                                "Delete"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    move || {
+        let rows = rows();
+        (!rows.is_empty()).then(|| view! {
+            <section class="card" aria-labelledby="history-exchanges">
+                <h2 id="history-exchanges">"Answers compared"</h2>
+                <p class="field-help">
+                    "Deleting an exchange removes both cards' answers and the pairing code from this device."
+                </p>
+                <ul class="history">{rows}</ul>
+            </section>
+        })
+    }
+}
