@@ -557,3 +557,52 @@ async fn a_passphrase_change_that_finishes_after_a_lock_leaves_mend_locked() {
     );
     local().clear().unwrap();
 }
+
+/// Compare's answer cards: sealed under the pairing code, a card opens with
+/// the same code only; another code is "another pairing", a changed card is
+/// "changed", and a changed header does not open either.
+#[wasm_bindgen_test]
+async fn an_answer_card_opens_only_with_its_pairing_code_and_only_unaltered() {
+    use mend::compare::{open, seal, OpenFailure};
+    use mend::domain::answer::Answers;
+    use mend::domain::compare::card::{Card, CardError};
+    use mend::domain::compare::code::PairingCode;
+    use mend::domain::ids::GuideId;
+
+    let guide = mend::content::library()
+        .guide(&GuideId::new("needs-and-boundaries"))
+        .unwrap();
+    let code = PairingCode::parse("K7QM-4TRX-9HCP").unwrap();
+    let mut answers = Answers::default();
+    answers.set(
+        QuestionId::new("top-need"),
+        AnswerValue::Text("Straight answers".into()),
+    );
+    let today = "2026-12-05".parse().unwrap();
+    let card = seal(&code, guide, answers.clone(), today).await.unwrap();
+    let text = card.to_text();
+    assert!(!text.contains("Straight"), "sealed");
+    let read = Card::parse(&text).unwrap();
+    let payload = open(&code, guide, &read).await.unwrap();
+    assert_eq!(payload.answers, answers);
+    assert_eq!(payload.made_on, today);
+
+    let other = PairingCode::parse("K7QM-4TRX-9HCQ").unwrap();
+    assert_eq!(
+        open(&other, guide, &read).await,
+        Err(OpenFailure::Card(CardError::WrongPairing))
+    );
+    let mut changed = read.clone();
+    changed.sealed.data[3] ^= 1;
+    assert_eq!(
+        open(&code, guide, &changed).await,
+        Err(OpenFailure::Card(CardError::Altered))
+    );
+    let mut moved = read.clone();
+    moved.header.version += 1;
+    assert_eq!(
+        open(&code, guide, &moved).await,
+        Err(OpenFailure::Card(CardError::Altered)),
+        "the header is bound to the box"
+    );
+}

@@ -1,13 +1,13 @@
-//! Compare (issue 13, in progress): two people answer a shareable guide on
-//! their own devices and exchange sealed answer cards, with no server; the
-//! other person's card opens only once this device has sent its own.
+//! Compare: two people answer a shareable guide on their own devices and
+//! exchange sealed answer cards, with no server; the other person's card
+//! opens only once this device has sent its own.
 //!
-//! Built so far, and tested here: the pairing code ([`code`]), the card's
-//! text format with every refusal ([`card`]), the exchange and its
-//! blind-reveal rule ([`exchange`]) and the side-by-side comparison
-//! ([`comparison`]). Not yet built: the guides' `shareable` flag and
-//! version, storing exchanges (a new schema), the WebCrypto glue, the
-//! pages, the QR link and the e2e tests (see ARCHITECTURE.md).
+//! Here, in plain Rust: the pairing code ([`code`]), the card's text format
+//! with every refusal ([`card`]), which guides and answers may travel and
+//! what a card holds ([`sharing`]), the exchange and its blind-reveal rule
+//! ([`exchange`]), the side-by-side comparison ([`comparison`]) and the QR
+//! code of a card's link ([`qr`]). The WebCrypto sealing is in the glue
+//! (`src/compare.rs`), the pages in `pages/compare.rs`.
 
 pub mod card;
 pub mod code;
