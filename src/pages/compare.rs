@@ -295,10 +295,13 @@ fn Choose(guide: &'static Guide, exchange: Exchange) -> impl IntoView {
         .map(|(question, text, lines)| {
             let q = question.clone();
             let checked = move || ticked.with(|t| t.contains(&q));
+            // The answer itself is read with the checkbox, so a screen
+            // reader user hears what would travel.
+            let answer_id = format!("share-{question}");
             view! {
                 <div class="field field--check compare-choice">
                     <label>
-                        <input type="checkbox" prop:checked=checked on:change=move |e| {
+                        <input type="checkbox" aria-describedby=answer_id.clone() prop:checked=checked on:change=move |e| {
                             let on = event_target_checked(&e);
                             ticked.update(|t| {
                                 t.retain(|x| x != &question);
@@ -309,7 +312,7 @@ fn Choose(guide: &'static Guide, exchange: Exchange) -> impl IntoView {
                         } />
                         " " {text}
                     </label>
-                    <div class="compare-choice__answer">
+                    <div class="compare-choice__answer" id=answer_id>
                         {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
                     </div>
                 </div>
