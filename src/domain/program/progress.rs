@@ -256,9 +256,10 @@ mod tests {
     }
 
     /// Issue 12's scale: three years of weekly check-ins and 1,000 other
-    /// entries, each with a few sentences, stay well inside localStorage.
+    /// entries, each with a few sentences, and commitments marked every
+    /// week, stay well inside localStorage.
     #[test]
-    fn three_years_of_check_ins_and_a_thousand_entries_stay_under_one_and_a_half_mib() {
+    fn three_years_of_check_ins_a_thousand_entries_and_commitments_stay_under_one_and_a_half_mib() {
         use crate::domain::store::{encode, Document, Stamp};
         let sentence = "We talked after dinner and it went better than last week, slowly. ";
         let start = d("2024-01-01");
@@ -295,16 +296,34 @@ mod tests {
                 }
             }));
         }
-        let document = Document {
+        let mut document = Document {
             entries: serde_json::from_value(json!(entries)).unwrap_or_else(|e| panic!("{e}")),
             ..Document::default()
         };
+        // Eight commitments, each marked every week for three years, with a
+        // note every fourth week.
+        for n in 0..8 {
+            let id = document
+                .commitments
+                .add(&format!("Commitment {n}: {sentence}"), start)
+                .unwrap_or_default();
+            for week in 0..156 {
+                let day = start.plus_days(week * 7).unwrap_or(start);
+                let note = if week % 4 == 0 { sentence } else { "" };
+                document.commitments.mark(
+                    &id,
+                    day,
+                    Some(crate::domain::program::commitments::Mark::Kept),
+                    note,
+                );
+            }
+        }
         let text = encode(
             &document,
             &Stamp::new(1, "2026-12-05T10:00:00.000Z".to_owned()),
         );
         println!(
-            "three years of check-ins and 1,000 entries: {} bytes stored",
+            "three years of check-ins, 1,000 entries and 8 commitments marked weekly: {} bytes stored",
             text.len()
         );
         assert!(text.len() < 1_572_864, "{} bytes", text.len());
