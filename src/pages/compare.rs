@@ -451,16 +451,20 @@ fn Receive(guide: &'static Guide, exchange: Exchange, pasted: RwSignal<String>) 
             return;
         }
         error.set(None);
-        let Some(current) = store.read_untracked(|d| d.exchanges.get(&id).cloned()) else {
-            return;
-        };
         let card = match Card::parse(&pasted.get_untracked()) {
             Ok(card) => card,
             Err(problem) => return error.set(Some(problem.to_string())),
         };
-        if let Err(problem) = current.may_open(&card.header) {
-            return error.set(Some(problem.to_string()));
-        }
+        let allowed = store.read_untracked(|d| {
+            d.exchanges
+                .may_open(&id, &card.header)
+                .map(|()| d.exchanges.get(&id).cloned())
+        });
+        let current = match allowed {
+            Ok(Some(current)) => current,
+            Ok(None) => return,
+            Err(problem) => return error.set(Some(problem.to_string())),
+        };
         busy.set(true);
         let id = id.clone();
         wasm_bindgen_futures::spawn_local(async move {

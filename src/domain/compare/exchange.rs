@@ -73,6 +73,10 @@ pub enum ExchangeError {
     SendYoursFirst,
     #[error("Choose at least one answer to share.")]
     NothingChosen,
+    #[error(
+        "This exchange was deleted, perhaps in another tab. Start a new one to compare again."
+    )]
+    Gone,
     #[error("{0}")]
     Card(#[from] CardError),
 }
@@ -223,6 +227,24 @@ impl Exchanges {
         self.0
             .push(Exchange::new(id.clone(), guide, version, code, today));
         id
+    }
+
+    /// Everything a card must pass before it is opened for exchange `id`:
+    /// [`Exchange::may_open`], and that no exchange on this device has
+    /// opened this card already (a card sent again later, with the same
+    /// code, is a replay, not a new answer).
+    pub fn may_open(&self, id: &str, header: &CardHeader) -> Result<(), ExchangeError> {
+        let exchange = self.get(id).ok_or(ExchangeError::Gone)?;
+        exchange.may_open(header)?;
+        let seen = self
+            .0
+            .iter()
+            .filter_map(|e| e.theirs.as_ref())
+            .any(|t| t.card == header.card);
+        if seen {
+            return Err(CardError::Replayed.into());
+        }
+        Ok(())
     }
 
     /// Deletes one exchange: both cards' answers and the code go with it.

@@ -94,11 +94,22 @@ fn CommitmentCard(commitment: Commitment) -> impl IntoView {
     let reason_id = format!("commitment-reason-{}", commitment.id);
     let words = RwSignal::new(commitment.text.clone());
     let reason = RwSignal::new(String::new());
-    let rows = commitment
-        .record(today)
-        .into_iter()
-        .map(|(week, mark)| week_row(week, mark.map(|m| (m.mark.label(), m.note.clone()))))
-        .collect_view();
+    // The week-by-week table is drawn when first opened: years of weeks for
+    // every commitment would otherwise slow History for nobody's benefit.
+    let record = StoredValue::new(commitment.clone());
+    let table_opened = RwSignal::new(false);
+    let rows = move || {
+        table_opened.get().then(|| {
+            record.with_value(|c| {
+                c.record(today)
+                    .into_iter()
+                    .map(|(week, mark)| {
+                        week_row(week, mark.map(|m| (m.mark.label(), m.note.clone())))
+                    })
+                    .collect_view()
+            })
+        })
+    };
     let save_words = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         store.change(Urgency::Now, |d| {
@@ -118,7 +129,7 @@ fn CommitmentCard(commitment: Commitment) -> impl IntoView {
             <h3 id=heading_id>{commitment.text.clone()}</h3>
             <p class="muted">{status(&commitment)}</p>
             <p>{commitment.in_words(today)}</p>
-            <details class="week-table">
+            <details class="week-table" on:toggle=move |_| table_opened.set(true)>
                 <summary>"Week by week"</summary>
                 <table>
                     <thead>

@@ -497,3 +497,36 @@ fn a_short_link_becomes_a_code_a_camera_reads_and_a_long_one_is_refused() {
         "too long for a readable code"
     );
 }
+
+#[test]
+fn a_card_opened_in_an_earlier_exchange_is_a_replay_in_a_later_one() {
+    let mut all = Exchanges::default();
+    let guide = GuideId::new("needs-and-boundaries");
+    let first = all.start(guide.clone(), 3, code(), d("2026-12-01"));
+    let second = all.start(guide, 3, code(), d("2026-12-05"));
+    let mine = answers(&[("need", AnswerValue::Text("Honesty".into()))]);
+    for (id, card) in [(&first, "mine-1"), (&second, "mine-2")] {
+        if let Some(e) = all.get_mut(id) {
+            assert_eq!(
+                e.seal(card.into(), "MEND-CARD…".into(), mine.clone()),
+                Ok(())
+            );
+            e.sent(d("2026-12-05"));
+        }
+    }
+    let header = their_header("theirs-1");
+    assert_eq!(all.may_open(&first, &header), Ok(()));
+    if let Some(e) = all.get_mut(&first) {
+        let payload = Payload {
+            made_on: d("2026-12-01"),
+            answers: mine.clone(),
+        };
+        assert_eq!(e.received(&header, payload, d("2026-12-01")), Ok(()));
+    }
+    assert_eq!(
+        all.may_open(&second, &header),
+        Err(CardError::Replayed.into())
+    );
+    assert_eq!(all.may_open(&second, &their_header("theirs-2")), Ok(()));
+    assert_eq!(all.may_open("deleted", &header), Err(ExchangeError::Gone));
+}
