@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::link;
-use crate::domain::date::CalendarDate;
 use crate::domain::program::commitments::Mark;
 use crate::routes::Page;
 use crate::store::{today, Store, Urgency};
@@ -25,53 +24,54 @@ fn choices() -> [(Option<Mark>, &'static str); 4] {
 #[component]
 pub fn CommitmentMarks() -> impl IntoView {
     let store = expect_context::<Store>();
-    let week = today().week_start();
-    // The open commitments as (id, words); a row keeps its own controls.
-    let open = move || {
+    // The open commitments as (id, words), as a memo: a save elsewhere in
+    // the document must not redraw the rows (that would take the cursor out
+    // of a note being typed). A row keeps its own controls.
+    let open = Memo::new(move |_| {
         store.read(|d| {
             d.commitments
                 .open()
                 .map(|c| (c.id.clone(), c.text.clone()))
                 .collect::<Vec<_>>()
         })
-    };
+    });
+    let none = move || open.with(Vec::is_empty);
     view! {
         <section class="commitment-marks" aria-labelledby="commitment-marks-title">
             <h3 id="commitment-marks-title" class="question__text">"The commitments you are tracking"</h3>
-            {move || {
-                let rows = open();
-                if rows.is_empty() {
-                    return view! {
-                        <p class="field-help">
-                            "The commitments you write in \u{201c}Backing words with actions\u{201d} or "
-                            "\u{201c}Committing to the work\u{201d} are listed here each week, to mark as kept, "
-                            "partly kept or missed. You can also add your own on "
-                            <A href=link(Page::History.path())>"History"</A>
-                            "."
-                        </p>
-                    }
-                    .into_any();
-                }
-                view! {
+            <Show
+                when=move || !none()
+                fallback=|| view! {
                     <p class="field-help">
-                        "How did each one go this week? A missed week is worth talking about; it doesn't "
-                        "undo the weeks you kept. Choose \u{201c}Didn't come up\u{201d} if there was no "
-                        "chance to keep it."
+                        "The commitments you write in \u{201c}Backing words with actions\u{201d} or "
+                        "\u{201c}Committing to the work\u{201d} are listed here each week, to mark as kept, "
+                        "partly kept or missed. You can also add your own on "
+                        <A href=link(Page::History.path())>"History"</A>
+                        "."
                     </p>
-                    <For each=move || open() key=|row| row.0.clone() let((id, text))>
-                        <CommitmentRow id=id text=text week=week />
-                    </For>
                 }
-                .into_any()
-            }}
+            >
+                <p class="field-help">
+                    "How did each one go this week? A missed week is worth talking about; it doesn't "
+                    "undo the weeks you kept. Choose \u{201c}Didn't come up\u{201d} if there was no "
+                    "chance to keep it."
+                </p>
+                <For each=move || open.get() key=|row| row.clone() let((id, text))>
+                    <CommitmentRow id=id text=text />
+                </For>
+            </Show>
         </section>
     }
 }
 
 #[component]
-fn CommitmentRow(id: String, text: String, week: CalendarDate) -> impl IntoView {
+fn CommitmentRow(id: String, text: String) -> impl IntoView {
     let store = expect_context::<Store>();
     let id = StoredValue::new(id);
+    // The week this check-in is about; each change is filed under the week
+    // of the moment it is made (see `week_now`), so a check-in left open past
+    // Sunday night marks the new week, as its date will say.
+    let week = today().week_start();
     let (mark, note) = store.read_untracked(|d| {
         d.commitments
             .get(&id.get_value())
@@ -86,7 +86,7 @@ fn CommitmentRow(id: String, text: String, week: CalendarDate) -> impl IntoView 
         mark.set(chosen);
         store.change(Urgency::Now, |d| {
             d.commitments
-                .mark(&id.get_value(), week, chosen, &note.get_untracked())
+                .mark(&id.get_value(), week_now(), chosen, &note.get_untracked())
         });
     };
     let options = choices()
@@ -115,11 +115,16 @@ fn CommitmentRow(id: String, text: String, week: CalendarDate) -> impl IntoView 
                         on:input=move |e| {
                             note.set(event_target_value(&e));
                             store.change(Urgency::Soon, |d| {
-                                d.commitments.note(&id.get_value(), week, &note.get_untracked())
+                                d.commitments.note(&id.get_value(), week_now(), &note.get_untracked())
                             });
                         } />
                 </div>
             </Show>
         </fieldset>
     }
+}
+
+/// The Monday of today's week, at the moment of a change.
+fn week_now() -> crate::domain::date::CalendarDate {
+    today().week_start()
 }

@@ -14,9 +14,9 @@ use crate::components::safety::use_safety;
 use crate::components::PageHeading;
 use crate::content::library;
 use crate::domain::answer::Answers;
-use crate::domain::compare::card::Card;
+use crate::domain::compare::card::{Card, MAX_CARD_CHARS};
 use crate::domain::compare::code::PairingCode;
-use crate::domain::compare::comparison::compare;
+use crate::domain::compare::comparison::{comparable_scores, compare};
 use crate::domain::compare::exchange::{Exchange, ExchangeError, Stage};
 use crate::domain::compare::qr;
 use crate::domain::compare::sharing::{is_shareable, offered};
@@ -26,6 +26,10 @@ use crate::domain::program::summary::answer_lines;
 use crate::pages::guide::{compare_path, guide_path, with_guide};
 use crate::routes::Page;
 use crate::store::{today, Store, Urgency};
+
+/// Said when the ticked answers make a card too long for the other device
+/// to accept; nothing is sealed, so the user can untick and try again.
+const TOO_LONG: &str = "These answers make a card too long to send. Untick some of the longest answers and seal again.";
 
 /// The guide a comparison points to for talking differences through.
 const CONVERSATION_GUIDE: &str = "the-conversation";
@@ -55,7 +59,17 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
         }
     });
     on_cleanup(move || listener.remove());
-    let exchange = Memo::new(move |_| store.read(|d| d.exchanges.latest(guide.id()).cloned()));
+    // `?exchange=` (History's links) shows that exchange; else the newest.
+    let query = leptos_router::hooks::use_query_map();
+    let exchange = Memo::new(move |_| {
+        let chosen = query.read().get("exchange");
+        store.read(|d| {
+            chosen
+                .and_then(|id| d.exchanges.get(&id).filter(|e| &e.guide == guide.id()))
+                .or_else(|| d.exchanges.latest(guide.id()))
+                .cloned()
+        })
+    });
     // Set when the user asks for a new exchange over a finished one.
     let fresh = RwSignal::new(false);
     // Kept here: the card's section is drawn again when the exchange changes
@@ -161,7 +175,11 @@ fn Pairing(guide: &'static Guide, fresh: RwSignal<bool>, from_link: bool) -> imp
                             let grouped = code.grouped();
                             let spoken = grouped.chars().map(|c| if c == '-' { ", ".to_owned() } else { format!("{c} ") }).collect::<String>();
                             view! {
-                                <p class="pairing-code" aria-label=format!("Pairing code: {spoken}")>{grouped}</p>
+                                <p class="pairing-code">
+                                    <span aria-hidden="true">{grouped}</span>
+                                    // Read letter by letter, not as words.
+                                    <span class="visually-hidden">{format!("Pairing code: {spoken}")}</span>
+                                </p>
                                 <p>"Read it out to " {move || name.get()} " or let them type it in, then use it here."</p>
                                 <p><button type="button" class="button button--primary" on:click=move |_| start(code.clone())>"Use this code"</button></p>
                             }.into_any()
@@ -275,6 +293,9 @@ fn Choose(guide: &'static Guide, exchange: Exchange) -> impl IntoView {
         let (code, id) = (code.clone(), id.clone());
         wasm_bindgen_futures::spawn_local(async move {
             match glue::seal(&code, guide, shared.clone(), today()).await {
+                Ok(card) if card.to_text().len() > MAX_CARD_CHARS => {
+                    let _ = error.try_set(Some(TOO_LONG.to_owned()));
+                }
                 Ok(card) => {
                     let text = card.to_text();
                     store.change(Urgency::Now, |d| {
@@ -349,18 +370,23 @@ fn Send(exchange: Exchange, qr_shown: RwSignal<bool>) -> impl IntoView {
         .map(|m| m.text.clone())
         .unwrap_or_default();
     let sent = exchange.stage() == Stage::Waiting;
-    let id = StoredValue::new(exchange.id.clone());
+    // A plain String, not a StoredValue: the copy and share promises end
+    // after this section may have been redrawn (the first "sent" redraws it).
+    let id = exchange.id.clone();
     let status = RwSignal::new(None::<&'static str>);
     let mark_sent = move || {
-        store.change(Urgency::Now, |d| {
-            if let Some(e) = d.exchanges.get_mut(&id.get_value()) {
+        let id = id.clone();
+        store.change(Urgency::Now, move |d| {
+            if let Some(e) = d.exchanges.get_mut(&id) {
                 e.sent(today());
             }
         });
     };
     let copy_text = text.clone();
+    let copy_sent = mark_sent.clone();
     let copy = move |_| {
         let promise = window().navigator().clipboard().write_text(&copy_text);
+        let mark_sent = copy_sent.clone();
         wasm_bindgen_futures::spawn_local(async move {
             if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
                 mark_sent();
@@ -372,7 +398,9 @@ fn Send(exchange: Exchange, qr_shown: RwSignal<bool>) -> impl IntoView {
         });
     };
     let file_text = text.clone();
+    let download_sent = mark_sent.clone();
     let download = move |_| {
+        let mark_sent = download_sent.clone();
         if text_file("answer-card.txt", &file_text, "text/plain") {
             mark_sent();
         } else {
@@ -380,8 +408,10 @@ fn Send(exchange: Exchange, qr_shown: RwSignal<bool>) -> impl IntoView {
         }
     };
     let share_text = text.clone();
+    let share_sent = mark_sent.clone();
     let share = move |_| {
         let text = share_text.clone();
+        let mark_sent = share_sent.clone();
         wasm_bindgen_futures::spawn_local(async move {
             if glue::share(&text).await {
                 mark_sent();
@@ -396,10 +426,12 @@ fn Send(exchange: Exchange, qr_shown: RwSignal<bool>) -> impl IntoView {
         text
     );
     let drawn = qr::draw(&link_to);
+    let qr_sent = mark_sent.clone();
     let show_qr = move |_| {
         qr_shown.set(true);
-        mark_sent();
+        qr_sent();
     };
+    let copied_sent = mark_sent.clone();
     view! {
         <section class="card" aria-labelledby="compare-send">
             <h2 id="compare-send">"Your card"</h2>
@@ -412,7 +444,7 @@ fn Send(exchange: Exchange, qr_shown: RwSignal<bool>) -> impl IntoView {
             </p>
             <label for="my-card">"Your sealed card"</label>
             <textarea id="my-card" class="card-text" readonly rows="4"
-                on:copy=move |_| mark_sent()>{text.clone()}</textarea>
+                on:copy=move |_| copied_sent()>{text.clone()}</textarea>
             <p class="actions">
                 <button type="button" class="button button--primary" on:click=copy>"Copy my card"</button>
                 <button type="button" class="button" on:click=download>"Download as a text file"</button>
@@ -541,32 +573,27 @@ fn Comparison(guide: &'static Guide, exchange: Exchange) -> impl IntoView {
             }
         })
         .collect_view();
-    // Scores from the shared answers, for dimensions both shared answers to.
-    let score_rows = {
-        let yours = guide.score(&mine.answers);
-        let other = guide.score(&theirs.answers);
-        yours
-            .iter()
-            .zip(other.iter())
-            .filter(|(a, b)| a.answered && b.answered)
-            .map(|(a, b)| {
-                let label = a.dimension.label().render(&wording);
-                let band = |s: &crate::domain::guide::DimensionScore<'_>| {
-                    s.band
-                        .map(|b| format!(" ({})", b.title().render(&wording)))
-                        .unwrap_or_default()
-                };
-                let range = a.dimension.range();
-                view! {
-                    <tr>
-                        <th scope="row">{label}</th>
-                        <td>{format!("{} of {}{}", a.value, range.max, band(a))}</td>
-                        <td>{format!("{} of {}{}", b.value, range.max, band(b))}</td>
-                    </tr>
-                }
-            })
-            .collect::<Vec<_>>()
-    };
+    // Scores only where both shared every answer that makes them (see
+    // `comparable_scores`): a partial score would show a wrong band.
+    let score_rows = comparable_scores(guide, &mine.answers, &theirs.answers)
+        .into_iter()
+        .map(|(a, b)| {
+            let label = a.dimension.label().render(&wording);
+            let band = |s: &crate::domain::guide::DimensionScore<'_>| {
+                s.band
+                    .map(|b| format!(" ({})", b.title().render(&wording)))
+                    .unwrap_or_default()
+            };
+            let range = a.dimension.range();
+            view! {
+                <tr>
+                    <th scope="row">{label}</th>
+                    <td>{format!("{} of {}{}", a.value, range.max, band(&a))}</td>
+                    <td>{format!("{} of {}{}", b.value, range.max, band(&b))}</td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
     let has_scores = !score_rows.is_empty();
     let conversation = library()
         .guide(&GuideId::new(CONVERSATION_GUIDE))

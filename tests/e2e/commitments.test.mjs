@@ -94,7 +94,12 @@ test('commitments written before are tracked, the check-in marks a missed week, 
   const phoneWeek = tracking.getByRole('group', { name: PHONE });
   assert.equal(await plansWeek.getByLabel('A note about this week (optional)').count(), 0, 'a note comes with a mark');
   await plansWeek.getByRole('radio', { name: 'Missed' }).check();
-  await plansWeek.getByLabel('A note about this week (optional)').fill('I was late telling Sam on Wednesday');
+  // Typed key by key, as a person does: each save must leave the cursor where it is.
+  const note = plansWeek.getByLabel('A note about this week (optional)');
+  await note.click();
+  await note.pressSequentially('I was late telling Sam on Wednesday', { delay: 5 });
+  assert.equal(await note.evaluate((el) => el === document.activeElement), true, 'the note keeps the focus');
+  assert.equal(await note.inputValue(), 'I was late telling Sam on Wednesday');
   await phoneWeek.getByRole('radio', { name: 'Kept' }).check();
   await checkAccessibility(page, 'the check-in asking about each commitment');
   // Changing one's mind in the same check-in changes the week's mark.

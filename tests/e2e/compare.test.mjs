@@ -84,6 +84,13 @@ async function store(page, text) {
 
 const h1 = (page, name) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 const exchanges = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('mend.document')).data.exchanges);
+async function waitFor(check) {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timed out');
+}
 const CODE = /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
 
 /** Seals this person's card, leaving out the answers named in `leaveOut`; returns its text. */
@@ -239,6 +246,19 @@ test('the same through a QR code: the link carries the card after #, which leave
   await sam.page.getByRole('button', { name: 'Open their card' }).click();
   await comparison(sam.page);
   assert.equal(await sam.page.evaluate(() => history.length > 0 && location.hash), '');
+
+  // History lists both of Sam's exchanges; each link opens its own.
+  await sam.page.goto(`${server.url}history`);
+  const compared = sam.page.getByRole('region', { name: 'Answers compared' });
+  assert.equal(await compared.getByRole('listitem').count(), 2);
+  await compared.getByRole('listitem').last().getByRole('link').click();
+  await sam.page.getByText(/You both chose: Honest answers when I ask/).first().waitFor();
+  // Deleting asks twice, then takes the exchange off this device.
+  await sam.page.goto(`${server.url}history`);
+  await compared.getByRole('button', { name: /^Delete the exchange for Needs and boundaries/ }).last().click();
+  await compared.getByRole('button', { name: /delete it for good$/ }).click();
+  await waitFor(async () => (await exchanges(sam.page)).length === 1);
+  assert.equal(await compared.getByRole('listitem').count(), 1);
 
   // The link opened on a device with no exchange says what to do.
   await store(alex.page, documentFor('Sam', ALEX_ANSWERS));

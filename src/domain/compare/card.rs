@@ -40,6 +40,12 @@ pub const CARD_ID_BYTES: usize = 8;
 /// kilobytes; anything far longer is not a card, and is refused before any
 /// work is done on it.
 pub const MAX_CARD_CHARS: usize = 64 * 1024;
+/// Hex digits in the end field.
+const END_DIGITS: usize = 16;
+/// Characters chat apps and word processors slip into long words.
+const INVISIBLE: [char; 6] = [
+    '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{00ad}',
+];
 /// The check's length once sealed: the check phrase plus the tag.
 const CHECK_BYTES: usize = crate::domain::sealed::CHECK_PLAINTEXT.len() + TAG_BYTES;
 
@@ -120,10 +126,19 @@ impl Card {
         if text.len() > MAX_CARD_CHARS {
             return Err(CardError::Oversized);
         }
-        let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let Some(rest) = text.strip_prefix(PREFIX) else {
+        // Whitespace and the invisible characters some apps put into long
+        // words (zero-width spaces, soft hyphens) are not part of a card.
+        let text: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && !INVISIBLE.contains(c))
+            .collect();
+        // A card may come with words around it, or as the link a QR code
+        // holds ("https://…#MEND-CARD…"), pasted whole.
+        let Some(start) = text.find(PREFIX) else {
             return Err(CardError::NotACard);
         };
+        let text = &text[start..];
+        let rest = &text[PREFIX.len()..];
         let Some(rest) = rest.strip_prefix('.') else {
             return Err(if rest.is_empty() {
                 CardError::Truncated
@@ -146,14 +161,17 @@ impl Card {
         }
         // A card cut off before its end field, or inside it, is truncated;
         // one whose end field does not match what precedes it was changed.
-        if fields.len() < 10 || fields[9].len() < 16 {
+        if fields.len() < 10 || fields[9].len() < END_DIGITS {
             return Err(CardError::Truncated);
         }
         if fields.len() > 10 {
             return Err(CardError::Altered);
         }
         let body_len = text.len() - fields[9].len() - 1;
-        if fields[9] != format!("{:016x}", fingerprint(&text[..body_len])) {
+        // Anything after the end field's 16 digits is what followed the card
+        // in a message ("…thanks"): not part of it.
+        let end = fields[9].get(..END_DIGITS).ok_or(CardError::Altered)?;
+        if end != format!("{:016x}", fingerprint(&text[..body_len])) {
             return Err(CardError::Altered);
         }
         let guide = fields[1];

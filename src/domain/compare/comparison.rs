@@ -1,8 +1,9 @@
 //! Two people's answers to one guide, side by side, question by question,
 //! with what agrees and what differs said in words (not only in colour).
 
+use super::sharing::private_questions;
 use crate::domain::answer::{AnswerValue, Answers};
-use crate::domain::guide::Guide;
+use crate::domain::guide::{DimensionScore, Guide};
 use crate::domain::program::summary::answer_lines;
 use crate::domain::wording::Wording;
 
@@ -94,6 +95,34 @@ pub fn compare(guide: &Guide, yours: &Answers, theirs: &Answers, wording: &Wordi
                 verdict,
                 shared,
             })
+        })
+        .collect()
+}
+
+/// Both people's scores, for the dimensions they can fairly be compared on:
+/// every question that adds to the dimension may travel (none is private)
+/// and was answered by both or by neither. A score made from part of its
+/// questions would show a lower band than either person saw on their own
+/// results, so such a dimension is left out rather than shown wrong.
+pub fn comparable_scores<'g>(
+    guide: &'g Guide,
+    yours: &Answers,
+    theirs: &Answers,
+) -> Vec<(DimensionScore<'g>, DimensionScore<'g>)> {
+    let private = private_questions(guide);
+    let answered = |answers: &Answers, q: &crate::domain::guide::Question| {
+        answers.get(q.id()).is_some_and(|a| !a.is_empty())
+    };
+    guide
+        .score(yours)
+        .into_iter()
+        .zip(guide.score(theirs))
+        .filter(|(a, b)| a.answered && b.answered)
+        .filter(|(a, _)| {
+            guide
+                .questions_adding_to(a.dimension.id())
+                .iter()
+                .all(|q| !private.contains(q.id()) && answered(yours, q) == answered(theirs, q))
         })
         .collect()
 }

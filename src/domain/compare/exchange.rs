@@ -253,10 +253,12 @@ impl Exchanges {
     }
 
     /// `theirs` (another tab's newer copy) with this tab's changes from
-    /// `saved` to `mine`: an exchange this tab started is added, one it
-    /// deleted is deleted, and for one it changed, each card this tab
-    /// changed is this tab's. A card once set is never unset by the merge
-    /// (the blind reveal depends on it staying).
+    /// `saved` to `mine`: an exchange this tab started is added (under a
+    /// fresh id if the other tab took the same one meanwhile), one it
+    /// deleted is deleted, and for one it changed, a card this tab set is
+    /// set there unless that tab had already set one: the first card sealed
+    /// (and perhaps sent) stands, so the answers compared are always the
+    /// ones that travelled. A card once set is never unset by the merge.
     pub fn merge(theirs: &Exchanges, saved: &Exchanges, mine: &Exchanges) -> Exchanges {
         let mut merged = theirs.clone();
         for before in &saved.0 {
@@ -269,15 +271,34 @@ impl Exchanges {
             if before == Some(my) {
                 continue;
             }
-            match merged.get_mut(&my.id) {
-                None if before.is_none() => merged.0.push(my.clone()),
-                None => {}
-                Some(their) => {
-                    if before.map(|b| &b.mine) != Some(&my.mine) && my.mine.is_some() {
-                        their.mine.clone_from(&my.mine);
-                    }
-                    if before.map(|b| &b.theirs) != Some(&my.theirs) && my.theirs.is_some() {
-                        their.theirs.clone_from(&my.theirs);
+            let exists = merged.get(&my.id).is_some();
+            match (before, exists) {
+                (None, false) => merged.0.push(my.clone()),
+                (None, true) if merged.get(&my.id) == Some(my) => {}
+                (None, true) => {
+                    // Both tabs started an exchange under the same id.
+                    let mut moved = my.clone();
+                    moved.id = (2..)
+                        .map(|n| format!("{}-{n}", my.id))
+                        .find(|id| merged.get(id).is_none())
+                        .unwrap_or_default();
+                    merged.0.push(moved);
+                }
+                (Some(_), false) => {}
+                (Some(before), true) => {
+                    if let Some(their) = merged.get_mut(&my.id) {
+                        if before.mine != my.mine && their.mine.is_none() {
+                            their.mine.clone_from(&my.mine);
+                        }
+                        if let (Some(mine_now), Some(theirs_now)) = (&my.mine, &mut their.mine) {
+                            // The same card: keep the earliest "sent".
+                            if mine_now.card == theirs_now.card && theirs_now.sent_on.is_none() {
+                                theirs_now.sent_on = mine_now.sent_on;
+                            }
+                        }
+                        if before.theirs != my.theirs && their.theirs.is_none() {
+                            their.theirs.clone_from(&my.theirs);
+                        }
                     }
                 }
             }

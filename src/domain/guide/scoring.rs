@@ -47,6 +47,14 @@ impl Guide {
             .collect()
     }
 
+    /// The questions whose answers add to `dimension`, in guide order.
+    pub fn questions_adding_to(&self, dimension: &DimensionId) -> Vec<&Question> {
+        self.questions()
+            .map(|(_, q)| q)
+            .filter(|q| adds_to_dimension(q, dimension))
+            .collect()
+    }
+
     /// The flags whose condition holds on the shown answers, in guide order.
     pub fn raised_flags(&self, answers: &Answers) -> Vec<&Flag> {
         let visible = self.visible_answers(answers);

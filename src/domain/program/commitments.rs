@@ -15,7 +15,8 @@
 //!
 //! ```json
 //! [{"id":"2026-11-23-1","text":"Tell you if my plans change",
-//!   "source":{"guide":"backing-words-with-actions","question":"commitments"},
+//!   "source":{"guide":"backing-words-with-actions","question":"commitments",
+//!             "line":"Tell you if my plans change"},
 //!   "started_on":"2026-11-23","ended":null,
 //!   "weeks":[{"week":"2026-11-23","mark":"kept","note":""}]}]
 //! ```
@@ -58,12 +59,15 @@ pub struct Commitment {
     pub weeks: Vec<WeekMark>,
 }
 
-/// Where a commitment was written.
+/// Where a commitment was written, and the words it had there: new words
+/// on History, or an ending, must not make finishing the guide again take
+/// the same line up a second time.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub guide: GuideId,
     pub question: QuestionId,
+    pub line: String,
 }
 
 /// How a commitment stopped being tracked.
@@ -242,8 +246,9 @@ impl Commitments {
     }
 
     /// Takes up the lines of a finished entry's commitment questions that are
-    /// not tracked yet (the same words from the same question, open or
-    /// ended, count as tracked), started on `on`. Returns how many were new.
+    /// not tracked yet (a line taken up before from the same question counts
+    /// as tracked, whatever its words are now and whether or not it ended),
+    /// started on `on`. Returns how many were new.
     ///
     /// A line the user later rewrites in the guide is taken up as a new
     /// commitment; the old one keeps its record until the user ends it.
@@ -273,19 +278,17 @@ impl Commitments {
         lines: &[String],
         on: CalendarDate,
     ) -> usize {
-        let source = Source {
-            guide: guide.clone(),
-            question: question.clone(),
-        };
         let mut added = 0;
         for line in lines {
             let text = cleaned(line);
-            let known = self
-                .0
-                .iter()
-                .any(|c| c.text == text && c.source.as_ref() == Some(&source));
+            let source = Source {
+                guide: guide.clone(),
+                question: question.clone(),
+                line: text.clone(),
+            };
+            let known = self.0.iter().any(|c| c.source.as_ref() == Some(&source));
             if !text.is_empty() && !known {
-                self.push(text, Some(source.clone()), on);
+                self.push(text, Some(source), on);
                 added += 1;
             }
         }

@@ -27,6 +27,9 @@ pub struct ImportSummary {
     /// Commitments tracked (open or ended): ones added by hand exist
     /// nowhere else, so replacing them must be visible.
     pub commitments: usize,
+    /// Answer-card exchanges (Compare): the other person's answers exist
+    /// here only, so replacing them must be visible too.
+    pub exchanges: usize,
 }
 
 /// What `document` holds.
@@ -61,18 +64,26 @@ pub fn summary(document: &Document) -> ImportSummary {
         has_profile: wording.name().is_some()
             || wording.relationship != RelationshipKind::Unspecified,
         commitments: document.commitments.iter().count(),
+        exchanges: document.exchanges.iter().count(),
     }
 }
 
 impl ImportSummary {
     /// One plain sentence, e.g. "14 entries in 5 guides, from 3 March 2026
     /// to 22 November 2026." or "No entries yet.", and the commitments
-    /// tracked, if any ("3 commitments tracked.").
+    /// tracked and exchanges made, if any ("3 commitments tracked. 1
+    /// exchange with answers compared.").
     pub fn describe(&self) -> String {
-        let tracked = match self.commitments {
+        let mut tracked = match self.commitments {
             0 => String::new(),
             n => format!(" {} tracked.", count(n, "commitment", "commitments")),
         };
+        if self.exchanges > 0 {
+            tracked.push_str(&format!(
+                " {} with answers compared.",
+                count(self.exchanges, "exchange", "exchanges")
+            ));
+        }
         let (Some(first), Some(last)) = (self.first_day, self.last_day) else {
             return format!("No entries yet.{tracked}");
         };

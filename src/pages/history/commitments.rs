@@ -13,15 +13,17 @@ use crate::store::{today, Store, Urgency};
 #[component]
 pub fn CommitmentsSection() -> impl IntoView {
     let store = expect_context::<Store>();
-    // Open ones first, then ended ones, each in the order taken up. Keyed on
-    // the whole commitment, so a change anywhere redraws its card.
-    let listed = move || {
+    // Open ones first, then ended ones, each in the order taken up. A memo
+    // keyed on the whole commitment: a change to one redraws only its card,
+    // and a save elsewhere in the document redraws none (what is typed in
+    // another card's fields stays).
+    let listed = Memo::new(move |_| {
         store.read(|d| {
             let mut all: Vec<Commitment> = d.commitments.iter().cloned().collect();
             all.sort_by_key(|c| !c.is_open());
             all
         })
-    };
+    });
     let new_text = RwSignal::new(String::new());
     let add_error = RwSignal::new(None::<&'static str>);
     let add = move |event: leptos::ev::SubmitEvent| {
@@ -41,29 +43,24 @@ pub fn CommitmentsSection() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="history-commitments">
             <h2 id="history-commitments">"Commitments"</h2>
-            {move || {
-                let all = listed();
-                if all.is_empty() {
-                    return view! {
-                        <p>
-                            "Nothing is tracked yet. The commitments you write in \u{201c}Backing words with "
-                            "actions\u{201d} or \u{201c}Committing to the work\u{201d} are tracked from the day "
-                            "you finish the guide, and each weekly check-in asks how they went."
-                        </p>
-                    }
-                    .into_any();
-                }
-                view! {
-                    <p class="field-help">
-                        "Each weekly check-in asks how the open ones went. This is a record, not a score: "
-                        "a missed week is worth talking about, and it doesn't undo the weeks that were kept."
+            <Show
+                when=move || listed.with(|all| !all.is_empty())
+                fallback=|| view! {
+                    <p>
+                        "Nothing is tracked yet. The commitments you write in \u{201c}Backing words with "
+                        "actions\u{201d} or \u{201c}Committing to the work\u{201d} are tracked from the day "
+                        "you finish the guide, and each weekly check-in asks how they went."
                     </p>
-                    <For each=move || listed() key=|c| c.clone() let(c)>
-                        <CommitmentCard commitment=c />
-                    </For>
                 }
-                .into_any()
-            }}
+            >
+                <p class="field-help">
+                    "Each weekly check-in asks how the open ones went. This is a record, not a score: "
+                    "a missed week is worth talking about, and it doesn't undo the weeks that were kept."
+                </p>
+                <For each=move || listed.get() key=|c| c.clone() let(c)>
+                    <CommitmentCard commitment=c />
+                </For>
+            </Show>
             <form class="commitment-add" on:submit=add novalidate>
                 <div class="field">
                     <label for="commitment-new">"Add a commitment of your own"</label>
@@ -132,6 +129,7 @@ fn CommitmentCard(commitment: Commitment) -> impl IntoView {
             <details class="week-table" on:toggle=move |_| table_opened.set(true)>
                 <summary>"Week by week"</summary>
                 <table>
+                    <caption>{format!("Each week since {}", commitment.started_on.long())}</caption>
                     <thead>
                         <tr><th scope="col">"Week of"</th><th scope="col">"How it went"</th><th scope="col">"Note"</th></tr>
                     </thead>

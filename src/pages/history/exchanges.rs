@@ -23,18 +23,36 @@ pub fn ExchangesSection() -> impl IntoView {
                         .map(|g| g.title().render(&d.profile.wording))
                         .unwrap_or_else(|| e.guide.to_string());
                     let id = e.id.clone();
+                    let href = format!("{}?exchange={}", link(&compare_path(&e.guide)), e.id);
                     let label = format!("Delete the exchange for {title}, started {}", e.started_on.long());
+                    // Deleting takes the other person's answers and the
+                    // code with it, so it asks twice.
+                    let asked = RwSignal::new(false);
                     view! {
                         <li class="history__item">
                             <time datetime=e.started_on.to_string()>{e.started_on.long()}</time>
                             " "
-                            <A href=link(&compare_path(&e.guide))>{title}</A>
+                            <A href=href>{title}</A>
                             <span class="muted">{format!(" ({})", e.stage_in_words())}</span>
                             " "
-                            <button type="button" class="button button--quiet" aria-label=label
-                                on:click=move |_| store.change(Urgency::Now, |d| d.exchanges.remove(&id))>
-                                "Delete"
-                            </button>
+                            {move || {
+                                let id = id.clone();
+                                if asked.get() {
+                                    view! {
+                                        <button type="button" class="button button--danger" aria-label=format!("{label}: delete it for good")
+                                            on:click=move |_| store.change(Urgency::Now, |d| d.exchanges.remove(&id))>
+                                            "Delete it for good"
+                                        </button>
+                                    }.into_any()
+                                } else {
+                                    view! {
+                                        <button type="button" class="button button--quiet" aria-label=label.clone()
+                                            on:click=move |_| asked.set(true)>
+                                            "Delete"
+                                        </button>
+                                    }.into_any()
+                                }
+                            }}
                         </li>
                     }
                 })

@@ -119,6 +119,16 @@ fn a_card_round_trips_through_its_text_and_any_line_breaks() {
         .collect::<Vec<_>>()
         .join("\n");
     assert_eq!(Card::parse(&format!("\n  {wrapped}\n")), Ok(card.clone()));
+    // With words around it, as the whole link a QR code holds, or with the
+    // invisible characters some apps slip into long words.
+    for pasted in [
+        format!("Here's mine: {text} thanks x"),
+        format!("https://example.org/mend/guides/needs-and-boundaries/compare#{text}"),
+        text.replacen('.', ".\u{200b}", 3)
+            .replacen('A', "A\u{00ad}", 2),
+    ] {
+        assert_eq!(Card::parse(&pasted), Ok(card.clone()), "{pasted}");
+    }
     assert_eq!(
         card.header.aad(),
         format!("MEND-CARD.1.needs-and-boundaries.3.{}", card.header.card),
@@ -476,6 +486,42 @@ fn exchanges_are_stored_and_merged_card_by_card() {
     // A card set in theirs is not unset by a tab that never saw it.
     let merged = Exchanges::merge(&mine, &saved, &saved);
     assert!(merged.get(&id).and_then(|e| e.mine.as_ref()).is_some());
+
+    // Both tabs sealed: the card the other tab sealed first stands.
+    let mut other_seal = saved.clone();
+    if let Some(e) = other_seal.get_mut(&id) {
+        let mut a = Answers::default();
+        a.set(QuestionId::new("need"), AnswerValue::Text("Space".into()));
+        assert_eq!(e.seal("c2".into(), "MEND-CARD…".into(), a), Ok(()));
+    }
+    let merged = Exchanges::merge(&other_seal, &saved, &mine);
+    assert_eq!(
+        merged
+            .get(&id)
+            .and_then(|e| e.mine.as_ref())
+            .map(|m| m.card.as_str()),
+        Some("c2")
+    );
+
+    // Both tabs started an exchange under the same id: both are kept.
+    let empty = Exchanges::default();
+    let mut a = Exchanges::default();
+    let first = a.start(GuideId::new("weekly-check-in"), 1, code(), d("2026-12-05"));
+    let mut b = Exchanges::default();
+    let other_code = PairingCode::from_random([9; 8]);
+    b.start(
+        GuideId::new("weekly-check-in"),
+        1,
+        other_code.clone(),
+        d("2026-12-05"),
+    );
+    let merged = Exchanges::merge(&a, &empty, &b);
+    assert_eq!(merged.iter().count(), 2);
+    assert_eq!(merged.get(&first).map(|e| &e.code), Some(&code()));
+    assert_eq!(
+        merged.get(&format!("{first}-2")).map(|e| &e.code),
+        Some(&other_code)
+    );
 }
 
 #[test]
@@ -529,4 +575,70 @@ fn a_card_opened_in_an_earlier_exchange_is_a_replay_in_a_later_one() {
     );
     assert_eq!(all.may_open(&second, &their_header("theirs-2")), Ok(()));
     assert_eq!(all.may_open("deleted", &header), Err(ExchangeError::Gone));
+}
+
+#[test]
+fn scores_are_compared_only_where_both_shared_every_answer_that_makes_them() {
+    use super::comparison::comparable_scores;
+    use crate::domain::guide::QuestionKind;
+    let library = crate::content::library();
+    let guide = library
+        .guide(&GuideId::new("can-this-be-rebuilt"))
+        .unwrap_or_else(|| panic!("shipped"));
+    let private = private_questions(guide);
+    // Every scored question answered (the first option, or the top of the
+    // scale), private ones included, as a person's own entry would be.
+    let mut full = Answers::default();
+    for (_, q) in guide.questions() {
+        let answer = match q.kind() {
+            QuestionKind::Scale(scale) => AnswerValue::Scale(scale.max()),
+            QuestionKind::YesNo { .. } => AnswerValue::YesNo(false),
+            kind => match kind.options().first() {
+                Some(o) if matches!(kind, QuestionKind::SingleChoice { .. }) => {
+                    AnswerValue::Choice(o.id().clone())
+                }
+                Some(o) => AnswerValue::Choices(vec![o.id().clone()]),
+                None => continue,
+            },
+        };
+        full.set(q.id().clone(), answer);
+    }
+    // What a card can carry: the private answers stay home.
+    let mut shared = full.clone();
+    for id in &private {
+        shared.remove(id);
+    }
+    let compared: Vec<String> = comparable_scores(guide, &shared, &shared)
+        .iter()
+        .map(|(a, _)| a.dimension.id().to_string())
+        .collect();
+    for dimension in guide.dimensions() {
+        let needs_private = guide
+            .questions_adding_to(dimension.id())
+            .iter()
+            .any(|q| private.contains(q.id()));
+        assert_eq!(
+            compared.contains(&dimension.id().to_string()),
+            !needs_private,
+            "{}: a score missing a private answer would show a lower band",
+            dimension.id()
+        );
+    }
+    assert!(
+        guide.dimensions().iter().any(|d| guide
+            .questions_adding_to(d.id())
+            .iter()
+            .any(|q| private.contains(q.id()))),
+        "the guide has a dimension that needs a private answer, so this test can fail"
+    );
+    // One person left an answer out: that dimension is not compared either.
+    if let Some((a, _)) = comparable_scores(guide, &shared, &shared).first() {
+        let mut less = shared.clone();
+        if let Some(q) = guide.questions_adding_to(a.dimension.id()).first() {
+            less.remove(q.id());
+        }
+        assert!(comparable_scores(guide, &shared, &less)
+            .iter()
+            .all(|(b, _)| b.dimension.id() != a.dimension.id()));
+    }
 }

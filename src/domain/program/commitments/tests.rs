@@ -196,13 +196,26 @@ fn rewording_keeps_the_record_and_blank_words_change_nothing() {
     assert_eq!(c.text, "No phone at dinner or in bed");
     assert_eq!(c.weeks.len(), 1, "the week already marked stays");
     assert!(c.source.is_some());
+
+    // Finishing the guide again, with the line as first written, does not
+    // take it up a second time: the reworded one is that line.
+    let entries = finished(
+        "backing-words-with-actions",
+        json!({ "commitments": { "type": "list", "value": ["No phone at dinner"] } }),
+    );
+    let added: usize = entries
+        .iter()
+        .map(|e| commitments.adopt(e, d("2026-11-30")))
+        .sum();
+    assert_eq!(added, 0);
+    assert_eq!(commitments.iter().count(), 1);
 }
 
 #[test]
 fn a_commitment_from_a_guide_that_no_longer_exists_keeps_its_words_and_record() {
     let commitments: Commitments = serde_json::from_value(json!([{
         "id": "2026-01-05-1", "text": "Call on Fridays",
-        "source": { "guide": "a-guide-that-no-longer-exists", "question": "promises" },
+        "source": { "guide": "a-guide-that-no-longer-exists", "question": "promises", "line": "Call on Fridays" },
         "started_on": "2026-01-05", "ended": null,
         "weeks": [{ "week": "2026-01-05", "mark": "partly", "note": "" }]
     }]))

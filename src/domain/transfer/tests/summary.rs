@@ -123,6 +123,16 @@ fn an_empty_document_has_no_entries_and_no_profile() {
         "No entries yet. 1 commitment tracked.",
         "one added by hand shows, so an import cannot replace it unseen"
     );
+    with_commitments.exchanges.start(
+        crate::domain::ids::GuideId::new("weekly-check-in"),
+        1,
+        crate::domain::compare::code::PairingCode::from_random([1; 8]),
+        "2026-11-02".parse().unwrap(),
+    );
+    assert_eq!(
+        summary(&with_commitments).describe(),
+        "No entries yet. 1 commitment tracked. 1 exchange with answers compared."
+    );
     let named = document(json!({"relationship": "unspecified", "name": "Sam"}), &[]);
     assert!(summary(&named).has_profile);
 }
