@@ -5,28 +5,7 @@
 use super::*;
 use std::collections::BTreeMap;
 
-/// SplitMix64: tiny, fixed, and good enough to scatter damage; the same
-/// seed gives the same inputs on every run, so a failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n`; `n` must not be 0.
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn byte(&mut self) -> u8 {
-        self.next() as u8
-    }
-}
+use crate::domain::tests::Rng;
 
 /// Pieces that steer random text towards the parser's interesting corners.
 const TOKENS: &[&str] = &[
