@@ -256,6 +256,7 @@ test('the same through a QR code: the link carries the card after #, which leave
   // Deleting asks twice, then takes the exchange off this device.
   await sam.page.goto(`${server.url}history`);
   await compared.getByRole('button', { name: /^Delete the exchange for Needs and boundaries/ }).last().click();
+  await checkAccessibility(sam.page, 'History: deleting an exchange asks again');
   await compared.getByRole('button', { name: /delete it for good$/ }).click();
   await waitFor(async () => (await exchanges(sam.page)).length === 1);
   assert.equal(await compared.getByRole('listitem').count(), 1);
