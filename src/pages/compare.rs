@@ -298,11 +298,17 @@ fn Choose(guide: &'static Guide, exchange: Exchange) -> impl IntoView {
                 }
                 Ok(card) => {
                     let text = card.to_text();
+                    // Another tab may have sealed or deleted this exchange
+                    // meanwhile: say so rather than seal nothing in silence.
+                    let mut refused = Some(ExchangeError::Gone);
                     store.change(Urgency::Now, |d| {
                         if let Some(e) = d.exchanges.get_mut(&id) {
-                            let _ = e.seal(card.header.card.clone(), text, shared);
+                            refused = e.seal(card.header.card.clone(), text, shared).err();
                         }
                     });
+                    if let Some(problem) = refused {
+                        let _ = error.try_set(Some(problem.to_string()));
+                    }
                 }
                 Err(message) => {
                     let _ = error.try_set(Some(message.to_owned()));
