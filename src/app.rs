@@ -30,14 +30,15 @@ pub fn App() -> impl IntoView {
     provide_context(store);
     let privacy = Privacy::install(store);
     provide_context(privacy);
+    let safety = use_safety();
     // The tab says "Notes" while the neutral title is on (Settings; by
-    // default whenever a passphrase is set), on every page.
+    // default whenever a passphrase is set or danger holds), on every page.
     Effect::new(move |_| {
         let protected = store.protected().get();
-        set_neutral_tab_title(privacy.prefs().with(|p| p.neutral_title(protected)));
+        let danger = safety.with(|s| s.danger());
+        set_neutral_tab_title(privacy.prefs().with(|p| p.neutral_title(protected, danger)));
     });
     let shut = move || store.locked().get() || privacy.closed().get();
-    let safety = use_safety();
     // While a crisis answer stands and the user has not said they are safe
     // now, the "Right now" page is one tap away from every page.
     let crisis_open = move || !shut() && safety.with(|s| s.crisis_open);

@@ -33,6 +33,28 @@ pub fn library() -> &'static Library {
     })
 }
 
+/// The guides as they are asked while danger holds: the same library with
+/// every question that presumes repair hidden (`Guide::without_repair`).
+pub fn library_without_repair() -> &'static [Guide] {
+    static GUIDES_NOW: OnceLock<Vec<Guide>> = OnceLock::new();
+    GUIDES_NOW.get_or_init(|| {
+        library()
+            .guides()
+            .iter()
+            .map(Guide::without_repair)
+            .collect()
+    })
+}
+
+/// The guide `id` as the user should be asked it now.
+pub fn guide_as_asked(id: &GuideId, danger: bool) -> Option<&'static Guide> {
+    if danger {
+        library_without_repair().iter().find(|g| g.id() == id)
+    } else {
+        library().guide(id)
+    }
+}
+
 /// The path rules, checked against the library once. The content tests
 /// prove they are valid.
 pub fn paths() -> &'static Paths {

@@ -19,6 +19,7 @@ pub use notices::Notices;
 pub use page_heading::{set_neutral_tab_title, set_tab_title, PageHeading};
 pub use prose::Prose;
 pub use reminder::ReminderCard;
+pub use safety::TechSafety;
 pub use trust_chart::{scale_range, TrustOverTime};
 pub use update_banner::UpdateBanner;
 pub use week_warning::WeekWarning;

@@ -57,6 +57,12 @@ pub fn emergency_words(country: Option<&Country>) -> String {
     format!("call {}", emergency_number(country))
 }
 
+/// Said beside every list of numbers: a `tel:` link dials from this phone.
+/// (Confirmed 2026-12-06 at https://www.techsafety.org/resources-survivors/cell-phone-safety-plan:
+/// "they may be looking at your call log, billing records".)
+pub const CALL_LOG_NOTE: &str =
+    "Calls from this phone show in its call log, and may show on the bill.";
+
 /// One helpline, as a list item. Numbers are `tel:` / `sms:` links so a
 /// phone can dial them; the web address opens only if the user follows it.
 fn line_item(line: &'static Line) -> impl IntoView {
@@ -71,7 +77,9 @@ fn line_item(line: &'static Line) -> impl IntoView {
             .trim_start_matches("https://")
             .trim_end_matches('/')
             .to_owned();
-        view! { " " <a href=web rel="noopener noreferrer" target="_blank">{shown}</a> }
+        // In this tab, not a new one: Quick exit leaves this tab, and could
+        // not close a helpline's page left open in another.
+        view! { " " <a href=web rel="noopener noreferrer">{shown}</a> }
     });
     let hours = line
         .hours
@@ -140,6 +148,8 @@ pub fn HelplineList(
                             "Emergency number (" {c.name.clone()} "): "
                             <a href=format!("tel:{}", c.emergency.chars().filter(char::is_ascii_digit).collect::<String>()) class="helpline__number">{c.emergency.clone()}</a>
                         </p>
+                        {c.silent_call.clone().map(|silent| view! { <p class="silent-call">{silent}</p> })}
+                        <p class="muted">{CALL_LOG_NOTE}</p>
                         {if lines.is_empty() {
                             view! { <p>"Mend has no confirmed line of this kind for " {c.name.clone()} " yet. The directory below lists services everywhere."</p> }.into_any()
                         } else {
@@ -161,5 +171,51 @@ pub fn HelplineList(
                 "international directory in this list is kept up to date."
             </p>
         </div>
+    }
+}
+
+/// "If someone checks your phone": how Mend, its calls and its history could
+/// be seen, on the Safety page and the intake's safety step. Each fact about
+/// phones was confirmed on 2026-12-06:
+/// - a safer device: https://www.techsafety.org/resources-survivors/cell-phone-safety-plan,
+///   https://refugetechsafety.org/guide-secure-your-phone-basics/
+/// - call logs and bills: the first page above
+/// - shared accounts: https://refugetechsafety.org/guide-secure-your-phone-basics/,
+///   https://www.techsafety.org/blog/tag/cellphone
+/// - private windows keep no history or site data once closed: Google's
+///   Chrome Help, "Browse in private"; wiping all history can look unusual:
+///   https://victimandwitnessinformation.org.uk/online-safety
+/// - signs of monitoring: https://consumer.ftc.gov/articles/stalking-apps-what-know
+/// - removing monitoring can alert the other person: Refuge (above),
+///   https://techsafety.ca/resources/toolkits/mobile-spyware-identification-removal-and-prevention
+///
+/// Mend's own part (Quick exit in this tab, history, storage, passphrase,
+/// erase) is how the app behaves: helpline sites open in this tab, so no tab
+/// is left behind that Quick exit cannot close.
+#[component]
+pub fn TechSafety(
+    /// 2 on a page, 3 inside a guide's step.
+    #[prop(default = 2)]
+    heading_level: u8,
+) -> impl IntoView {
+    let heading = "If someone checks your phone";
+    let title = if heading_level == 3 {
+        view! { <h3 id="tech-safety">{heading}</h3> }.into_any()
+    } else {
+        view! { <h2 id="tech-safety">{heading}</h2> }.into_any()
+    };
+    view! {
+        <section class="card tech-safety" aria-labelledby="tech-safety">
+            {title}
+            <ul>
+                <li><strong>"Use a safer device if you can."</strong> " A trusted friend's phone, or a computer at a library or at work, is safer than one the other person has ever been able to get into."</li>
+                <li><strong>"Calls leave a trace."</strong> " A call from this phone shows in its call list, and can show on the bill or in the phone's account. That includes the helpline numbers in Mend."</li>
+                <li><strong>"Browsers remember."</strong> " Your history lists the sites you have visited, Mend included. A private window keeps no history once it is closed, but Mend cannot keep your answers there either: close it and they are gone. Wiping all your history at once can itself look unusual."</li>
+                <li><strong>"Shared accounts share more than you'd think."</strong> " If this phone or browser is signed in to an Apple, Google or other account someone else can get into, they may see your calls, searches and places from another device."</li>
+                <li><strong>"Signs a phone may be watched:"</strong> " the battery runs down faster than it used to, settings change that you didn't change, or the other person knows things you never told them."</li>
+                <li><strong>"Talk to an advocate before you remove anything."</strong> " Deleting a tracking app or suddenly changing passwords can alert the other person and make things more dangerous. A domestic abuse service can help you plan it, ideally from a safer device."</li>
+                <li><strong>"What Quick exit does, and doesn't."</strong> " Quick exit (or Escape three times) swaps Mend for an everyday website in this tab. Mend's address stays in your history. Helpline websites open in this tab too, in place of Mend, so Mend's Quick exit is not there. Your answers are kept only in this browser: a passphrase in Settings locks them, and Erase everything removes them."</li>
+            </ul>
+        </section>
     }
 }

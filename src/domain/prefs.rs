@@ -87,9 +87,11 @@ impl Prefs {
 
     /// Whether the tab title is neutral: as chosen, or, until the user
     /// chooses, whenever a passphrase protects the data (someone who set
-    /// one is guarding against a person who may glance at the screen).
-    pub fn neutral_title(&self, protected: bool) -> bool {
-        self.neutral_title.unwrap_or(protected)
+    /// one is guarding against a person who may glance at the screen) or
+    /// an answer shows danger (someone who is afraid may have their phone
+    /// checked; the Safety page says the title changed).
+    pub fn neutral_title(&self, protected: bool, danger: bool) -> bool {
+        self.neutral_title.unwrap_or(protected || danger)
     }
 
     pub fn write(&self) -> String {
@@ -139,19 +141,26 @@ mod tests {
         ));
         assert_eq!(old.neutral_title, None);
         assert_eq!(old.auto_lock_minutes, 5, "nothing else changes");
-        assert!(!old.neutral_title(false));
-        assert!(old.neutral_title(true), "on by default with a passphrase");
+        assert!(!old.neutral_title(false, false));
+        assert!(
+            old.neutral_title(true, false),
+            "on by default with a passphrase"
+        );
+        assert!(
+            old.neutral_title(false, true),
+            "on by default while danger holds"
+        );
 
         let off = Prefs {
             neutral_title: Some(false),
             ..Prefs::default()
         };
-        assert!(!Prefs::read(Some(&off.write())).neutral_title(true));
+        assert!(!Prefs::read(Some(&off.write())).neutral_title(true, true));
         let on = Prefs {
             neutral_title: Some(true),
             ..Prefs::default()
         };
-        assert!(Prefs::read(Some(&on.write())).neutral_title(false));
+        assert!(Prefs::read(Some(&on.write())).neutral_title(false, false));
         assert_eq!(
             Prefs::read(Some(r#"{"neutral_title":"yes"}"#)).neutral_title,
             None,

@@ -94,6 +94,19 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
             }
             .into_any();
         }
+        if safety.with(|s| s.holds_repair_for_harm()) {
+            return view! {
+                <div class="card notice" role="note">
+                    <p>
+                        "Compare is switched off for now. You said you have frightened, threatened, hurt or "
+                        "controlled the other person, and asking to see someone's answers can feel like "
+                        "pressure. It comes back once you have taken a first step for stopping."
+                    </p>
+                    <p><A href=link(Page::StoppingHarm.path())>"If you have frightened or hurt someone"</A></p>
+                </div>
+            }
+            .into_any();
+        }
         match exchange.get().filter(|_| !fresh.get()) {
             None => view! { <Pairing guide fresh from_link /> }.into_any(),
             Some(e) => view! { <Flow guide exchange=e pasted fresh qr_shown /> }.into_any(),

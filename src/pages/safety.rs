@@ -15,15 +15,18 @@ use leptos_router::components::A;
 use crate::app::link;
 use crate::components::question::Urgency;
 use crate::components::safety::{emergency_number, use_country, use_safety, HelplineList};
-use crate::components::PageHeading;
+use crate::components::{PageHeading, TechSafety};
+use crate::domain::prefs::NEUTRAL_TITLE;
 use crate::domain::program::helplines::Purpose;
 use crate::pages::guide::guide_path;
+use crate::privacy::Privacy;
 use crate::routes::Page;
 use crate::store::Store;
 
 #[component]
 pub fn Safety() -> impl IntoView {
     let store = expect_context::<Store>();
+    let privacy = expect_context::<Privacy>();
     let safety = use_safety();
     let country = use_country();
     let danger = move || safety.with(|s| s.danger());
@@ -33,17 +36,52 @@ pub fn Safety() -> impl IntoView {
             d.profile.safety.choose_full_path(&status, full)
         });
     };
+    let wording = Memo::new(move |_| store.read(|d| d.profile.wording.clone()));
+    let name = move || wording.with(|w| w.reference());
+    // The tab title turned neutral by itself because of danger: say so.
+    let title_changed = move || {
+        danger() && !store.protected().get() && privacy.prefs().with(|p| p.neutral_title.is_none())
+    };
     view! {
         <PageHeading text="Your safety" tab_title=Page::Safety.document_title() />
         <div class="card notice--safety" role="note">
             <h2>"If you are in danger right now"</h2>
             <p>"Call " {move || emergency_number(country.get())} "."</p>
+            {move || country.get().and_then(|c| c.silent_call.clone()).map(|silent| view! { <p class="silent-call">{silent}</p> })}
             <p>
                 "If you are thinking of ending your life or hurting yourself, "
                 <A href=link(Page::RightNow.path())>"Right now"</A>
                 " has crisis lines and what to do in the next few minutes."
             </p>
         </div>
+
+        // Someone who is afraid and also said they frightened or hurt the
+        // other person is sent here first: they may have been defending
+        // themselves.
+        <Show when=move || danger() && safety.with(|s| s.uses_harm)>
+            <section class="card notice" aria-labelledby="safety-both">
+                <h2 id="safety-both">"You said two things"</h2>
+                <p>
+                    "You said you may not be safe with " {name} ", and that you have frightened or hurt "
+                    {name} " at some point. If you pushed back to protect yourself or someone else, this "
+                    "page is for you, and what you did does not make you the one to blame. If you want to "
+                    "stop frightening or hurting someone, "
+                    <A href=link(Page::StoppingHarm.path())>"there is help for that too"</A>
+                    ". Both can be true, and an advocate can help you sort it out."
+                </p>
+            </section>
+        </Show>
+
+        <TechSafety />
+        <Show when=title_changed>
+            <p class="notice" role="status">
+                "While your answers show danger, this tab is titled \u{201c}" {NEUTRAL_TITLE}
+                "\u{201d} instead of the page you are on, so a glance at the screen or the app switcher "
+                "shows less. You can change this in "
+                <A href=link(Page::Settings.path())>"Settings"</A>
+                "."
+            </p>
+        </Show>
 
         <Show when=danger>
             <section class="card" aria-labelledby="safety-leaving">

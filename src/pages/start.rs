@@ -11,7 +11,7 @@ use crate::content::{library, paths};
 use crate::domain::date::CalendarDate;
 use crate::domain::guide::Guide;
 use crate::domain::program::intake::{intake_guide, Intake};
-use crate::domain::program::path::{next_step, step_status, StepStatus};
+use crate::domain::program::path::{next_step, step_status, PathNote, StepStatus};
 use crate::domain::program::review::review_dates;
 use crate::domain::program::safety::{assess, SafetyStatus};
 use crate::pages::guide::{guide_path, review_path};
@@ -30,6 +30,8 @@ struct PathView {
     reviews: Vec<(&'static Guide, String, String, CalendarDate)>,
     steps: Vec<(&'static Guide, StepStatus)>,
     next: Option<&'static Guide>,
+    /// Why the path looks as it does (the notes without a card of their own).
+    notes: Vec<PathNote>,
 }
 
 #[component]
@@ -43,7 +45,13 @@ pub fn Start() -> impl IntoView {
             let entry = d.entries.current(intake);
             let answers = entry.map(|e| e.answers().clone()).unwrap_or_default();
             let safety = assess(&d.entries, library(), &d.profile.safety);
-            let path = paths().for_intake(&Intake::from_answers(&answers), &safety);
+            let intake_answers = Intake::from_answers(&answers);
+            let path = paths().for_intake(&intake_answers, &safety);
+            let notes = paths()
+                .notes(&intake_answers, &safety)
+                .into_iter()
+                .filter(|n| matches!(n, PathNote::Done | PathNote::Unwilling))
+                .collect();
             PathView {
                 intake_done: entry.is_some_and(|e| e.is_completed()),
                 intake_started: entry.is_some_and(|e| !e.answers().is_empty()),
@@ -66,6 +74,7 @@ pub fn Start() -> impl IntoView {
                     .map(|guide| (guide, step_status(guide, &d.entries)))
                     .collect(),
                 next: next_step(&path, library(), &d.entries).and_then(|id| library().guide(id)),
+                notes,
             }
         })
     });
@@ -132,11 +141,7 @@ pub fn Start() -> impl IntoView {
         <Show when=move || state.with(|s| s.safety.holds_repair_for_harm())>
             <section class="card notice" aria-labelledby="path-harm">
                 <h2 id="path-harm">"Before any apology"</h2>
-                <p>
-                    "You said you have frightened, threatened, hurt or controlled the other person. "
-                    "The apology and conversation guides wait until you have read a short page about "
-                    "what you can do now."
-                </p>
+                <p>{PathNote::HeldForHarm.line()}</p>
                 <p>
                     <A href=link(Page::StoppingHarm.path()) attr:class="button button--primary">"If you have frightened or hurt someone"</A>
                 </p>
@@ -200,11 +205,17 @@ pub fn Start() -> impl IntoView {
                         }
                     })
                     .collect_view();
+                let notes = s
+                    .notes
+                    .iter()
+                    .map(|note| view! { <p class="notice path-note">{note.line()}</p> })
+                    .collect_view();
                 view! {
                     <p class="lead">
                         "Here is the order Mend suggests, from what you told it. Take the guides at your own "
                         "pace, skip any that don't fit, and open any other guide whenever you like."
                     </p>
+                    {notes}
                     {next}
                     {all_done.then(|| view! {
                         <p class="notice">"You have been through every guide on your path. The check-ins under Guides are there whenever you want them."</p>

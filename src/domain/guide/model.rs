@@ -27,6 +27,32 @@ pub struct Guide {
 }
 
 impl Guide {
+    /// This guide as it is asked while danger holds: every question marked
+    /// `presumes_repair` is hidden (a condition that never holds), so a
+    /// frightened reader is not asked whether they will put in months of
+    /// work. Answers already given stay stored; hidden, they count as
+    /// unanswered, like any hidden question's. The validator makes sure no
+    /// flag or gate looks at such a question, so safety reads the same.
+    pub fn without_repair(&self) -> Guide {
+        let mut guide = self.clone();
+        for step in &mut guide.steps {
+            for question in &mut step.questions {
+                if question.presumes_repair {
+                    question.show_if = Some(Condition::Any(Vec::new()));
+                }
+            }
+        }
+        guide
+    }
+
+    /// Whether any question is hidden while danger holds.
+    pub fn has_repair_questions(&self) -> bool {
+        self.steps
+            .iter()
+            .flat_map(|s| &s.questions)
+            .any(|q| q.presumes_repair)
+    }
+
     pub fn id(&self) -> &GuideId {
         &self.id
     }
@@ -128,6 +154,7 @@ pub struct Question {
     pub(super) show_if: Option<Condition>,
     pub(super) message: Option<String>,
     pub(super) review: bool,
+    pub(super) presumes_repair: bool,
     pub(super) kind: QuestionKind,
 }
 
@@ -147,6 +174,10 @@ impl Question {
     }
     pub fn show_if(&self) -> Option<&Condition> {
         self.show_if.as_ref()
+    }
+    /// Not asked while danger holds (see [`Guide::without_repair`]).
+    pub fn presumes_repair(&self) -> bool {
+        self.presumes_repair
     }
     pub fn kind(&self) -> &QuestionKind {
         &self.kind

@@ -77,6 +77,11 @@ pub struct RawQuestion {
     /// on Your path and in History.
     #[serde(default)]
     pub review: bool,
+    /// The question only makes sense if the relationship is to be repaired
+    /// ("are you willing to put in months of work?"): it is not asked while
+    /// any answer in Mend shows danger.
+    #[serde(default)]
+    pub presumes_repair: bool,
     #[serde(flatten)]
     pub kind: RawQuestionKind,
 }

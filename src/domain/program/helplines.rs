@@ -51,6 +51,10 @@ pub struct Country {
     pub emergency_checked: Option<String>,
     #[serde(default)]
     pub languages: Vec<String>,
+    /// What to do when calling the emergency number but unable to speak
+    /// (the UK's "Silent Solution"), confirmed on `emergency_source`.
+    #[serde(default)]
+    pub silent_call: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -8,6 +8,10 @@ use crate::domain::wording::{RelationshipKind, Wording};
 /// The id of the intake guide (content/guides/start.toml).
 pub const INTAKE_GUIDE: &str = "start";
 
+/// The intake's safety step, which also says how Mend could be seen on a
+/// phone someone checks.
+pub const INTAKE_SAFETY_STEP: &str = "safety";
+
 pub fn intake_guide() -> GuideId {
     GuideId::new(INTAKE_GUIDE)
 }

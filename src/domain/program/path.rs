@@ -19,6 +19,9 @@ pub struct RawPaths {
     pub danger: Vec<String>,
     pub recent: Vec<String>,
     pub held_for_harm: Vec<String>,
+    pub needs_contact: Vec<String>,
+    pub done_first: Vec<String>,
+    pub presumes_repair: Vec<String>,
     pub roles: BTreeMap<String, Vec<String>>,
     pub library: Vec<RawGroup>,
 }
@@ -44,8 +47,36 @@ pub struct Paths {
     danger: Vec<GuideId>,
     recent: Vec<GuideId>,
     held_for_harm: Vec<GuideId>,
+    needs_contact: Vec<GuideId>,
+    done_first: Vec<GuideId>,
+    presumes_repair: Vec<GuideId>,
     roles: BTreeMap<String, Vec<GuideId>>,
     groups: Vec<Group>,
+}
+
+/// Why Your path looks the way it does, one line each, most urgent first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathNote {
+    /// Danger holds: only what is for the user alone.
+    Danger,
+    /// The user wants to end it, or has ended it.
+    Done,
+    /// The other person is said to be unwilling: nothing that reaches out.
+    Unwilling,
+    /// The user has frightened or hurt the other person and taken no step yet.
+    HeldForHarm,
+}
+
+impl PathNote {
+    /// The one line Your path shows.
+    pub fn line(self) -> &'static str {
+        match self {
+            PathNote::Danger => "Because some of your answers show danger, your path keeps to your safety and your own decisions.",
+            PathNote::Done => "Because you said you want to end it, or have ended it, your path starts with moving on and your own footing, and leaves out work on the relationship.",
+            PathNote::Unwilling => "Because the other person is not willing right now, guides that would reach out to them wait: a request for space is respected.",
+            PathNote::HeldForHarm => "Because you said you have frightened or hurt the other person, guides that ask them for a hearing, access or closeness wait until you have taken a first step for stopping.",
+        }
+    }
 }
 
 impl Paths {
@@ -81,6 +112,9 @@ impl Paths {
         let danger = check("danger", &raw.danger);
         let recent = check("recent", &raw.recent);
         let held_for_harm = check("held_for_harm", &raw.held_for_harm);
+        let needs_contact = check("needs_contact", &raw.needs_contact);
+        let done_first = check("done_first", &raw.done_first);
+        let presumes_repair = check("presumes_repair", &raw.presumes_repair);
         let mut roles = BTreeMap::new();
         for (role, ids) in &raw.roles {
             let list = check(&format!("roles.{role}"), ids);
@@ -93,6 +127,13 @@ impl Paths {
                 title: group.title.clone(),
                 guides,
             });
+        }
+        for id in &done_first {
+            if presumes_repair.contains(id) {
+                problems.push(format!(
+                    "content/paths.toml: `{id}` is in both `done_first` and `presumes_repair`"
+                ));
+            }
         }
         for role in Role::ALL {
             match roles.get(role.as_str()) {
@@ -131,6 +172,9 @@ impl Paths {
                 danger,
                 recent,
                 held_for_harm,
+                needs_contact,
+                done_first,
+                presumes_repair,
                 roles,
                 groups,
             })
@@ -154,25 +198,36 @@ impl Paths {
     /// - Work needing both people is left out while the other person is
     ///   said to be unwilling.
     /// - The `held_for_harm` guides wait while the user has said they
-    ///   frightened or hurt the other person and has not read that page.
+    ///   frightened or hurt the other person and has taken no step yet.
+    /// - The `needs_contact` guides wait while the other person is said to
+    ///   be unwilling: a "no" is not pushed past.
+    /// - A "done" answer anywhere (the user wants to end it, or has) puts
+    ///   `done_first` first and leaves out every guide in `presumes_repair`.
     pub fn for_intake(&self, intake: &Intake, safety: &SafetyStatus) -> Vec<GuideId> {
         if safety.path_restricted() {
             return self.danger.clone();
         }
-        let Some(role) = intake.role else {
+        if intake.role.is_none() && !safety.done() {
             return Vec::new();
-        };
+        }
         let mut path: Vec<GuideId> = Vec::new();
         if safety.caution() || safety.danger() {
             path.push(GuideId::new(SAFETY_CHECK));
         }
+        if safety.done() {
+            path.extend(self.done_first.iter().cloned());
+        }
         if intake.is_recent() {
             path.extend(self.recent.iter().cloned());
         }
-        path.extend(self.roles.get(role.as_str()).cloned().unwrap_or_default());
+        if let Some(role) = intake.role {
+            path.extend(self.roles.get(role.as_str()).cloned().unwrap_or_default());
+        }
         let mut seen = Vec::new();
         path.into_iter()
             .filter(|id| intake.other_is_willing() || !self.together.contains(id))
+            .filter(|id| intake.other_is_willing() || !self.needs_contact.contains(id))
+            .filter(|id| !safety.done() || !self.presumes_repair.contains(id))
             .filter(|id| !safety.holds_repair_for_harm() || !self.held_for_harm.contains(id))
             .filter(|id| {
                 let first = !seen.contains(id);
@@ -183,8 +238,9 @@ impl Paths {
     }
 
     /// Of the guides a result suggests, those the safety rules allow now:
-    /// only the `danger` list while the path is restricted, and never the
-    /// `held_for_harm` guides while they wait. A result page must not
+    /// only the `danger` list while the path is restricted, never the
+    /// `held_for_harm` guides while they wait, and nothing that presumes
+    /// repair once the user has said they are done. A result page must not
     /// suggest what Your path has set aside.
     pub fn allowed<'g>(
         &self,
@@ -195,11 +251,29 @@ impl Paths {
             .into_iter()
             .filter(|id| !safety.path_restricted() || self.danger.contains(id))
             .filter(|id| !safety.holds_repair_for_harm() || !self.held_for_harm.contains(id))
+            .filter(|id| !safety.done() || !self.presumes_repair.contains(id))
             .collect()
     }
 
-    /// The guides held back until the user has read the page for people who
-    /// have used harm.
+    /// Why the path for these answers looks as it does, most urgent first.
+    pub fn notes(&self, intake: &Intake, safety: &SafetyStatus) -> Vec<PathNote> {
+        let mut notes = Vec::new();
+        if safety.path_restricted() {
+            notes.push(PathNote::Danger);
+        }
+        if safety.done() {
+            notes.push(PathNote::Done);
+        }
+        if !intake.other_is_willing() && !safety.path_restricted() {
+            notes.push(PathNote::Unwilling);
+        }
+        if safety.holds_repair_for_harm() && !safety.path_restricted() {
+            notes.push(PathNote::HeldForHarm);
+        }
+        notes
+    }
+
+    /// The guides held back until the user has taken a step for stopping.
     pub fn held_for_harm(&self) -> &[GuideId] {
         &self.held_for_harm
     }

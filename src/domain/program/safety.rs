@@ -17,13 +17,25 @@
 //!   now" page is one tap away from every page until the user says they are
 //!   safe now; a new crisis answer brings it back. The path stays.
 //! - **Uses harm** (the user has frightened, threatened, hurt or controlled
-//!   the other person): the apology and conversation guides wait until the
-//!   user has read the page for people who want to stop.
+//!   the other person): every guide that asks the other person for access,
+//!   closeness or a hearing waits, and Compare is off, until the user says
+//!   they have taken a concrete step (contacted a service for people who
+//!   use harm, or a counsellor who works with it). When danger holds too,
+//!   the Safety page comes first: someone who fought back may be the one
+//!   in danger.
+//! - **Done** (the user wants to end it, or has ended it; not a safety
+//!   level, but it holds the same way): Your path leads with moving on and
+//!   the user's own footing, and no guide that presumes repair is suggested.
+//!
+//! After a screen, a level reroutes only if that screen's own answer newly
+//! raised it, and the Safety check is never interrupted except for crisis:
+//! its results lead to the Safety page once the reader has finished it.
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::answer::Answers;
 use crate::domain::entry::{Entries, Entry};
-use crate::domain::guide::{Guide, Library, Step};
+use crate::domain::guide::{Guide, Library, QuestionKind, Step};
 use crate::domain::ids::{EntryId, FlagId, GuideId, QuestionId};
 use crate::domain::store::fingerprint;
 
@@ -42,14 +54,16 @@ pub enum Level {
     Caution,
     Crisis,
     UsesHarm,
+    Done,
 }
 
 impl Level {
-    pub const ALL: [Level; 4] = [
+    pub const ALL: [Level; 5] = [
         Level::Danger,
         Level::Caution,
         Level::Crisis,
         Level::UsesHarm,
+        Level::Done,
     ];
 
     /// The flag id content files use for this level.
@@ -59,6 +73,7 @@ impl Level {
             Level::Caution => "caution",
             Level::Crisis => "crisis",
             Level::UsesHarm => "uses-harm",
+            Level::Done => "done",
         }
     }
 
@@ -88,9 +103,10 @@ pub struct SafetyChoices {
     pub full_path_for: Vec<EntryId>,
     /// Entries whose crisis answers the user has said they are safe from now.
     pub safe_now: Vec<EntryId>,
-    /// Entries whose uses-harm answer the user had given when they read the
-    /// page for people who have used harm.
-    pub harm_page_read_for: Vec<EntryId>,
+    /// Entries whose uses-harm answer the user had given when they said they
+    /// had taken a concrete step for stopping (schema 5; reading the page
+    /// alone, what schema 2 to 4 stored, no longer releases anything).
+    pub harm_step_for: Vec<EntryId>,
     /// Cautions lifted by a finished, clean Safety check.
     pub caution_lifted: Vec<Lifted>,
 }
@@ -119,13 +135,13 @@ impl SafetyChoices {
         }
     }
 
-    /// The user has read the page for people who have used harm (or, with
+    /// The user says they have taken a concrete step for stopping (or, with
     /// `false`, wants the held guides set aside again).
-    pub fn read_harm_page(&mut self, status: &SafetyStatus, read: bool) {
-        if read {
-            add_all(&mut self.harm_page_read_for, &status.uses_harm_entries);
+    pub fn take_harm_step(&mut self, status: &SafetyStatus, taken: bool) {
+        if taken {
+            add_all(&mut self.harm_step_for, &status.uses_harm_entries);
         } else {
-            self.harm_page_read_for.clear();
+            self.harm_step_for.clear();
         }
     }
 
@@ -141,9 +157,10 @@ impl SafetyChoices {
             match level {
                 Level::Danger => self.full_path_for.retain(|e| e != entry),
                 Level::Crisis => self.safe_now.retain(|e| e != entry),
-                Level::UsesHarm => self.harm_page_read_for.retain(|e| e != entry),
-                // Lifted cautions carry their answers' fingerprint instead.
-                Level::Caution => {}
+                Level::UsesHarm => self.harm_step_for.retain(|e| e != entry),
+                // Lifted cautions carry their answers' fingerprint instead;
+                // nobody chooses anything about "done".
+                Level::Caution | Level::Done => {}
             }
         }
     }
@@ -159,6 +176,11 @@ impl SafetyChoices {
             return;
         };
         if raises(guide, check, Level::Danger) || raises(guide, check, Level::Caution) {
+            return;
+        }
+        // Every question can be skipped; a check with its yes/no safety
+        // questions skipped says nothing clean, so it lifts nothing.
+        if !answered_every_yes_no(guide, check) {
             return;
         }
         for other in library.guides() {
@@ -200,6 +222,22 @@ fn caution_fingerprint(guide: &Guide, entry: &Entry) -> String {
     format!("{:016x}", fingerprint(&parts.join(";")))
 }
 
+/// Whether every shown yes/no question that a danger or caution flag of
+/// `guide` looks at has an answer in `entry`.
+fn answered_every_yes_no(guide: &Guide, entry: &Entry) -> bool {
+    let visible = guide.visible_answers(entry.answers());
+    let shown = guide.visible_questions(entry.answers());
+    let watched = |id: &QuestionId| {
+        [Level::Danger, Level::Caution]
+            .into_iter()
+            .any(|level| asks_about(guide, id, level))
+    };
+    shown
+        .iter()
+        .filter(|q| matches!(q.kind(), QuestionKind::YesNo { .. }) && watched(q.id()))
+        .all(|q| visible.contains(q.id()))
+}
+
 /// Whether `question` appears in a condition of one of `guide`'s flags of `level`.
 fn asks_about(guide: &Guide, question: &QuestionId, level: Level) -> bool {
     let id = FlagId::new(level.flag_id());
@@ -226,13 +264,16 @@ pub struct SafetyStatus {
     pub uses_harm_entries: Vec<EntryId>,
     /// Some answer says the user has frightened or hurt the other person.
     pub uses_harm: bool,
+    /// Guides whose answers say the user wants to end it, or has.
+    pub done_from: Vec<GuideId>,
     /// The user chose to see the full path, and no danger answer is newer
     /// than that choice.
     pub full_path: bool,
     /// Crisis answers the user has not said they are safe from.
     pub crisis_open: bool,
-    /// The user has read the harm page since their last uses-harm answer.
-    pub harm_page_read: bool,
+    /// The user has taken a concrete step for stopping since their last
+    /// uses-harm answer.
+    pub harm_step_taken: bool,
 }
 
 impl SafetyStatus {
@@ -250,9 +291,25 @@ impl SafetyStatus {
     pub fn path_restricted(&self) -> bool {
         self.danger() && !self.full_path
     }
-    /// The apology and conversation guides wait for the harm page.
+    /// The guides that ask the other person for access, closeness or a
+    /// hearing wait, and Compare is off, until a step is taken.
     pub fn holds_repair_for_harm(&self) -> bool {
-        self.uses_harm && !self.harm_page_read
+        self.uses_harm && !self.harm_step_taken
+    }
+    /// The user wants to end it, or has ended it.
+    pub fn done(&self) -> bool {
+        !self.done_from.is_empty()
+    }
+    /// Compare is offered: not while danger holds (being asked to show
+    /// answers can be a way of being controlled), nor while the user has
+    /// said they frightened or hurt the other person and taken no step yet.
+    pub fn compare_allowed(&self) -> bool {
+        !self.danger() && !self.holds_repair_for_harm()
+    }
+    /// Results show no scores or bands: fear is not one answer among
+    /// others, wherever in Mend it was given.
+    pub fn scores_set_aside(&self) -> bool {
+        self.danger()
     }
 }
 
@@ -312,6 +369,9 @@ pub fn assess(entries: &Entries, library: &Library, choices: &SafetyChoices) -> 
         }
         push(Level::Crisis, &mut status.crisis_entries);
         push(Level::UsesHarm, &mut status.uses_harm_entries);
+        if speaking.iter().any(|e| raises(guide, e, Level::Done)) {
+            status.done_from.push(guide.id().clone());
+        }
         // Caution speaks from the latest entry only; a finished clean
         // Safety check lifts it as it was answered then.
         if let Some(entry) = latest(guide, entries) {
@@ -330,8 +390,8 @@ pub fn assess(entries: &Entries, library: &Library, choices: &SafetyChoices) -> 
     status.uses_harm = !status.uses_harm_entries.is_empty();
     status.full_path = status.danger() && covered(&status.danger_entries, &choices.full_path_for);
     status.crisis_open = !covered(&status.crisis_entries, &choices.safe_now);
-    status.harm_page_read =
-        status.uses_harm && covered(&status.uses_harm_entries, &choices.harm_page_read_for);
+    status.harm_step_taken =
+        status.uses_harm && covered(&status.uses_harm_entries, &choices.harm_step_for);
     status
 }
 
@@ -347,42 +407,66 @@ pub enum Route {
     StoppingHarm,
 }
 
-/// Whether a flag of `level` holds now and depends on a question of `step`,
-/// so an answer just given on that screen raised it.
+/// Whether this screen's own answer raised `level`: a flag of that level
+/// asks about a question on `step`, holds with the answers `after` the
+/// screen, and did not hold with the answers `before` it was shown. A level
+/// that already held (from an earlier screen, or an earlier visit to this
+/// one) is not raised again, so nobody is sent away twice for one answer.
 pub fn raised_on_step(
     guide: &Guide,
     step: &Step,
-    answers: &crate::domain::answer::Answers,
+    before: &Answers,
+    after: &Answers,
     level: Level,
 ) -> bool {
     let id = FlagId::new(level.flag_id());
-    guide
+    let asked_here = guide
         .flags()
         .iter()
         .filter(|flag| flag.id() == &id)
         .any(|flag| {
-            let asked_here = flag
-                .when()
+            flag.when()
                 .questions()
                 .iter()
-                .any(|q| step.questions().iter().any(|sq| sq.id() == *q));
-            asked_here && guide.raises(&id, answers)
-        })
+                .any(|q| step.questions().iter().any(|sq| sq.id() == *q))
+        });
+    asked_here && guide.raises(&id, after) && !guide.raises(&id, before)
 }
 
-/// The page to open after the user leaves `step`, if its answers call for one.
-/// Caution opens nothing: the path stays, with a note.
+/// The page to open after the user leaves `step`, if its own answers call
+/// for one; `before` are the guide's answers when the screen was shown, and
+/// `danger_elsewhere` says danger already holds in Mend.
+///
+/// - Crisis always comes first, in every guide.
+/// - The Safety check is never interrupted for anything else: its results
+///   lead to the Safety page once the reader has finished it.
+/// - Someone who says they frightened or hurt the other person while danger
+///   holds is sent to the Safety page, not the stopping-harm page: people
+///   who are afraid sometimes fought back, and their safety comes first.
+/// - Caution and "done" open nothing: the path changes, with a note.
 pub fn route_after_step(
     guide: &Guide,
     step: &Step,
-    answers: &crate::domain::answer::Answers,
+    before: &Answers,
+    after: &Answers,
+    danger_elsewhere: bool,
 ) -> Option<Route> {
-    if raised_on_step(guide, step, answers, Level::Crisis) {
-        Some(Route::RightNow)
-    } else if raised_on_step(guide, step, answers, Level::Danger) {
+    let raised = |level| raised_on_step(guide, step, before, after, level);
+    if raised(Level::Crisis) {
+        return Some(Route::RightNow);
+    }
+    if guide.id().as_str() == SAFETY_CHECK {
+        return None;
+    }
+    let danger_now = danger_elsewhere || guide.raises(&FlagId::new(Level::Danger.flag_id()), after);
+    if raised(Level::Danger) {
         Some(Route::Safety)
-    } else if raised_on_step(guide, step, answers, Level::UsesHarm) {
-        Some(Route::StoppingHarm)
+    } else if raised(Level::UsesHarm) {
+        Some(if danger_now {
+            Route::Safety
+        } else {
+            Route::StoppingHarm
+        })
     } else {
         None
     }
@@ -400,7 +484,7 @@ pub fn unknown_flags(library: &Library, shipped: &[GuideId]) -> Vec<String> {
                 .filter(|f| Level::of_flag(f.id()).is_none())
                 .map(move |f| {
                     format!(
-                        "content/guides/{}.toml: flag `{}` is not a level Mend knows (danger, caution, crisis, uses-harm)",
+                        "content/guides/{}.toml: flag `{}` is not a level Mend knows (danger, caution, crisis, uses-harm, done)",
                         g.id(),
                         f.id()
                     )

@@ -135,7 +135,10 @@ fn each_role_gets_its_own_path() {
         ids(&path("both"))[..2],
         ["can-this-be-rebuilt", "owning-your-part"]
     );
-    assert_eq!(ids(&path("unsure"))[0], "can-this-be-rebuilt");
+    assert_eq!(
+        ids(&path("unsure"))[..2],
+        ["safety-check", "can-this-be-rebuilt"]
+    );
     assert!(
         paths()
             .for_intake(&Intake::default(), &SafetyStatus::default())
@@ -173,7 +176,33 @@ fn work_that_needs_both_people_waits_while_the_other_is_unwilling() {
         &SafetyStatus::default(),
     );
     assert!(!ids(&path).contains(&"the-conversation"));
-    assert!(ids(&path).contains(&"planning-an-apology"));
+    assert!(
+        !ids(&path).contains(&"planning-an-apology"),
+        "an apology waits: a no is respected"
+    );
+    assert!(ids(&path).contains(&"owning-your-part"));
+}
+
+#[test]
+fn a_safety_check_with_its_safety_questions_skipped_lifts_no_caution() {
+    let mut entries = Entries::default();
+    let mut choices = SafetyChoices::default();
+    answer_in(
+        &mut entries,
+        "start",
+        "2026-11-01",
+        &[("control", ticked(&["monitoring"]))],
+        false,
+    );
+    let skipped: Vec<(&str, AnswerValue)> = calm_check()
+        .into_iter()
+        .filter(|(q, _)| *q != "afraid")
+        .collect();
+    finish_check(&mut entries, &mut choices, "2026-11-08", &skipped);
+    assert!(
+        assess(&entries, library(), &choices).caution(),
+        "a skipped question says nothing clean"
+    );
 }
 
 #[test]
@@ -350,6 +379,8 @@ fn calm_check() -> Vec<(&'static str, AnswerValue)> {
         ("uses-harm", no()),
         ("safe-place", AnswerValue::Choice("yes".into())),
         ("someone", yes()),
+        ("gun", no()),
+        ("could-kill", no()),
     ]
 }
 
@@ -494,7 +525,7 @@ fn a_new_danger_answer_undoes_the_full_path_choice_and_a_new_harm_answer_the_pag
     );
     let first = assess(&entries, library(), &choices);
     choices.choose_full_path(&first, true);
-    choices.read_harm_page(&first, true);
+    choices.take_harm_step(&first, true);
     let chosen = assess(&entries, library(), &choices);
     assert!(chosen.full_path && !chosen.path_restricted());
     assert!(!chosen.holds_repair_for_harm());
@@ -518,7 +549,7 @@ fn a_new_danger_answer_undoes_the_full_path_choice_and_a_new_harm_answer_the_pag
         &[("uses-harm", yes())],
         false,
     );
-    choices.read_harm_page(&assess(&entries, library(), &choices), true);
+    choices.take_harm_step(&assess(&entries, library(), &choices), true);
     assert!(!assess(&entries, library(), &choices).holds_repair_for_harm());
     let id = entries.current(guide("start")).unwrap().id().clone();
     choices.answered(guide("start"), &QuestionId::new("uses-harm"), &id);
@@ -606,10 +637,14 @@ fn the_hurt_taking_up_the_whole_day_asks_about_dark_thoughts_and_yes_is_a_crisis
     assert!(status(&entries).crisis());
     let answers = entries.current(g).unwrap().answers().clone();
     let step = g.step(&"weight".into()).unwrap();
-    assert_eq!(route_after_step(g, step, &answers), Some(Route::RightNow));
+    let none = Answers::default();
+    assert_eq!(
+        route_after_step(g, step, &none, &answers, false),
+        Some(Route::RightNow)
+    );
     // At 4 the question is hidden, so a stored yes counts for nothing.
     let lighter = answers.with("weight", AnswerValue::Scale(4));
-    assert_eq!(route_after_step(g, step, &lighter), None);
+    assert_eq!(route_after_step(g, step, &none, &lighter, false), None);
 }
 
 #[test]
@@ -636,36 +671,371 @@ fn saying_you_have_frightened_or_hurt_them_holds_back_apology_and_conversation_u
         assert!(!ids(&path).contains(&held), "{held} waits");
     }
     assert!(ids(&path).contains(&"owning-your-part"));
-    choices.read_harm_page(&s, true);
+    choices.take_harm_step(&s, true);
     let path = paths().for_intake(&intake, &assess(&entries, library(), &choices));
     assert!(ids(&path).contains(&"planning-an-apology"));
 }
 
 #[test]
 fn routes_after_a_screen_put_crisis_before_danger_before_uses_harm() {
-    let g = guide("safety-check");
-    let step = g.step(&"you".into()).unwrap();
+    let g = guide("start");
+    let none = Answers::default();
+    let you = g.step(&"you".into()).unwrap();
     let both = Answers::default()
         .with("self-harm", yes())
         .with("uses-harm", yes());
-    assert_eq!(route_after_step(g, step, &both), Some(Route::RightNow));
+    assert_eq!(
+        route_after_step(g, you, &none, &both, false),
+        Some(Route::RightNow)
+    );
     let harm_only = Answers::default()
         .with("self-harm", no())
         .with("uses-harm", yes());
     assert_eq!(
-        route_after_step(g, step, &harm_only),
+        route_after_step(g, you, &none, &harm_only, false),
         Some(Route::StoppingHarm)
     );
-    let body = g.step(&"body".into()).unwrap();
-    let hurt = Answers::default().with("strangled", yes());
-    assert_eq!(route_after_step(g, body, &hurt), Some(Route::Safety));
-    let eggshells = Answers::default().with("anger", yes());
-    let feeling = g.step(&"feeling".into()).unwrap();
+    let safety = g.step(&"safety".into()).unwrap();
+    let hurt = Answers::default().with("harm", yes());
     assert_eq!(
-        route_after_step(g, feeling, &eggshells),
+        route_after_step(g, safety, &none, &hurt, false),
+        Some(Route::Safety)
+    );
+    let watched =
+        Answers::default().with("control", AnswerValue::Choices(vec!["monitoring".into()]));
+    assert_eq!(
+        route_after_step(g, safety, &none, &watched, false),
         None,
         "caution opens no page"
     );
+}
+
+// Issue 21, item 1: someone who fought back is asked about their safety
+// first, and sent to the Safety page, not the stopping-harm page.
+#[test]
+fn the_intake_asks_about_safety_before_the_users_own_behaviour() {
+    let g = guide("start");
+    let order: Vec<&str> = g.steps().iter().map(|s| s.id().as_str()).collect();
+    let safety = order.iter().position(|s| *s == "safety").unwrap();
+    let you = order.iter().position(|s| *s == "you").unwrap();
+    assert!(safety < you, "the safety step comes first: {order:?}");
+}
+
+#[test]
+fn afraid_and_pushed_back_once_goes_to_safety_first_never_to_stopping_harm() {
+    let g = guide("start");
+    let safety = g.step(&"safety".into()).unwrap();
+    let you = g.step(&"you".into()).unwrap();
+    let afraid = Answers::default().with("afraid", yes());
+    assert_eq!(
+        route_after_step(g, safety, &Answers::default(), &afraid, false),
+        Some(Route::Safety)
+    );
+    let then = afraid
+        .clone()
+        .with("self-harm", no())
+        .with("uses-harm", yes());
+    assert_eq!(
+        route_after_step(g, you, &afraid, &then, true),
+        Some(Route::Safety),
+        "with danger anywhere, uses-harm leads to the Safety page"
+    );
+    // Danger said in another guide counts the same.
+    let harm_only = Answers::default()
+        .with("self-harm", no())
+        .with("uses-harm", yes());
+    assert_eq!(
+        route_after_step(g, you, &Answers::default(), &harm_only, true),
+        Some(Route::Safety)
+    );
+}
+
+// Issue 21, item 2: the Safety check can be finished after "afraid = yes".
+#[test]
+fn the_safety_check_sends_nobody_away_before_it_is_finished_except_for_crisis() {
+    let g = guide("safety-check");
+    let none = Answers::default();
+    let afraid = none.clone().with("afraid", yes());
+    let feeling = g.step(&"feeling".into()).unwrap();
+    assert_eq!(route_after_step(g, feeling, &none, &afraid, false), None);
+    // Every later screen, answered with more danger, keeps the reader here.
+    let mut answers = afraid.clone();
+    for step in g.visible_steps(&afraid).into_iter().skip(1) {
+        let before = answers.clone();
+        for q in step.questions() {
+            let value = match q.kind() {
+                crate::domain::guide::QuestionKind::YesNo { .. } => yes(),
+                _ => continue,
+            };
+            answers = answers.with(q.id().as_str(), value);
+        }
+        let route = route_after_step(g, step, &before, &answers, true);
+        let crisis = step
+            .questions()
+            .iter()
+            .any(|q| q.id().as_str() == "self-harm");
+        if crisis {
+            assert_eq!(route, Some(Route::RightNow), "crisis still opens Right now");
+        } else {
+            assert_eq!(route, None, "step {} sent the reader away", step.id());
+        }
+    }
+    assert!(g.raises(&"danger".into(), &answers));
+}
+
+#[test]
+fn a_level_already_raised_before_the_screen_reroutes_no_one_again() {
+    let g = guide("understanding-the-hurt");
+    let step = g.step(&"weight".into()).unwrap();
+    let answered = Answers::default()
+        .with("weight", AnswerValue::Scale(5))
+        .with("dark-thoughts", yes());
+    assert_eq!(
+        route_after_step(g, step, &answered, &answered, false),
+        None,
+        "coming back to a screen and pressing Next again is not a new answer"
+    );
+}
+
+// Issue 21, item 3: "I'm done" reshapes the path wherever it is said.
+#[test]
+fn i_want_to_end_it_puts_moving_on_first_and_no_repair_guide_on_any_path() {
+    for role in ["broke", "hurt", "both", "unsure"] {
+        let mut entries = Entries::default();
+        answer_in(
+            &mut entries,
+            "start",
+            "2026-11-01",
+            &[
+                ("role", AnswerValue::Choice(role.into())),
+                ("willing", AnswerValue::Choice("yes".into())),
+                ("intent", AnswerValue::Choice("end".into())),
+            ],
+            false,
+        );
+        let s = status(&entries);
+        assert!(s.done(), "{role}");
+        let intake = Intake::from_answers(entries.current(guide("start")).unwrap().answers());
+        let path = paths().for_intake(&intake, &s);
+        assert_eq!(&ids(&path)[..2], ["moving-on", "your-footing"], "{role}");
+        for repair in [
+            "the-conversation",
+            "committing-to-the-work",
+            "needs-and-boundaries",
+            "weekly-check-in",
+            "reconnecting",
+            "can-this-be-rebuilt",
+        ] {
+            assert!(!ids(&path).contains(&repair), "{role}: {repair}");
+        }
+        assert!(paths()
+            .notes(&intake, &s)
+            .contains(&super::path::PathNote::Done));
+    }
+}
+
+#[test]
+fn done_said_in_any_later_guide_reshapes_the_path_too() {
+    for (g, q, value) in [
+        (
+            "can-this-be-rebuilt",
+            "r-done",
+            AnswerValue::Choice("yes".into()),
+        ),
+        (
+            "committing-to-the-work",
+            "worth",
+            AnswerValue::Choice("no".into()),
+        ),
+        (
+            "rebuild-or-move-on",
+            "lean",
+            AnswerValue::Choice("move-on".into()),
+        ),
+    ] {
+        let mut entries = Entries::default();
+        answer_in(
+            &mut entries,
+            "start",
+            "2026-11-01",
+            &[("role", AnswerValue::Choice("hurt".into()))],
+            true,
+        );
+        answer_in(&mut entries, g, "2026-11-05", &[(q, value)], false);
+        let s = status(&entries);
+        assert!(s.done(), "{g}");
+        let intake = Intake::from_answers(entries.current(guide("start")).unwrap().answers());
+        let path = paths().for_intake(&intake, &s);
+        assert_eq!(ids(&path)[0], "moving-on", "{g}");
+        assert!(!ids(&path).contains(&"committing-to-the-work"), "{g}");
+        let suggested = [
+            GuideId::new("committing-to-the-work"),
+            GuideId::new("your-footing"),
+        ];
+        let allowed = paths().allowed(suggested.iter().collect(), &s);
+        assert_eq!(allowed, vec![&GuideId::new("your-footing")], "{g}");
+    }
+}
+
+// Issue 21, item 4: a "no" to working on it is respected.
+#[test]
+fn the_other_person_unwilling_holds_the_apology_and_how_much_to_tell() {
+    let answers = intake("broke", "partner", "", "no");
+    let path = paths().for_intake(&Intake::from_answers(&answers), &SafetyStatus::default());
+    assert!(!ids(&path).contains(&"planning-an-apology"));
+    assert!(!ids(&path).contains(&"how-much-to-tell"));
+    assert!(ids(&path).contains(&"owning-your-part"));
+    let willing = intake("broke", "partner", "", "yes");
+    let path = paths().for_intake(&Intake::from_answers(&willing), &SafetyStatus::default());
+    assert!(ids(&path).contains(&"planning-an-apology"));
+    let apology = guide("planning-an-apology");
+    let text = apology.intro().render(&Default::default());
+    assert!(
+        text.contains("no contact"),
+        "the apology guide says a request for no contact is respected"
+    );
+}
+
+// Issue 21, item 5: scores never argue with fear said anywhere.
+#[test]
+fn fear_in_the_intake_sets_aside_the_scores_of_every_guide() {
+    let mut entries = Entries::default();
+    answer_in(
+        &mut entries,
+        "start",
+        "2026-11-01",
+        &[
+            ("role", AnswerValue::Choice("hurt".into())),
+            ("afraid", yes()),
+        ],
+        true,
+    );
+    let s = status(&entries);
+    assert!(s.scores_set_aside());
+    let without = assess(&Entries::default(), library(), &SafetyChoices::default());
+    assert!(!without.scores_set_aside());
+}
+
+#[test]
+fn questions_that_presume_repair_are_not_asked_while_danger_holds() {
+    let g = guide("rebuild-or-move-on");
+    assert!(g.has_repair_questions());
+    let asked = g.without_repair();
+    let shown: Vec<&str> = asked
+        .visible_questions(&Answers::default())
+        .iter()
+        .map(|q| q.id().as_str())
+        .collect();
+    assert!(!shown.contains(&"willing-self"), "{shown:?}");
+    assert!(shown.contains(&"care"));
+    let everyone: Vec<&str> = g
+        .visible_questions(&Answers::default())
+        .iter()
+        .map(|q| q.id().as_str())
+        .collect();
+    assert!(everyone.contains(&"willing-self"));
+    // A guide asked this way can still be finished: nothing hidden is required.
+    assert!(asked
+        .unfinished(&Answers::default())
+        .iter()
+        .all(|u| !u.question.presumes_repair()));
+}
+
+// Issue 21, item 6: the harm hold lasts until a concrete step.
+#[test]
+fn uses_harm_holds_every_guide_that_asks_for_access_and_compare_until_a_step() {
+    let mut entries = Entries::default();
+    answer_in(
+        &mut entries,
+        "start",
+        "2026-11-01",
+        &[
+            ("role", AnswerValue::Choice("broke".into())),
+            ("willing", AnswerValue::Choice("yes".into())),
+            ("uses-harm", yes()),
+        ],
+        true,
+    );
+    let intake = Intake::from_answers(entries.current(guide("start")).unwrap().answers());
+    let mut choices = SafetyChoices::default();
+    let s = assess(&entries, library(), &choices);
+    assert!(!s.compare_allowed(), "Compare is off");
+    let path = paths().for_intake(&intake, &s);
+    for held in [
+        "planning-an-apology",
+        "the-conversation",
+        "listening-without-defending",
+        "needs-and-boundaries",
+        "committing-to-the-work",
+        "weekly-check-in",
+        "reconnecting",
+    ] {
+        assert!(!ids(&path).contains(&held), "{held} waits");
+    }
+    choices.take_harm_step(&s, true);
+    let after = assess(&entries, library(), &choices);
+    assert!(after.compare_allowed());
+    assert!(ids(&paths().for_intake(&intake, &after)).contains(&"weekly-check-in"));
+}
+
+// Issue 21, item 8: one level for a threat of suicide used to control.
+#[test]
+fn a_threat_of_suicide_used_to_control_is_danger_in_the_intake_and_the_safety_check() {
+    let intake = Answers::default().with(
+        "control",
+        AnswerValue::Choices(vec!["self-harm-threats".into()]),
+    );
+    assert!(guide("start").raises(&"danger".into(), &intake));
+    let check = Answers::default().with("threats", AnswerValue::Choices(vec!["self-harm".into()]));
+    assert!(guide("safety-check").raises(&"danger".into(), &check));
+    let money = Answers::default().with(
+        "control",
+        AnswerValue::Choices(vec!["leave-with-nothing".into()]),
+    );
+    assert!(!guide("start").raises(&"danger".into(), &money));
+    assert!(guide("start").raises(&"caution".into(), &money));
+}
+
+#[test]
+fn the_not_sure_path_starts_with_the_safety_check() {
+    let answers = intake("unsure", "partner", "", "yes");
+    let path = paths().for_intake(&Intake::from_answers(&answers), &SafetyStatus::default());
+    assert_eq!(ids(&path)[0], "safety-check");
+}
+
+// Issue 21, item 10: the graded response.
+#[test]
+fn strangulation_threats_to_kill_a_weapon_or_believing_they_could_kill_bring_the_high_risk_card() {
+    let g = guide("safety-check");
+    let high = |answers: &Answers| {
+        g.gates_holding(answers)
+            .first()
+            .map(|gate| gate.id().as_str().to_owned())
+    };
+    for answers in [
+        Answers::default().with("strangled", yes()),
+        Answers::default().with("threats", AnswerValue::Choices(vec!["kill".into()])),
+        Answers::default().with("threats", AnswerValue::Choices(vec!["weapon".into()])),
+        Answers::default().with("could-kill", yes()),
+    ] {
+        assert_eq!(high(&answers).as_deref(), Some("high-risk"), "{answers:?}");
+        assert!(g.raises(&"danger".into(), &answers));
+    }
+    let gun_alone = Answers::default().with("gun", yes());
+    assert_eq!(
+        high(&gun_alone),
+        None,
+        "a gun alone is not a high-risk answer"
+    );
+    assert!(!g.raises(&"danger".into(), &gun_alone));
+    let gun_and_fear = gun_alone.with("afraid", yes());
+    assert_eq!(high(&gun_and_fear).as_deref(), Some("high-risk"));
+    // Every yes/no question can be skipped.
+    for q in g.steps().iter().flat_map(|s| s.questions()) {
+        if matches!(q.kind(), crate::domain::guide::QuestionKind::YesNo { .. }) {
+            assert!(!q.is_required(), "{} can be skipped", q.id());
+        }
+    }
 }
 
 #[test]

@@ -150,10 +150,10 @@ fn merge_safety(
             &mine.full_path_for,
         ),
         safe_now: pick(&theirs.safe_now, &saved.safe_now, &mine.safe_now),
-        harm_page_read_for: pick(
-            &theirs.harm_page_read_for,
-            &saved.harm_page_read_for,
-            &mine.harm_page_read_for,
+        harm_step_for: pick(
+            &theirs.harm_step_for,
+            &saved.harm_step_for,
+            &mine.harm_step_for,
         ),
         caution_lifted: pick(
             &theirs.caution_lifted,

@@ -43,16 +43,18 @@
 use crate::domain::date::CalendarDate;
 use crate::domain::ids::{GuideId, QuestionId};
 use crate::domain::program::commitments::{Commitments, SOURCES};
+use crate::domain::program::intake::INTAKE_GUIDE;
 use serde_json::Value;
 
 /// The schema this Mend writes. Data with a higher one is left alone.
-pub const CURRENT_SCHEMA: u32 = 4;
+pub const CURRENT_SCHEMA: u32 = 5;
 
 /// One upgrade: `data` of schema `n` to schema `n + 1`, or why it can't be.
 type Step = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` upgrades schema `i + 1` to `i + 2`.
-const MIGRATIONS: [Step; CURRENT_SCHEMA as usize - 1] = [from_1_to_2, from_2_to_3, from_3_to_4];
+const MIGRATIONS: [Step; CURRENT_SCHEMA as usize - 1] =
+    [from_1_to_2, from_2_to_3, from_3_to_4, from_4_to_5];
 
 /// Schema 2 adds `profile.safety`: the user's choices about the safety rules
 /// (see the program's safety module). Nobody had made one before, so every
@@ -125,6 +127,53 @@ fn from_3_to_4(mut data: Value) -> Result<Value, String> {
         return Err("schema 3 has no `exchanges`, but this data does".to_owned());
     }
     object.insert("exchanges".to_owned(), Value::Array(Vec::new()));
+    Ok(data)
+}
+
+/// Schema 5 is the third safety pass:
+///
+/// - Reading the page for people who have used harm no longer releases the
+///   guides it holds; only a concrete step does. `harm_page_read_for` goes
+///   and `harm_step_for` starts empty: nobody had said they took a step.
+/// - The intake's control item `threats` ("threatens to hurt themselves,
+///   or to leave you with nothing") is split in two, because a threat of
+///   suicide used to control someone is danger everywhere in Mend. Which
+///   half an old tick meant cannot be known, so it becomes the half that
+///   keeps its level (caution, `leave-with-nothing`): no new flag is raised
+///   on old data, and the caution still puts the Safety check first, which
+///   asks about threats of self-harm on their own.
+fn from_4_to_5(mut data: Value) -> Result<Value, String> {
+    let safety = data
+        .pointer_mut("/profile/safety")
+        .and_then(Value::as_object_mut)
+        .ok_or("there are no safety choices")?;
+    if safety.remove("harm_page_read_for").is_none() {
+        return Err("schema 4 has `harm_page_read_for`, but this data does not".to_owned());
+    }
+    if safety.contains_key("harm_step_for") {
+        return Err("schema 4 has no `harm_step_for`, but this data does".to_owned());
+    }
+    safety.insert("harm_step_for".to_owned(), Value::Array(Vec::new()));
+    let entries = data
+        .get_mut("entries")
+        .and_then(Value::as_array_mut)
+        .ok_or("there are no entries")?;
+    for entry in entries {
+        if entry.get("guide").and_then(Value::as_str) != Some(INTAKE_GUIDE) {
+            continue;
+        }
+        let Some(ticked) = entry
+            .pointer_mut("/answers/control/value")
+            .and_then(Value::as_array_mut)
+        else {
+            continue;
+        };
+        for item in ticked.iter_mut() {
+            if item.as_str() == Some("threats") {
+                *item = Value::String("leave-with-nothing".to_owned());
+            }
+        }
+    }
     Ok(data)
 }
 

@@ -8,6 +8,7 @@ mod runner;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::safety::use_safety;
 use crate::content;
 use crate::domain::guide::Guide;
 use crate::domain::ids::GuideId;
@@ -36,11 +37,17 @@ pub fn compare_path(guide: &GuideId) -> String {
 }
 
 /// Renders `page` with the guide named in the address, or the not-found page.
+/// While danger holds, the guide comes without its questions that presume
+/// repair (`Guide::without_repair`).
 pub(crate) fn with_guide<V: IntoView + 'static>(page: fn(&'static Guide) -> V) -> impl IntoView {
     let params = use_params_map();
+    let safety = use_safety();
     move || {
         let id = params.read().get("id").unwrap_or_default();
-        match content::library().guide(&GuideId::new(id)) {
+        // Read once per guide opened: an answer given in this guide must not
+        // redraw the screen the user is typing in.
+        let danger = safety.with_untracked(|s| s.danger());
+        match content::guide_as_asked(&GuideId::new(id), danger) {
             Some(guide) => page(guide).into_any(),
             None => view! { <NotFound /> }.into_any(),
         }

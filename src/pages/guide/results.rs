@@ -80,7 +80,9 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                 let wording = wording.get();
                 let scores = guide.score(entry.answers());
                 let level = |l: Level| guide.raises(&FlagId::new(l.flag_id()), entry.answers());
-                let danger = level(Level::Danger);
+                let status = safety.get();
+                // Fear said anywhere in Mend holds here too: no score argues with it.
+                let danger = level(Level::Danger) || status.scores_set_aside();
                 let caution = level(Level::Caution);
                 let crisis = level(Level::Crisis);
                 let uses_harm = level(Level::UsesHarm);
@@ -91,8 +93,8 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                     Vec::new()
                 } else {
                     // Never suggest what the safety rules have set aside
-                    // on Your path (danger elsewhere, or the harm page unread).
-                    let status = safety.get();
+                    // on Your path (danger elsewhere, no step yet after
+                    // harm, or work on a relationship the user is done with).
                     content::paths()
                         .allowed(guide.recommendations(entry.answers()), &status)
                         .into_iter()
@@ -114,9 +116,10 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                     })
                     .collect_view();
                 let review_href = link(&review_path(guide.id()));
+                let scored = !scores.is_empty();
                 let bars = scores
                     .iter()
-                    .filter(|_| gates.is_empty())
+                    .filter(|_| gates.is_empty() && !danger)
                     .map(|score| {
                         let range = score.dimension.range();
                         let span = (range.max - range.min).max(1) as f64;
@@ -234,9 +237,21 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                         </div>
                     })}
                     {gate_cards}
+                    {(scored && danger && gates.is_empty()).then(|| view! {
+                        <section class="card notice--safety result" aria-labelledby="results-fear">
+                            <h2 id="results-fear">"No scores while you may not be safe"</h2>
+                            <p>
+                                "Somewhere in Mend you said you are afraid, or that you have been hurt or threatened. "
+                                "Fear is not one answer to weigh against others, so Mend is not showing scores or "
+                                "what they might mean. Your answers are kept as you gave them."
+                            </p>
+                        </section>
+                    })}
                     {bars}
                     // Off while danger holds: "show me your answers" can be a tool of control.
-                    {(is_shareable(guide) && !safety.with(|s| s.danger())).then(|| view! {
+                    // Off, too, while the user has frightened or hurt the other
+                    // person and taken no step yet.
+                    {(is_shareable(guide) && status.compare_allowed()).then(|| view! {
                         <section class="card" aria-labelledby="results-compare">
                             <h2 id="results-compare">{format!("Compare with {}", wording.reference())}</h2>
                             <p>

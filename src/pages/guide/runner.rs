@@ -9,13 +9,14 @@ use wasm_bindgen::JsCast;
 use super::{review_path, with_guide};
 use crate::app::link;
 use crate::components::question::{field, FieldProps, Urgency};
-use crate::components::{set_tab_title, CommitmentMarks, PageHeading, Prose};
+use crate::components::safety::use_safety;
+use crate::components::{set_tab_title, CommitmentMarks, PageHeading, Prose, TechSafety};
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::{Guide, Step};
 use crate::domain::ids::{QuestionId, StepId};
 use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
 use crate::domain::program::commitments::CHECK_IN_STEP;
-use crate::domain::program::intake::{Intake, INTAKE_GUIDE};
+use crate::domain::program::intake::{Intake, INTAKE_GUIDE, INTAKE_SAFETY_STEP};
 use crate::domain::program::progress::CHECK_IN_GUIDE;
 use crate::domain::program::safety::{route_after_step, Route};
 use crate::routes::Page;
@@ -152,6 +153,10 @@ fn StepScreen(
         })
     });
     let progress = Memo::new(move |_| answers.with(|a| guide.progress(step.id(), a)));
+    // The answers as this screen found them: only a level this screen's own
+    // answers newly raise may send the reader to another page.
+    let before = StoredValue::new(answers.get_untracked());
+    let safety = use_safety();
 
     let on_answer = move |question: QuestionId| {
         Callback::new(move |(value, urgency): (Option<AnswerValue>, Urgency)| {
@@ -213,10 +218,12 @@ fn StepScreen(
                 errors.set(problems);
                 return;
             }
+            // Danger held before this screen was shown, wherever it was said.
+            let danger_elsewhere = safety.with_untracked(|s| s.danger());
             let (target, route) = answers.with_untracked(|a| {
                 (
                     guide.next_step(step.id(), a).map(|s| s.id().clone()),
-                    route_after_step(guide, step, a),
+                    before.with_value(|b| route_after_step(guide, step, b, a, danger_elsewhere)),
                 )
             });
             go_to(target.filter(|_| !from_review));
@@ -259,6 +266,9 @@ fn StepScreen(
         }
     });
 
+    // The intake's safety step says how Mend could be seen on a checked phone.
+    let tech_safety =
+        guide.id().as_str() == INTAKE_GUIDE && step.id().as_str() == INTAKE_SAFETY_STEP;
     let tracks_commitments =
         guide.id().as_str() == CHECK_IN_GUIDE && step.id().as_str() == CHECK_IN_STEP;
     let title = step.title().map(|t| t.render(&wording));
@@ -311,6 +321,7 @@ fn StepScreen(
             // step's name, then where it sits in the guide.
             {title.map(|t| view! { <h2 class="runner__heading" tabindex="-1" aria-describedby="step-progress">{t}</h2> })}
             {intro.map(|t| view! { <div class="runner__intro"><Prose text=t /></div> })}
+            {tech_safety.then(|| view! { <TechSafety heading_level=3 /> })}
             // One alert for the whole step, with a link to each answer that
             // needs attention; each field also shows its own message.
             <Show when=move || errors.with(|e| !e.is_empty())>

@@ -3,6 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::components::safety::use_safety;
 use crate::domain::prefs::{exit_url, NEUTRAL_TITLE};
 use crate::privacy::Privacy;
 use crate::store::Store;
@@ -73,9 +74,11 @@ pub fn QuickExitSettings() -> impl IntoView {
 fn NeutralTitle() -> impl IntoView {
     let privacy = expect_context::<Privacy>();
     let store = expect_context::<Store>();
+    let safety = use_safety();
     let on = move || {
         let protected = store.protected().get();
-        privacy.prefs().with(|p| p.neutral_title(protected))
+        let danger = safety.with(|s| s.danger());
+        privacy.prefs().with(|p| p.neutral_title(protected, danger))
     };
     let status = RwSignal::new(None::<&'static str>);
     let change = move |event: leptos::ev::Event| {
@@ -95,7 +98,7 @@ fn NeutralTitle() -> impl IntoView {
                 "The browser tab, the app switcher and the history list say \u{201c}"
                 {NEUTRAL_TITLE}
                 "\u{201d} instead of the name of the page or guide you are in. It is on by default once "
-                "you set a passphrase."
+                "you set a passphrase, and while any answer shows danger."
             </p>
             <p role="status">{move || status.get()}</p>
         </div>

@@ -81,6 +81,7 @@ pub(crate) fn guide(
     };
     // Only meaningful once every condition is known to be well-formed.
     reach::check(&mut r, &guide);
+    repair_questions_are_not_safety_questions(&mut r, &guide);
     if r.errors.is_empty() {
         Ok(guide)
     } else {
@@ -262,6 +263,7 @@ fn question(
         show_if,
         message: raw.message.clone(),
         review: raw.review,
+        presumes_repair: raw.presumes_repair,
         kind,
     }
 }
@@ -379,4 +381,39 @@ fn adds_to(steps: &[Step], dimension: &DimensionId) -> bool {
         .iter()
         .flat_map(|s| &s.questions)
         .any(|q| adds_to_dimension(q, dimension))
+}
+
+/// A question marked `presumes_repair` is hidden while danger holds; if a
+/// flag or gate looked at it, hiding it would change what Mend knows about
+/// safety. So none may.
+fn repair_questions_are_not_safety_questions(r: &mut Report, guide: &Guide) {
+    let repair: Vec<&QuestionId> = guide
+        .steps()
+        .iter()
+        .flat_map(|s| s.questions())
+        .filter(|q| q.presumes_repair())
+        .map(|q| q.id())
+        .collect();
+    let looked_at = guide
+        .flags()
+        .iter()
+        .map(|f| (Place::Flag(f.id().clone()), f.when()))
+        .chain(
+            guide
+                .gates()
+                .iter()
+                .map(|g| (Place::Gate(g.id().clone()), g.when())),
+        );
+    for (place, when) in looked_at {
+        for question in when.questions() {
+            if repair.contains(&question) {
+                r.add(
+                    Some(&place),
+                    &format!(
+                        "looks at `{question}`, which presumes repair and is not asked while danger holds"
+                    ),
+                );
+            }
+        }
+    }
 }

@@ -280,7 +280,7 @@ fn corruption_reasons_read_well_in_the_console() {
     assert!(
         reason
             .to_string()
-            .starts_with("the data does not fit schema 4: unknown variant `spouse`"),
+            .starts_with("the data does not fit schema 5: unknown variant `spouse`"),
         "{reason}"
     );
 }

@@ -26,7 +26,7 @@ fn schema_1_data_gains_unmade_safety_choices_and_keeps_every_answer() {
     let after = migrate(1, before.clone()).unwrap();
     assert_eq!(
         after["profile"]["safety"],
-        serde_json::json!({ "full_path_for": [], "safe_now": [], "harm_page_read_for": [], "caution_lifted": [] }),
+        serde_json::json!({ "full_path_for": [], "safe_now": [], "harm_step_for": [], "caution_lifted": [] }),
         "nobody had chosen anything before schema 2"
     );
     assert_eq!(after["profile"]["wording"], before["profile"]["wording"]);
@@ -186,5 +186,53 @@ fn schema_3_data_gains_no_exchanges_and_keeps_everything_else() {
     assert!(matches!(
         migrate(3, with_exchanges),
         Err(MigrationError::Failed { from: 3, .. })
+    ));
+}
+
+#[test]
+fn schema_4_loses_the_page_read_choice_and_gains_no_step_taken() {
+    let envelope: Value = serde_json::from_str(FIXTURES[3].1).unwrap();
+    let mut data = envelope["data"].clone();
+    data["profile"]["safety"]["harm_page_read_for"] = serde_json::json!(["start-2026-10-02"]);
+    let after = migrate(4, data).unwrap();
+    assert_eq!(
+        after["profile"]["safety"],
+        serde_json::json!({ "full_path_for": [], "safe_now": ["start-2026-10-02"], "harm_step_for": [], "caution_lifted": [] }),
+        "reading the page no longer releases the held guides; no step was said to be taken"
+    );
+}
+
+#[test]
+fn schema_4_intake_threats_keep_their_caution_and_raise_no_new_danger() {
+    let envelope: Value = serde_json::from_str(FIXTURES[3].1).unwrap();
+    let mut data = envelope["data"].clone();
+    data["entries"][0]["answers"]["control"] =
+        serde_json::json!({ "type": "choices", "value": ["threats", "money"] });
+    let after = migrate(4, data).unwrap();
+    assert_eq!(
+        after["entries"][0]["answers"]["control"]["value"],
+        serde_json::json!(["leave-with-nothing", "money"])
+    );
+    let mut envelope = envelope.clone();
+    envelope["schema"] = serde_json::json!(4);
+    envelope["data"]["entries"][0]["answers"]["control"] =
+        serde_json::json!({ "type": "choices", "value": ["threats"] });
+    let text = envelope.to_string();
+    let Decoded::Loaded { document, .. } = decode(Some(&text)) else {
+        panic!("schema 4 no longer loads");
+    };
+    let status = assess(&document.entries, library(), &document.profile.safety);
+    assert!(status.caution(), "the caution stands");
+    assert!(!status.danger(), "no new danger on old data");
+}
+
+#[test]
+fn schema_4_data_that_already_has_a_step_taken_is_refused_not_guessed() {
+    let envelope: Value = serde_json::from_str(FIXTURES[3].1).unwrap();
+    let mut data = envelope["data"].clone();
+    data["profile"]["safety"]["harm_step_for"] = serde_json::json!([]);
+    assert!(matches!(
+        migrate(4, data),
+        Err(MigrationError::Failed { from: 4, .. })
     ));
 }

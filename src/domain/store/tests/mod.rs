@@ -27,6 +27,7 @@ pub(super) const FIXTURES: &[(u32, &str)] = &[
     (2, include_str!("../fixtures/schema-2.json")),
     (3, include_str!("../fixtures/schema-3.json")),
     (4, include_str!("../fixtures/schema-4.json")),
+    (5, include_str!("../fixtures/schema-5.json")),
 ];
 
 /// The fixture written by the schema this Mend writes.
