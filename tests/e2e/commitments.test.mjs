@@ -115,7 +115,7 @@ test('commitments written before are tracked, the check-in marks a missed week, 
     [week],
   );
   const saved = await stored(page);
-  assert.equal(saved.schema, 4, 'the migrated document is saved in the schema this Mend writes');
+  assert.equal(saved.schema, 5, 'the migrated document is saved in the schema this Mend writes');
   const marks = Object.fromEntries(saved.data.commitments.map((c) => [c.text, c.weeks.map((w) => [w.week, w.mark])]));
   assert.deepEqual(marks, { [PLANS]: [[week, 'missed']], [PHONE]: [[week, 'partly']] });
 

@@ -137,9 +137,10 @@ test('a whole journey runs under the policy, sends nothing anywhere, and shows t
     await page.getByRole('radio', { name: 'In the last few weeks' }).check();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('radio', { name: 'Yes', exact: true }).check();
+    await page.getByRole('radio', { name: 'To rebuild trust' }).check();
     await page.getByRole('button', { name: 'Next' }).click();
-    // "How you are", then "Feeling safe": two yes/no questions each.
-    for (const screen of ['How you are', 'Feeling safe']) {
+    // "Feeling safe" (safety first), then "How you are": two yes/no questions each.
+    for (const screen of ['Feeling safe', 'How you are']) {
       await page.getByRole('heading', { name: screen }).waitFor();
       const groups = page.locator('fieldset[data-question]');
       await groups.nth(0).getByRole('radio', { name: 'No', exact: true }).check();
@@ -480,7 +481,7 @@ test('an import is checked in full first: each bad file says what is wrong, and 
     const good = await exportFile(page, server.url);
     const exported = JSON.parse(good);
     assert.equal(exported.app, 'mend');
-    assert.equal(exported.schema, 4, "exports carry the schema this Mend writes");
+    assert.equal(exported.schema, 5, "exports carry the schema this Mend writes");
     assert.match(exported.created_at, /^\d{4}-\d\d-\d\dT/);
     const before = await stored(page);
 

@@ -50,11 +50,11 @@ async function resume(page, url) {
 }
 
 /**
- * Answers the intake as a person would. `selfHarm` and `usesHarm` answer the
- * "How you are" screen; `afraid` and `control` the "Feeling safe" screen.
- * Stops on the page a routed answer opens (`stopAt`), else goes on.
+ * Answers the intake as a person would. `afraid` and `control` answer the
+ * "Feeling safe" screen, which comes first; `selfHarm` and `usesHarm` the
+ * "How you are" screen after it. Stops on the page a routed answer opens.
  */
-async function intake(page, { role, name = 'Sam', afraid = 'No', when = 'A few months ago', selfHarm = 'No', usesHarm = 'No', control = [] }) {
+async function intake(page, { role, name = 'Sam', afraid = 'No', when = 'A few months ago', willing = 'Yes', intent = 'To rebuild trust', selfHarm = 'No', usesHarm = 'No', control = [] }) {
   await freshStart(page);
   await page.getByRole('radio', { name: role }).check();
   await next(page);
@@ -64,14 +64,12 @@ async function intake(page, { role, name = 'Sam', afraid = 'No', when = 'A few m
   await page.getByRole('checkbox', { name: 'A lie' }).check();
   await page.getByRole('radio', { name: when }).check();
   await next(page);
-  await page.getByRole('radio', { name: 'Yes', exact: true }).check();
+  await page.locator('fieldset[data-question="willing"]').getByRole('radio', { name: willing, exact: true }).check();
+  await page.getByRole('radio', { name: intent }).check();
   await next(page);
-  await page.getByRole('heading', { name: 'How you are' }).waitFor();
-  await yesNo(page, 'self-harm', selfHarm);
-  await yesNo(page, 'uses-harm', usesHarm);
-  await next(page);
-  if (selfHarm === 'Yes' || usesHarm === 'Yes') return;
   await feelingSafe(page, { afraid, control });
+  if (afraid === 'Yes') return;
+  await howYouAre(page, { selfHarm, usesHarm });
 }
 
 async function feelingSafe(page, { afraid = 'No', control = [] } = {}) {
@@ -82,6 +80,21 @@ async function feelingSafe(page, { afraid = 'No', control = [] } = {}) {
     await page.locator('fieldset[data-question="control"]').getByRole('checkbox', { name: item }).check();
   }
   await next(page);
+}
+
+async function howYouAre(page, { selfHarm = 'No', usesHarm = 'No' } = {}) {
+  await page.getByRole('heading', { name: 'How you are' }).waitFor();
+  await yesNo(page, 'self-harm', selfHarm);
+  await yesNo(page, 'uses-harm', usesHarm);
+  await next(page);
+}
+
+/** After a routed page: back to the intake, past its last screen, to the review. */
+async function resumeToReview(page) {
+  await resume(page, `${server.url}guides/start`);
+  const review = page.getByRole('heading', { level: 1, name: 'Review: Getting started' });
+  await review.or(page.locator('form.runner')).first().waitFor();
+  if (!(await review.count())) await next(page);
 }
 
 async function finishIntake(page) {
@@ -99,7 +112,7 @@ const EXPECTED_START = {
   'I broke trust': ['Owning your part', 'Planning an apology', 'How much to tell'],
   'My trust was broken': ['Understanding the hurt', 'Your footing', 'Can this be rebuilt?'],
   'We both did: it goes both ways': ['Can this be rebuilt?', 'Owning your part', 'Understanding the hurt'],
-  "I'm not sure": ['Can this be rebuilt?', 'Understanding the hurt', 'Owning your part'],
+  "I'm not sure": ['Safety check', 'Can this be rebuilt?', 'Understanding the hurt'],
 };
 
 for (const [role, first] of Object.entries(EXPECTED_START)) {
@@ -109,7 +122,7 @@ for (const [role, first] of Object.entries(EXPECTED_START)) {
     await finishIntake(page);
     const titles = await pathTitles(page);
     assert.deepEqual(titles.slice(0, 3), first);
-    assert.ok(!titles.includes('Safety check'), 'no danger, no safety detour');
+    if (role !== "I'm not sure") assert.ok(!titles.includes('Safety check'), 'no danger, no safety detour');
     const stepOne = page.getByRole('listitem').filter({ hasText: first[0] });
     await stepOne.getByText('Not started').waitFor();
     // Wording follows the intake: the name given appears in the guides.
@@ -142,7 +155,7 @@ test('a danger answer in the intake opens the Safety page and takes repair work 
   }
 });
 
-test('a danger answer in the safety check opens the Safety page too', async () => {
+test('the Safety check can be finished after "afraid", and its results lead to the Safety page and a high-risk card', async () => {
   const { page } = session;
   await page.goto(server.url);
   await page.evaluate(() => localStorage.clear());
@@ -150,11 +163,114 @@ test('a danger answer in the safety check opens the Safety page too', async () =
   // Reachable from every page, in one click.
   await page.getByRole('link', { name: 'Safety', exact: true }).click();
   await page.getByRole('link', { name: 'Take the safety check' }).click();
-  await page.getByRole('button', { name: 'Begin' }).click();
-  await page.locator('fieldset[data-question="afraid"]').getByRole('radio', { name: 'Yes', exact: true }).check();
-  await page.locator('fieldset[data-question="anger"]').getByRole('radio', { name: 'No', exact: true }).check();
-  await next(page);
+  const routed = await walk(page, `${server.url}guides/safety-check`, 'Safety check', {
+    afraid: 'Yes',
+    threats: ['Threatened to hurt you'],
+    stalking: 'Yes',
+    strangled: 'Yes',
+    'safe-place': 'Maybe, I\'m not sure',
+  });
+  assert.deepEqual(routed, [], 'no screen sent the reader away before the end');
+  // The questions about a safe place and the plan were reached.
+  await page.getByRole('heading', { name: 'Somewhere to go' }).waitFor();
+  const cards = await page.locator('main h2').allInnerTexts();
+  assert.ok(cards.indexOf('Please talk to someone today') >= 0, cards.join(' | '));
+  assert.ok(cards.indexOf('Please talk to someone today') < cards.indexOf('Somewhere to go'), 'the high-risk card comes first');
+  await page.getByText(/medical check/).first().waitFor();
+  await page.getByRole('heading', { name: 'Your safety comes first' }).waitFor();
+  await page.getByRole('link', { name: 'The Safety page' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
+});
+
+test('a person who is afraid and once pushed back is asked about safety first and sent to Safety, not to stopping harm', async () => {
+  const { page } = session;
+  await intake(page, { role: 'I broke trust', afraid: 'Yes' });
+  await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
+  await resume(page, `${server.url}guides/start`);
+  await howYouAre(page, { usesHarm: 'Yes' });
+  await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
+  await page.getByRole('heading', { name: 'You said two things' }).waitFor();
+  await page.getByText(/If you pushed back to protect yourself/).waitFor();
+  // The stopping-harm page, if opened, says the same at its top.
+  await page.getByRole('link', { name: 'there is help for that too' }).click();
+  await page.getByRole('heading', { level: 1, name: 'If you have frightened or hurt someone' }).waitFor();
+  await page.getByRole('link', { name: 'the Safety page' }).waitFor();
+});
+
+test('the intake\'s safety step and the Safety page say how Mend could be seen on a checked phone; UK users see the silent call', async () => {
+  const { page } = session;
+  await freshStart(page);
+  await page.getByRole('radio', { name: 'I broke trust' }).check();
+  await next(page);
+  await page.getByRole('radio', { name: 'A friend' }).check();
+  await next(page);
+  await page.getByRole('checkbox', { name: 'A lie' }).check();
+  await page.getByRole('radio', { name: 'A few months ago' }).check();
+  await next(page);
+  await page.locator('fieldset[data-question="willing"]').getByRole('radio', { name: 'Yes', exact: true }).check();
+  await page.getByRole('radio', { name: 'To rebuild trust' }).check();
+  await next(page);
+  await page.getByRole('heading', { name: 'Feeling safe' }).waitFor();
+  const card = page.getByRole('region', { name: 'If someone checks your phone' });
+  await card.getByText('Calls leave a trace.').waitFor();
+  await card.getByText(/Quick exit/).first().waitFor();
+  await page.getByRole('link', { name: 'Safety', exact: true }).click();
+  await page.getByRole('region', { name: 'If someone checks your phone' }).waitFor();
+  await page.getByText(/call log/).first().waitFor();
+  // Helpline sites open in this tab: no tab is left that Quick exit cannot close.
+  assert.equal(await page.locator('main a[target=_blank]').count(), 0);
+  await page.getByLabel('Your country').first().selectOption('GB');
+  await page.getByText(/press 55/).first().waitFor();
+  await page.getByLabel('Your country').first().selectOption('US');
+  assert.equal(await page.getByText(/press 55/).count(), 0, 'only where the silent call exists');
+});
+
+test('"I want to end it" gives a path that starts with moving on, says why, and holds no repair guide', async () => {
+  const { page } = session;
+  await intake(page, { role: 'My trust was broken', intent: 'I want to end it, or I have ended it' });
+  await finishIntake(page);
+  const titles = await pathTitles(page);
+  assert.deepEqual(titles.slice(0, 2), ['Moving on', 'Your footing']);
+  for (const repair of ['The conversation about what happened', 'Needs and boundaries', 'Weekly check-in', 'Can this be rebuilt?']) {
+    assert.ok(!titles.includes(repair), `${repair} is not suggested`);
+  }
+  await page.getByText(/Because you said you want to end it/).waitFor();
+});
+
+test('with the other person unwilling, the apology and "How much to tell" wait', async () => {
+  const { page } = session;
+  await intake(page, { role: 'I broke trust', willing: 'No, not right now' });
+  await finishIntake(page);
+  const titles = await pathTitles(page);
+  assert.ok(titles.includes('Owning your part'));
+  assert.ok(!titles.includes('Planning an apology'));
+  assert.ok(!titles.includes('How much to tell'));
+  await page.getByText(/a request for space is respected/).waitFor();
+});
+
+test('fear said in the intake hides every score, and the question about months of work is not asked', async () => {
+  const { page } = session;
+  await intake(page, { role: 'My trust was broken', afraid: 'Yes' });
+  await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
+  // Calm answers here: no gate of this guide holds, only the fear said in the intake.
+  await walk(page, `${server.url}guides/can-this-be-rebuilt`, 'Can this be rebuilt?', {
+    'w-them': 'Yes, clearly',
+    'r-stopped': 'Yes, as far as I know',
+  });
+  await page.getByRole('heading', { name: 'No scores while you may not be safe' }).waitFor();
+  assert.equal(await page.getByText(/on a scale from/).count(), 0, 'no bars');
+  assert.equal(await page.getByText(/Few warning signs/).count(), 0, 'no band');
+  await page.getByRole('link', { name: 'Review my answers' }).click();
+  assert.equal(await page.getByText('I want to put real effort into rebuilding this relationship.').count(), 0, 'not asked while afraid');
+  const routed = await walk(page, `${server.url}guides/rebuild-or-move-on`, 'Rebuild or move on', {
+    since: ['Owned what they did, without excuses', 'Kept the promises made since', 'Answered my questions honestly'],
+    'body-with': 'I soften or relax a little',
+    friends: 'They think it\'s worth another try',
+  });
+  assert.deepEqual(routed, []);
+  assert.equal(await page.getByText(/Much pointing toward rebuilding/).count(), 0);
+  assert.equal(await page.getByText(/on a scale from/).count(), 0);
+  await page.getByRole('heading', { name: 'If you decide to leave' }).waitFor();
 });
 
 test('the apology planner marks excuse and blame wording, and leaves plain words alone', async () => {
@@ -284,8 +400,7 @@ for (const role of ROLES) {
     await page.getByText('For the next few minutes').waitFor();
     await page.getByText('988 Suicide & Crisis Lifeline').waitFor();
     // The rest of the intake is still there, and the path follows it.
-    await resume(page, `${server.url}guides/start`);
-    await feelingSafe(page);
+    await resumeToReview(page);
     await finishIntake(page);
     assert.deepEqual((await pathTitles(page)).slice(0, 3), EXPECTED_START[role], 'the path stays');
     await page.getByRole('heading', { name: 'Someone to talk to, right now' }).waitFor();
@@ -345,24 +460,39 @@ test('after reading the Safety page, the full path is an explicit choice that ca
   assert.ok(!(await pathTitles(page)).includes('The conversation about what happened'));
 });
 
-test('saying you have frightened or hurt them holds back the apology until the page is read', async () => {
+test('saying you have frightened or hurt them holds every guide that asks for access, and Compare, until a step is taken', async () => {
   const { page } = session;
   await intake(page, { role: 'I broke trust', usesHarm: 'Yes' });
   await page.getByRole('heading', { level: 1, name: 'If you have frightened or hurt someone' }).waitFor();
   await page.getByText('Respect Phoneline').or(page.getByText('National Domestic Violence Hotline')).first().waitFor();
-  await resume(page, `${server.url}guides/start`);
-  await feelingSafe(page);
+  // The crisis lines are offered here too.
+  await page.getByRole('heading', { name: 'If you are in crisis yourself' }).waitFor();
+  await page.getByText('988 Suicide & Crisis Lifeline').waitFor();
+  await resumeToReview(page);
   await finishIntake(page);
   await page.getByRole('heading', { name: 'Before any apology' }).waitFor();
   let titles = await pathTitles(page);
-  assert.ok(!titles.includes('Planning an apology'), 'the apology guide waits');
-  assert.ok(!titles.includes('The conversation about what happened'));
+  for (const held of ['Planning an apology', 'The conversation about what happened', 'Needs and boundaries', 'Committing to the work', 'Weekly check-in', 'Reconnecting']) {
+    assert.ok(!titles.includes(held), `${held} waits`);
+  }
   assert.ok(titles.includes('Owning your part'));
+  await page.goto(`${server.url}guides/committing-to-the-work/compare`);
+  await page.getByText('Compare is switched off for now.', { exact: false }).waitFor();
   await page.getByRole('link', { name: 'If you have frightened or hurt someone' }).click();
-  await page.getByRole('button', { name: 'I have read this' }).click();
+  // Reading is not a step: "Not yet" changes nothing.
+  await page.getByRole('button', { name: 'Not yet' }).click();
+  await page.getByRole('status').filter({ hasText: "That's all right" }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your path' }).click();
+  assert.ok(!(await pathTitles(page)).includes('Weekly check-in'), 'still held');
+  await page.getByRole('link', { name: 'If you have frightened or hurt someone' }).click();
+  await page.getByRole('button', { name: 'I have contacted a service for people who want to stop' }).click();
   await page.getByRole('link', { name: 'Back to your path' }).click();
   titles = await pathTitles(page);
-  assert.ok(titles.includes('Planning an apology'), 'back once the page is read');
+  assert.ok(titles.includes('Planning an apology'), 'back once a step is taken');
+  assert.ok(titles.includes('Weekly check-in'));
+  await page.goto(`${server.url}guides/committing-to-the-work/compare`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.getByText('Compare is switched off for now.', { exact: false }).count(), 0);
 });
 
 test('"I have decided I\'m done" is respected: results suggest moving on, never repair', async () => {
