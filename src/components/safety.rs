@@ -65,7 +65,23 @@ pub const CALL_LOG_NOTE: &str =
 
 /// One helpline, as a list item. Numbers are `tel:` / `sms:` links so a
 /// phone can dial them; the web address opens only if the user follows it.
-fn line_item(line: &'static Line) -> impl IntoView {
+fn line_item(line: &'static Line, shown_for: &[Purpose]) -> impl IntoView {
+    // Who the line is for, at a glance: its purposes among those this list
+    // shows (all of them for the directory), then its audience.
+    let mut tags: Vec<String> = line
+        .purposes
+        .iter()
+        .filter(|p| shown_for.is_empty() || shown_for.contains(p))
+        .map(|p| p.tag().to_owned())
+        .collect();
+    tags.extend(line.audience.clone());
+    let tags = (!tags.is_empty()).then(|| {
+        view! {
+            <span class="helpline__tags">
+                {tags.into_iter().map(|t| view! { <span class="tag">{t}</span> }).collect_view()}
+            </span>
+        }
+    });
     let dial = Helplines::dial_for(line).unwrap_or_default();
     let call = line.call.clone().map(|number| {
         let href = format!("tel:{dial}");
@@ -92,6 +108,7 @@ fn line_item(line: &'static Line) -> impl IntoView {
     view! {
         <li class="helpline">
             <strong>{line.service.clone()}</strong>
+            {tags}
             {call}
             {text}
             {web}
@@ -153,7 +170,7 @@ pub fn HelplineList(
                         {if lines.is_empty() {
                             view! { <p>"Mend has no confirmed line of this kind for " {c.name.clone()} " yet. The directory below lists services everywhere."</p> }.into_any()
                         } else {
-                            view! { <ul class="helplines">{lines.into_iter().map(line_item).collect_view()}</ul> }.into_any()
+                            view! { <ul class="helplines">{lines.into_iter().map(|l| line_item(l, purposes)).collect_view()}</ul> }.into_any()
                         }}
                     }
                     .into_any()
@@ -164,7 +181,7 @@ pub fn HelplineList(
                 .into_any(),
             }}
             <p class="muted">"Elsewhere, or for other kinds of help:"</p>
-            <ul class="helplines">{international.into_iter().map(line_item).collect_view()}</ul>
+            <ul class="helplines">{international.into_iter().map(|l| line_item(l, &[])).collect_view()}</ul>
             <p class="muted">
                 "Every number here was checked against the service's own page or a government page "
                 "when this version of Mend was made. Services change: if a number doesn't work, the "

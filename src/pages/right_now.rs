@@ -57,7 +57,7 @@ pub fn RightNow() -> impl IntoView {
         <section class="card" aria-labelledby="now-lines">
             <h2 id="now-lines">"Someone to talk to now"</h2>
             <p>"Free and confidential. You can call about your own thoughts, or about someone else."</p>
-            <HelplineList purposes=&[Purpose::Crisis] picker_id="crisis-country" />
+            <HelplineList purposes=&[Purpose::Crisis, Purpose::Relay] picker_id="crisis-country" />
         </section>
 
         <section class="card" aria-labelledby="now-mend">

@@ -108,7 +108,7 @@ pub fn Safety() -> impl IntoView {
                 "family member, someone at work. Most help anyone; some are for women, men or "
                 "LGBTQ+ people, as each one says."
             </p>
-            <HelplineList purposes=&[Purpose::Abuse, Purpose::Men, Purpose::Lgbtq, Purpose::Workplace] />
+            <HelplineList purposes=&[Purpose::Abuse, Purpose::Men, Purpose::Lgbtq, Purpose::Workplace, Purpose::Relay] />
         </section>
 
         <section class="card" aria-labelledby="safety-signs">

@@ -151,7 +151,7 @@ pub fn StoppingHarm() -> impl IntoView {
 
         <section class="card" aria-labelledby="harm-help">
             <h2 id="harm-help">"Services for people who want to stop"</h2>
-            <HelplineList purposes=&[Purpose::UsesHarm] picker_id="harm-country" />
+            <HelplineList purposes=&[Purpose::UsesHarm, Purpose::Relay] picker_id="harm-country" />
         </section>
 
         <section class="card" aria-labelledby="harm-crisis">

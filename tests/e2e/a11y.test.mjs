@@ -4,7 +4,9 @@
 // walks through them all, like one person using Mend.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, foreignRequests } from './support.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, startServer, openBrowser, foreignRequests } from './support.mjs';
 import { checkAccessibility } from './axe.mjs';
 
 const PASSPHRASE = 'blue kettle morning walk';
@@ -177,6 +179,9 @@ test('the accessibility walk asked nothing of any other origin but the neutral e
  * control at least 24 by 24 px (WCAG 2.5.8; links inside a sentence are
  * exempt). 320 px is also what a 1280 px window shows at 400% zoom.
  */
+/** A document as this Mend writes it: a finished intake and guides. */
+const FIXTURE = fs.readFileSync(path.join(ROOT, 'src/domain/store/fixtures/schema-5.json'), 'utf8');
+
 async function checkNarrowLayout(page, state, { textSpacing = false } = {}) {
   const found = await page.evaluate((textSpacing) => {
     for (const el of [document.documentElement, document.body]) el.style.setProperty('font-family', '"DejaVu Sans", sans-serif');
@@ -236,6 +241,17 @@ test('on a 320 px phone with a wide font, and with text spacing, nothing is cut 
     await page.getByRole('alert').first().waitFor();
     await checkNarrowLayout(page, 'a guide step with errors');
     await checkNarrowLayout(page, 'a guide step with errors', { textSpacing: true });
+    // Links standing on their own lines: Your path's guide titles (in a
+    // list item's div) and "Compare your answers" alone in its paragraph.
+    await page.evaluate((doc) => localStorage.setItem('mend.document', doc), FIXTURE);
+    for (const path of ['', 'guides/weekly-check-in/results']) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator('main h1').waitFor();
+      await page.locator('main li a, main p > a:only-child').first().waitFor();
+      await checkNarrowLayout(page, `/${path} with a path and results`);
+    }
+    await page.getByRole('link', { name: 'Compare your answers' }).waitFor();
+    await page.evaluate(() => localStorage.clear());
   } finally {
     await phone.close();
   }

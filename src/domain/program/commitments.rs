@@ -15,7 +15,7 @@
 //!
 //! ```json
 //! [{"id":"2026-11-23-1","text":"Tell you if my plans change",
-//!   "source":{"guide":"backing-words-with-actions","question":"commitments",
+//!   "source":{"guide":"keeping-your-word","question":"commitments",
 //!             "line":"Tell you if my plans change"},
 //!   "started_on":"2026-11-23","ended":null,
 //!   "weeks":[{"week":"2026-11-23","mark":"kept","note":""}]}]
@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 /// "What are you hoping {name} will commit to?" is not here: those are the
 /// other person's to make.
 pub const SOURCES: [(&str, &str); 3] = [
-    ("backing-words-with-actions", "commitments"),
+    ("keeping-your-word", "commitments"),
     ("committing-to-the-work", "amends"),
     ("committing-to-the-work", "open-to"),
 ];

@@ -20,6 +20,8 @@ pub enum Purpose {
     Men,
     Lgbtq,
     Workplace,
+    /// Relay services, so Deaf and hard-of-hearing people can call any line.
+    Relay,
 }
 
 impl Purpose {
@@ -32,6 +34,20 @@ impl Purpose {
             Purpose::Men => "For men",
             Purpose::Lgbtq => "For LGBTQ+ people",
             Purpose::Workplace => "Problems at work",
+            Purpose::Relay => "Relay for Deaf and hard-of-hearing callers",
+        }
+    }
+
+    /// The tag shown beside a line, so who it is for is clear at a glance.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Purpose::Crisis => "Crisis line",
+            Purpose::Abuse => "Domestic abuse",
+            Purpose::UsesHarm => "For people who want to stop hurting someone",
+            Purpose::Men => "For men",
+            Purpose::Lgbtq => "LGBTQ+",
+            Purpose::Workplace => "At work",
+            Purpose::Relay => "Deaf and hard of hearing",
         }
     }
 }
@@ -79,6 +95,10 @@ pub struct Line {
     pub hours: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// Who the line is for, when narrower than everyone ("Women only",
+    /// "In French and English"), shown as a tag beside it.
+    #[serde(default)]
+    pub audience: Option<String>,
     /// The page where the number was confirmed.
     pub source: String,
     /// When it was read (yyyy-mm-dd).

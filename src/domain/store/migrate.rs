@@ -42,7 +42,7 @@
 
 use crate::domain::date::CalendarDate;
 use crate::domain::ids::{GuideId, QuestionId};
-use crate::domain::program::commitments::{Commitments, SOURCES};
+use crate::domain::program::commitments::Commitments;
 use crate::domain::program::intake::INTAKE_GUIDE;
 use serde_json::Value;
 
@@ -75,6 +75,18 @@ fn from_1_to_2(mut data: Value) -> Result<Value, String> {
     Ok(data)
 }
 
+/// The guides and questions commitments came from when schema 3 was written,
+/// under the guide ids of that time (schema 5 renamed one of them).
+const SOURCES_AT_SCHEMA_3: [(&str, &str); 3] = [
+    ("backing-words-with-actions", "commitments"),
+    ("committing-to-the-work", "amends"),
+    ("committing-to-the-work", "open-to"),
+];
+
+/// Guides renamed by schema 5: (the old id, the new one).
+const RENAMED_AT_SCHEMA_5: [(&str, &str); 1] =
+    [("backing-words-with-actions", "keeping-your-word")];
+
 /// Schema 3 adds `commitments`, tracked week by week. The commitments the
 /// user already wrote in a finished guide that asks for them are taken up,
 /// started on the day that guide was finished, with no week marked: the
@@ -98,7 +110,7 @@ fn from_2_to_3(mut data: Value) -> Result<Value, String> {
         let finished: CalendarDate = finished
             .parse()
             .map_err(|_| format!("an entry was finished on {finished:?}, which is not a date"))?;
-        for (source, question) in SOURCES {
+        for (source, question) in SOURCES_AT_SCHEMA_3 {
             let lines = entry
                 .pointer(&format!("/answers/{question}"))
                 .filter(|answer| answer.get("type").and_then(Value::as_str) == Some("list"))
@@ -142,7 +154,35 @@ fn from_3_to_4(mut data: Value) -> Result<Value, String> {
 ///   keeps its level (caution, `leave-with-nothing`): no new flag is raised
 ///   on old data, and the caution still puts the Safety check first, which
 ///   asks about threats of self-harm on their own.
+/// - "Backing words with actions" is now "Keeping your word" (its title was
+///   too close to a source article's heading), with the id
+///   `keeping-your-word`: its entries and the commitments taken from it move
+///   to the new id. Entry ids stay as they are: they are only names.
 fn from_4_to_5(mut data: Value) -> Result<Value, String> {
+    let renamed = |id: &str| {
+        RENAMED_AT_SCHEMA_5
+            .iter()
+            .find(|(old, _)| *old == id)
+            .map(|(_, new)| Value::String((*new).to_owned()))
+    };
+    for pointer in ["/entries", "/commitments"] {
+        let list = data
+            .pointer_mut(pointer)
+            .and_then(Value::as_array_mut)
+            .ok_or_else(|| format!("there is no `{}`", &pointer[1..]))?;
+        for item in list {
+            let guide = if pointer == "/entries" {
+                item.get_mut("guide")
+            } else {
+                item.pointer_mut("/source/guide")
+            };
+            if let Some(guide) = guide {
+                if let Some(new) = guide.as_str().and_then(renamed) {
+                    *guide = new;
+                }
+            }
+        }
+    }
     let safety = data
         .pointer_mut("/profile/safety")
         .and_then(Value::as_object_mut)

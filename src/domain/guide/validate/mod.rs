@@ -409,7 +409,7 @@ fn repair_questions_are_not_safety_questions(r: &mut Report, guide: &Guide) {
             if repair.contains(&question) {
                 r.add(
                     Some(&place),
-                    &format!(
+                    format!(
                         "looks at `{question}`, which presumes repair and is not asked while danger holds"
                     ),
                 );

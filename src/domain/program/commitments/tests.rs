@@ -75,7 +75,7 @@ fn other_guides_and_other_kinds_of_answer_give_no_commitments() {
     )
     .is_empty());
     assert!(adopted(
-        "backing-words-with-actions",
+        "keeping-your-word",
         json!({ "commitments": { "type": "text", "value": "Not a list" } })
     )
     .is_empty());
@@ -184,7 +184,7 @@ fn the_record_shows_every_week_newest_first_with_unmarked_weeks_as_gaps() {
 #[test]
 fn rewording_keeps_the_record_and_blank_words_change_nothing() {
     let mut commitments = adopted(
-        "backing-words-with-actions",
+        "keeping-your-word",
         json!({ "commitments": { "type": "list", "value": ["No phone at dinner"] } }),
     );
     let id = "2026-11-03-1";
@@ -200,7 +200,7 @@ fn rewording_keeps_the_record_and_blank_words_change_nothing() {
     // Finishing the guide again, with the line as first written, does not
     // take it up a second time: the reworded one is that line.
     let entries = finished(
-        "backing-words-with-actions",
+        "keeping-your-word",
         json!({ "commitments": { "type": "list", "value": ["No phone at dinner"] } }),
     );
     let added: usize = entries

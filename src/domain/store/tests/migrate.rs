@@ -115,7 +115,15 @@ fn schema_2_with_commitments() -> Value {
 fn schema_2_commitments_in_finished_guides_are_tracked_from_the_day_they_were_finished() {
     let before = schema_2_with_commitments();
     let after = migrate(2, before.clone()).unwrap();
-    assert_eq!(after["entries"], before["entries"], "no answer changes");
+    for (after, before) in after["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(before["entries"].as_array().unwrap())
+    {
+        assert_eq!(after["answers"], before["answers"], "no answer changes");
+        assert_eq!(after["id"], before["id"]);
+    }
     let tracked: Vec<(String, String, String)> = after["commitments"]
         .as_array()
         .unwrap()
@@ -179,8 +187,16 @@ fn schema_3_data_gains_no_exchanges_and_keeps_everything_else() {
     let before = envelope["data"].clone();
     let after = migrate(3, before.clone()).unwrap();
     assert_eq!(after["exchanges"], serde_json::json!([]));
-    assert_eq!(after["entries"], before["entries"]);
-    assert_eq!(after["commitments"], before["commitments"]);
+    // Schema 5 renamed one guide; nothing else about them changes.
+    let unrenamed = |v: &Value| -> Value {
+        serde_json::from_str(
+            &v.to_string()
+                .replace("\"keeping-your-word\"", "\"backing-words-with-actions\""),
+        )
+        .unwrap()
+    };
+    assert_eq!(unrenamed(&after["entries"]), before["entries"]);
+    assert_eq!(unrenamed(&after["commitments"]), before["commitments"]);
     let mut with_exchanges = before;
     with_exchanges["exchanges"] = serde_json::json!([]);
     assert!(matches!(
@@ -235,4 +251,40 @@ fn schema_4_data_that_already_has_a_step_taken_is_refused_not_guessed() {
         migrate(4, data),
         Err(MigrationError::Failed { from: 4, .. })
     ));
+}
+
+#[test]
+fn schema_4_backing_words_with_actions_becomes_keeping_your_word_with_its_commitments() {
+    let after = migrate(2, schema_2_with_commitments()).unwrap();
+    assert_eq!(after["entries"][0]["guide"], "keeping-your-word");
+    assert_eq!(
+        after["entries"][0]["id"], "b",
+        "entry ids are names and stay"
+    );
+    assert_eq!(
+        after["entries"][3]["guide"],
+        "a-guide-that-no-longer-exists"
+    );
+    let sources: Vec<&str> = after["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["source"]["guide"].as_str().unwrap())
+        .collect();
+    assert!(sources.contains(&"keeping-your-word"), "{sources:?}");
+    assert!(!sources.contains(&"backing-words-with-actions"));
+    // Loaded, the finished guide is the renamed one, with its answers.
+    let envelope = serde_json::json!({
+        "app": "mend", "schema": 2, "revision": 1, "saved_at": "2026-11-10T10:00:00.000Z",
+        "data": schema_2_with_commitments(),
+    });
+    let Decoded::Loaded { document, .. } = decode(Some(&envelope.to_string())) else {
+        panic!("schema 2 no longer loads");
+    };
+    let guide = library()
+        .guide(&crate::domain::ids::GuideId::new("keeping-your-word"))
+        .unwrap();
+    let history = document.entries.history(guide.id());
+    assert_eq!(history.len(), 1);
+    assert!(history[0].answers().get(&"commitments".into()).is_some());
 }
