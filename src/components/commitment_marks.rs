@@ -43,7 +43,7 @@ pub fn CommitmentMarks() -> impl IntoView {
                 when=move || !none()
                 fallback=|| view! {
                     <p class="field-help">
-                        "The commitments you write in \u{201c}Backing words with actions\u{201d} or "
+                        "The commitments you write in \u{201c}Keeping your word\u{201d} or "
                         "\u{201c}Committing to the work\u{201d} are listed here each week, to mark as kept, "
                         "partly kept or missed. You can also add your own on "
                         <A href=link(Page::History.path())>"History"</A>

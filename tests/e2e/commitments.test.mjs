@@ -116,6 +116,10 @@ test('commitments written before are tracked, the check-in marks a missed week, 
   );
   const saved = await stored(page);
   assert.equal(saved.schema, 5, 'the migrated document is saved in the schema this Mend writes');
+  // "Backing words with actions" is "Keeping your word" now, its answers with it.
+  assert.ok(saved.data.entries.some((e) => e.guide === 'keeping-your-word'));
+  assert.ok(!saved.data.entries.some((e) => e.guide === 'backing-words-with-actions'));
+  assert.ok(saved.data.commitments.every((c) => c.source.guide === 'keeping-your-word'));
   const marks = Object.fromEntries(saved.data.commitments.map((c) => [c.text, c.weeks.map((w) => [w.week, w.mark])]));
   assert.deepEqual(marks, { [PLANS]: [[week, 'missed']], [PHONE]: [[week, 'partly']] });
 

@@ -54,14 +54,14 @@ async function resume(page, url) {
  * "Feeling safe" screen, which comes first; `selfHarm` and `usesHarm` the
  * "How you are" screen after it. Stops on the page a routed answer opens.
  */
-async function intake(page, { role, name = 'Sam', afraid = 'No', when = 'A few months ago', willing = 'Yes', intent = 'To rebuild trust', selfHarm = 'No', usesHarm = 'No', control = [] }) {
+async function intake(page, { role, name = 'Sam', what = 'A lie', afraid = 'No', when = 'A few months ago', willing = 'Yes', intent = 'To rebuild trust', selfHarm = 'No', usesHarm = 'No', control = [] }) {
   await freshStart(page);
   await page.getByRole('radio', { name: role }).check();
   await next(page);
   await page.getByRole('radio', { name: 'My partner or spouse' }).check();
   await page.getByLabel('What would you like to call them here?').fill(name);
   await next(page);
-  await page.getByRole('checkbox', { name: 'A lie' }).check();
+  await page.getByRole('checkbox', { name: what }).check();
   await page.getByRole('radio', { name: when }).check();
   await next(page);
   await page.locator('fieldset[data-question="willing"]').getByRole('radio', { name: willing, exact: true }).check();
@@ -246,6 +246,42 @@ test('with the other person unwilling, the apology and "How much to tell" wait',
   assert.ok(!titles.includes('Planning an apology'));
   assert.ok(!titles.includes('How much to tell'));
   await page.getByText(/a request for space is respected/).waitFor();
+  // "When they end it" leads, for the one who broke trust.
+  assert.equal(titles[0], 'When they end it');
+  await page.getByRole('link', { name: 'Next: When they end it' }).click();
+  await page.getByText(/It is not about winning/).waitFor();
+});
+
+test('an affair puts "After an affair: the practical part" on the path of the one who broke trust', async () => {
+  const { page } = session;
+  await intake(page, { role: 'I broke trust', what: 'Cheating or an affair' });
+  await finishIntake(page);
+  const titles = await pathTitles(page);
+  assert.deepEqual(titles.slice(0, 2), ['Owning your part', 'After an affair: the practical part']);
+  assert.ok(!titles.includes('When they end it'), 'only when the other person is unwilling');
+  assert.ok(titles.includes('Finding a counsellor'));
+});
+
+test('the hurt person\'s path has "The checking and the replaying" and "Finding a counsellor"', async () => {
+  const { page } = session;
+  await intake(page, { role: 'My trust was broken', what: 'Cheating or an affair' });
+  await finishIntake(page);
+  const titles = await pathTitles(page);
+  assert.ok(titles.includes('The checking and the replaying'), titles.join(', '));
+  assert.ok(titles.includes('Finding a counsellor'));
+  assert.ok(!titles.includes('After an affair: the practical part'), 'not the hurt person\'s work');
+  await page.getByRole('link', { name: 'The checking and the replaying' }).click();
+  await page.getByText(/It is not a flaw in you/).waitFor();
+});
+
+test('"Finding a counsellor" says couples counselling is not the place to start for someone who is afraid', async () => {
+  const { page } = session;
+  await page.goto(server.url);
+  await page.evaluate(() => localStorage.clear());
+  const routed = await walk(page, `${server.url}guides/finding-a-counsellor`, 'Finding a counsellor', { afraid: 'Yes' });
+  assert.deepEqual(routed, ['Your safety'], 'fear opens the Safety page first');
+  await page.getByRole('heading', { name: 'Start with your own safety' }).waitFor();
+  await page.getByText(/Counselling together with .* is not the place to start/).waitFor();
 });
 
 test('fear said in the intake hides every score, and the question about months of work is not asked', async () => {
@@ -312,7 +348,7 @@ test('every guide can be finished from start to results with the keyboard alone'
       const text = fs.readFileSync(path.join(ROOT, 'content', 'guides', f), 'utf8');
       return { id: text.match(/^id = "([^"]+)"/m)[1], title: text.match(/^title = "([^"]+)"/m)[1] };
     });
-  assert.equal(guides.length, 22);
+  assert.equal(guides.length, 26);
   for (const guide of guides) {
     await completeByKeyboard(page, `${server.url}guides/${guide.id}`, guide.title);
   }

@@ -53,6 +53,8 @@ pub struct Intake {
     pub willing: Option<String>,
     /// The `when` option id: days, weeks, months, year, years.
     pub when: Option<String>,
+    /// The `what-happened` option ids chosen (lie, infidelity, ...).
+    pub what_happened: Vec<String>,
 }
 
 fn choice<'a>(answers: &'a Answers, question: &str) -> Option<&'a str> {
@@ -84,12 +86,19 @@ impl Intake {
             }
             _ => None,
         };
+        let what_happened = match answers.get(&QuestionId::new("what-happened")) {
+            Some(AnswerValue::Choices(chosen)) => {
+                chosen.iter().map(|c| c.as_str().to_owned()).collect()
+            }
+            _ => Vec::new(),
+        };
         Intake {
             role,
             relationship,
             name,
             willing: choice(answers, "willing").map(str::to_owned),
             when: choice(answers, "when").map(str::to_owned),
+            what_happened,
         }
     }
 
@@ -104,6 +113,11 @@ impl Intake {
     /// It happened, or came to light, in the last few days or weeks.
     pub fn is_recent(&self) -> bool {
         matches!(self.when.as_deref(), Some("days" | "weeks"))
+    }
+
+    /// What broke the trust included cheating or an affair.
+    pub fn infidelity(&self) -> bool {
+        self.what_happened.iter().any(|w| w == "infidelity")
     }
 
     /// False only when the user said the other person is not willing now:

@@ -22,6 +22,8 @@ pub struct RawPaths {
     pub needs_contact: Vec<String>,
     pub done_first: Vec<String>,
     pub presumes_repair: Vec<String>,
+    pub only_after_infidelity: Vec<String>,
+    pub only_when_unwilling: Vec<String>,
     pub roles: BTreeMap<String, Vec<String>>,
     pub library: Vec<RawGroup>,
 }
@@ -50,6 +52,8 @@ pub struct Paths {
     needs_contact: Vec<GuideId>,
     done_first: Vec<GuideId>,
     presumes_repair: Vec<GuideId>,
+    only_after_infidelity: Vec<GuideId>,
+    only_when_unwilling: Vec<GuideId>,
     roles: BTreeMap<String, Vec<GuideId>>,
     groups: Vec<Group>,
 }
@@ -115,6 +119,8 @@ impl Paths {
         let needs_contact = check("needs_contact", &raw.needs_contact);
         let done_first = check("done_first", &raw.done_first);
         let presumes_repair = check("presumes_repair", &raw.presumes_repair);
+        let only_after_infidelity = check("only_after_infidelity", &raw.only_after_infidelity);
+        let only_when_unwilling = check("only_when_unwilling", &raw.only_when_unwilling);
         let mut roles = BTreeMap::new();
         for (role, ids) in &raw.roles {
             let list = check(&format!("roles.{role}"), ids);
@@ -175,6 +181,8 @@ impl Paths {
                 needs_contact,
                 done_first,
                 presumes_repair,
+                only_after_infidelity,
+                only_when_unwilling,
                 roles,
                 groups,
             })
@@ -201,6 +209,10 @@ impl Paths {
     ///   frightened or hurt the other person and has taken no step yet.
     /// - The `needs_contact` guides wait while the other person is said to
     ///   be unwilling: a "no" is not pushed past.
+    /// - `only_after_infidelity` guides are suggested only when the intake
+    ///   says cheating or an affair broke the trust, and
+    ///   `only_when_unwilling` guides only when the other person is said to
+    ///   be unwilling (or has ended it).
     /// - A "done" answer anywhere (the user wants to end it, or has) puts
     ///   `done_first` first and leaves out every guide in `presumes_repair`.
     pub fn for_intake(&self, intake: &Intake, safety: &SafetyStatus) -> Vec<GuideId> {
@@ -227,6 +239,8 @@ impl Paths {
         path.into_iter()
             .filter(|id| intake.other_is_willing() || !self.together.contains(id))
             .filter(|id| intake.other_is_willing() || !self.needs_contact.contains(id))
+            .filter(|id| intake.infidelity() || !self.only_after_infidelity.contains(id))
+            .filter(|id| !intake.other_is_willing() || !self.only_when_unwilling.contains(id))
             .filter(|id| !safety.done() || !self.presumes_repair.contains(id))
             .filter(|id| !safety.holds_repair_for_harm() || !self.held_for_harm.contains(id))
             .filter(|id| {

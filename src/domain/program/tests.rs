@@ -1331,3 +1331,70 @@ fn every_helpline_number_can_be_dialled_as_shown() {
     );
     assert!(refused.is_err_and(|p| p.iter().any(|m| m.contains("give `dial`"))));
 }
+
+// Issue 25: the four new guides are on the right paths.
+#[test]
+fn an_affair_puts_the_practical_part_on_the_path_of_the_one_who_broke_trust() {
+    let with = |what: &str| {
+        let answers = intake("broke", "partner", "", "yes")
+            .with("what-happened", AnswerValue::Choices(vec![what.into()]));
+        paths().for_intake(&Intake::from_answers(&answers), &SafetyStatus::default())
+    };
+    let affair = with("infidelity");
+    assert_eq!(&ids(&affair)[..2], ["owning-your-part", "after-an-affair"]);
+    assert!(!ids(&with("lie")).contains(&"after-an-affair"));
+    let hurt = intake("hurt", "partner", "", "yes").with(
+        "what-happened",
+        AnswerValue::Choices(vec!["infidelity".into()]),
+    );
+    let hurt = paths().for_intake(&Intake::from_answers(&hurt), &SafetyStatus::default());
+    assert!(
+        !ids(&hurt).contains(&"after-an-affair"),
+        "not the hurt person's work"
+    );
+}
+
+#[test]
+fn when_they_end_it_leads_the_path_of_the_one_who_broke_trust_only_when_the_other_is_unwilling() {
+    let unwilling = paths().for_intake(
+        &Intake::from_answers(&intake("broke", "partner", "", "no")),
+        &SafetyStatus::default(),
+    );
+    assert_eq!(ids(&unwilling)[0], "when-they-end-it");
+    let willing = paths().for_intake(
+        &Intake::from_answers(&intake("broke", "partner", "", "yes")),
+        &SafetyStatus::default(),
+    );
+    assert!(!ids(&willing).contains(&"when-they-end-it"));
+}
+
+#[test]
+fn the_checking_guide_is_on_the_hurt_path_and_finding_a_counsellor_on_every_path() {
+    let path = |role: &str| {
+        paths().for_intake(
+            &Intake::from_answers(&intake(role, "partner", "", "yes")),
+            &SafetyStatus::default(),
+        )
+    };
+    assert!(ids(&path("hurt")).contains(&"checking-and-replaying"));
+    for role in ["broke", "hurt", "both", "unsure"] {
+        assert!(ids(&path(role)).contains(&"finding-a-counsellor"), "{role}");
+    }
+    let danger = paths().for_intake(
+        &Intake::from_answers(&intake("hurt", "partner", "", "yes")),
+        &danger_status(),
+    );
+    assert!(ids(&danger).contains(&"finding-a-counsellor"));
+    assert!(!ids(&danger).contains(&"checking-and-replaying"));
+}
+
+#[test]
+fn the_counsellor_guide_says_couples_counselling_is_not_the_place_to_start_when_afraid() {
+    let g = guide("finding-a-counsellor");
+    let afraid = Answers::default().with("afraid", yes());
+    let gates = g.gates_holding(&afraid);
+    assert_eq!(gates.first().map(|gate| gate.id().as_str()), Some("fear"));
+    let text = gates[0].text().render(&Default::default()).to_lowercase();
+    assert!(text.contains("together"), "{text}");
+    assert!(g.raises(&"danger".into(), &afraid));
+}

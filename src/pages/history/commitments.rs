@@ -47,8 +47,8 @@ pub fn CommitmentsSection() -> impl IntoView {
                 when=move || listed.with(|all| !all.is_empty())
                 fallback=|| view! {
                     <p>
-                        "Nothing is tracked yet. The commitments you write in \u{201c}Backing words with "
-                        "actions\u{201d} or \u{201c}Committing to the work\u{201d} are tracked from the day "
+                        "Nothing is tracked yet. The commitments you write in \u{201c}Keeping your "
+                        "word\u{201d} or \u{201c}Committing to the work\u{201d} are tracked from the day "
                         "you finish the guide, and each weekly check-in asks how they went."
                     </p>
                 }
