@@ -221,6 +221,12 @@ test('the intake\'s safety step and the Safety page say how Mend could be seen o
   assert.equal(await page.locator('main a[target=_blank]').count(), 0);
   await page.getByLabel('Your country').first().selectOption('GB');
   await page.getByText(/press 55/).first().waitFor();
+  // Who each line is for, at a glance.
+  const mens = page.getByRole('listitem').filter({ hasText: "Men's Advice Line" });
+  await mens.getByText('For men', { exact: true }).waitFor();
+  const refuge = page.getByRole('listitem').filter({ hasText: 'Refuge' }).first();
+  await refuge.getByText('Women only', { exact: true }).waitFor();
+  await page.getByRole('listitem').filter({ hasText: 'Relay UK' }).getByText('Deaf and hard of hearing').waitFor();
   await page.getByLabel('Your country').first().selectOption('US');
   assert.equal(await page.getByText(/press 55/).count(), 0, 'only where the silent call exists');
 });
