@@ -15,9 +15,14 @@ import { firstLoad, printTable } from './first_load.mjs';
  * commitments and results; most of it is Leptos view code, which is
  * generated anew for every distinct view); raised to 531,000 over 524,296
  * for Compare (+34 KB: qrcodegen, the card format and its checks, the
- * pairing, sealing and comparison pages).
+ * pairing, sealing and comparison pages); raised to 560,000 over 556,616
+ * for the third safety pass and complete help (+31.5 KB: four new guides,
+ * 17 KB of it as embedded guide JSON, the helplines' new lines, the
+ * tech-safety card, the rewritten stopping-harm page, the new Safety check
+ * and My plan questions, schema 5). Guides still ship inside the wasm;
+ * issue 22 moves them out, which is where these bytes come back.
  */
-const BUDGET = 531_000;
+const BUDGET = 560_000;
 
 const dist = process.argv[2] || 'dist';
 const { rows, total } = firstLoad(dist);
