@@ -4,7 +4,8 @@
 //! `guides.rs` with two lists of (file name, JSON): GUIDES from
 //! content/guides/ (shown to users) and FIXTURES from src/domain/fixtures/
 //! (engine test guides, reachable by address only), plus PATHS from
-//! content/paths.toml. Validation happens in
+//! content/paths.toml, HELPLINES and FIRST_SCREEN (the words of the pages
+//! that also ship as static HTML). Validation happens in
 //! `content::library()` and in its tests, with precise messages.
 
 use std::fmt::Write as _;
@@ -34,6 +35,7 @@ fn main() {
     for (name, file) in [
         ("PATHS", "content/paths.toml"),
         ("HELPLINES", "content/helplines.toml"),
+        ("FIRST_SCREEN", "content/first-screen.toml"),
     ] {
         println!("cargo:rerun-if-changed={file}");
         let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));

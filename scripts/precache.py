@@ -8,8 +8,11 @@ then adds the Content-Security-Policy meta tag to index.html, allowing Trunk's i
 script names the hashed file names, so its hash changes with every build).
 Then lists every file Trunk staged (hashed names included), names the cache
 after a hash of their contents, and fills src/pwa/sw.template.js into sw.js.
-Also writes 404.html, a copy of index.html that static hosts serve for deep
-links.
+Before that, first_screen.py writes the pages that show before the app
+starts (the home screen's first view in index.html, safety.html,
+right-now.html, and shell.html for every other address), so they are
+precached too. Also writes 404.html, a copy of shell.html that static hosts
+serve for deep links.
 """
 import base64
 import hashlib
@@ -20,6 +23,9 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import first_screen  # noqa: E402  (a sibling script)
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "src" / "pwa" / "sw.template.js"
@@ -99,6 +105,8 @@ def main() -> int:
     if os.environ.get("TRUNK_PROFILE") == "release":
         minify_scripts(staging, index)
         add_csp(index)
+    # After the policy is in index.html, so every page written from it has it.
+    first_screen.write(staging)
 
     files = sorted(
         p.relative_to(staging).as_posix()
@@ -118,7 +126,7 @@ def main() -> int:
         .replace("__PRECACHE__", json.dumps(files, indent=2))
     )
     (staging / "sw.js").write_text(worker, encoding="utf-8")
-    shutil.copyfile(index, staging / "404.html")
+    shutil.copyfile(staging / "shell.html", staging / "404.html")
     print(f"precache.py: sw.js for build {build_id} precaches {len(files)} files")
     return 0
 

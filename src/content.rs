@@ -2,6 +2,7 @@
 
 use std::sync::OnceLock;
 
+use crate::domain::first_screen::FirstScreen;
 use crate::domain::guide::{ContentErrors, Guide, Library};
 use crate::domain::ids::GuideId;
 use crate::domain::program::helplines::Helplines;
@@ -70,6 +71,17 @@ pub fn helplines() -> &'static Helplines {
     static LINES: OnceLock<Helplines> = OnceLock::new();
     LINES.get_or_init(|| {
         Helplines::from_json(HELPLINES).unwrap_or_else(|problems| panic!("{}", problems.join("\n")))
+    })
+}
+
+/// The words of the first screen and the crisis pages, checked once. The
+/// content tests prove the file is valid; the static pages the build writes
+/// from it (scripts/first_screen.py) say the same.
+pub fn first_screen() -> &'static FirstScreen {
+    static WORDS: OnceLock<FirstScreen> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        serde_json::from_str(FIRST_SCREEN)
+            .unwrap_or_else(|e| panic!("content/first-screen.toml could not be read: {e}"))
     })
 }
 
@@ -148,6 +160,27 @@ mod tests {
             );
         }
         assert!(!lines.international().is_empty());
+    }
+
+    #[test]
+    fn the_first_screen_words_read_and_use_only_the_placeholders_they_may() {
+        let words: FirstScreen = match serde_json::from_str(FIRST_SCREEN) {
+            Ok(words) => words,
+            Err(e) => panic!("content/first-screen.toml: {e}"),
+        };
+        for (place, text) in words.sentences() {
+            assert!(
+                !text.trim().is_empty(),
+                "content/first-screen.toml: {place} is empty"
+            );
+            let rest = text.replace("{emergency}", "").replace("{right_now}", "");
+            assert!(
+                !rest.contains(['{', '}', '<', '>']),
+                "content/first-screen.toml: {place} has an unknown placeholder or markup: {text}"
+            );
+        }
+        assert!(words.right_now.act.contains("{emergency}"));
+        assert!(words.safety.crisis.contains("{right_now}"));
     }
 
     #[test]

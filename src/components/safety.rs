@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::content::{helplines, library};
+use crate::content::{first_screen, helplines, library};
 use crate::domain::program::helplines::{Country, Helplines, Line, Purpose};
 use crate::domain::program::safety::{assess, SafetyStatus};
 use crate::privacy::Privacy;
@@ -57,12 +57,6 @@ pub fn emergency_words(country: Option<&Country>) -> String {
     format!("call {}", emergency_number(country))
 }
 
-/// Said beside every list of numbers: a `tel:` link dials from this phone.
-/// (Confirmed 2026-12-06 at https://www.techsafety.org/resources-survivors/cell-phone-safety-plan:
-/// "they may be looking at your call log, billing records".)
-pub const CALL_LOG_NOTE: &str =
-    "Calls from this phone show in its call log, and may show on the bill.";
-
 /// One helpline, as a list item. Numbers are `tel:` / `sms:` links so a
 /// phone can dial them; the web address opens only if the user follows it.
 fn line_item(line: &'static Line, shown_for: &[Purpose]) -> impl IntoView {
@@ -72,6 +66,11 @@ fn line_item(line: &'static Line, shown_for: &[Purpose]) -> impl IntoView {
         .purposes
         .iter()
         .filter(|p| shown_for.is_empty() || shown_for.contains(p))
+        // A line for anyone that also serves men or LGBTQ+ people is not
+        // "for men": the tag would read as a limit.
+        .filter(|p| {
+            !(line.purposes.contains(&Purpose::Abuse) && matches!(p, Purpose::Men | Purpose::Lgbtq))
+        })
         .map(|p| p.tag().to_owned())
         .collect();
     tags.extend(line.audience.clone());
@@ -166,8 +165,13 @@ pub fn HelplineList(
                             <a href=format!("tel:{}", c.emergency.chars().filter(char::is_ascii_digit).collect::<String>()) class="helpline__number">{c.emergency.clone()}</a>
                         </p>
                         {c.silent_call.clone().map(|silent| view! { <p class="silent-call">{silent}</p> })}
-                        <p class="muted">{CALL_LOG_NOTE}</p>
-                        {if lines.is_empty() {
+                        // Beside every list of numbers: a `tel:` link dials from this
+                        // phone. (Confirmed 2026-12-06 at
+                        // https://www.techsafety.org/resources-survivors/cell-phone-safety-plan:
+                        // "they may be looking at your call log, billing records".)
+                        <p class="muted">{first_screen().before_the_app.call_log.clone()}</p>
+                        // A relay service alone is not a line of this kind.
+                        {if !lines.iter().any(|l| l.purposes.iter().any(|p| *p != Purpose::Relay && purposes.contains(p))) {
                             view! { <p>"Mend has no confirmed line of this kind for " {c.name.clone()} " yet. The directory below lists services everywhere."</p> }.into_any()
                         } else {
                             view! { <ul class="helplines">{lines.into_iter().map(|l| line_item(l, purposes)).collect_view()}</ul> }.into_any()

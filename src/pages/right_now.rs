@@ -16,6 +16,8 @@ use crate::app::link;
 use crate::components::question::Urgency;
 use crate::components::safety::{emergency_words, use_country, use_safety, HelplineList};
 use crate::components::PageHeading;
+use crate::content::first_screen;
+use crate::domain::first_screen::around_right_now;
 use crate::domain::program::helplines::Purpose;
 use crate::routes::Page;
 use crate::store::Store;
@@ -31,32 +33,25 @@ pub fn RightNow() -> impl IntoView {
         store.change(Urgency::Now, |d| d.profile.safety.say_safe_now(&status));
         said_safe.set(true);
     };
+    // The same words as the static crisis page (content/first-screen.toml).
+    let words = &first_screen().right_now;
     view! {
-        <PageHeading text="Right now" tab_title=Page::RightNow.document_title() />
+        <PageHeading text=words.heading.clone() tab_title=Page::RightNow.document_title() />
         <div class="card notice--safety" role="note">
-            <h2>"If you might act on these thoughts"</h2>
-            <p>
-                "If you feel you could act on them soon, or you have already hurt yourself, "
-                {move || emergency_words(country.get())}
-                " now, or go to the nearest emergency department. You don't have to be sure it is "
-                "serious enough."
-            </p>
+            <h2>{words.act_heading.clone()}</h2>
+            <p>{move || around_right_now(&words.act, &emergency_words(country.get())).0}</p>
         </div>
 
         <section class="card" aria-labelledby="now-minutes">
-            <h2 id="now-minutes">"For the next few minutes"</h2>
+            <h2 id="now-minutes">{words.minutes_heading.clone()}</h2>
             <ul>
-                <li>"Put some distance between you and anything you could use to hurt yourself. If you can, ask someone to keep it for now."</li>
-                <li>"Go where other people are, or call or message someone you trust and tell them how hard it is right now."</li>
-                <li>"Talk to a crisis line below. They listen, day and night, and you don't need the right words."</li>
-                <li>"Breathe out slowly, a few times. Feelings this strong rise and fall, even when it doesn't feel that way."</li>
-                <li>"Leave big decisions, about your life or your relationship, for after you have talked to someone."</li>
+                {words.minutes.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}
             </ul>
         </section>
 
         <section class="card" aria-labelledby="now-lines">
-            <h2 id="now-lines">"Someone to talk to now"</h2>
-            <p>"Free and confidential. You can call about your own thoughts, or about someone else."</p>
+            <h2 id="now-lines">{words.lines_heading.clone()}</h2>
+            <p>{words.lines.clone()}</p>
             <HelplineList purposes=&[Purpose::Crisis, Purpose::Relay] picker_id="crisis-country" />
         </section>
 

@@ -14,8 +14,10 @@ use leptos_router::components::A;
 
 use crate::app::link;
 use crate::components::question::Urgency;
-use crate::components::safety::{emergency_number, use_country, use_safety, HelplineList};
+use crate::components::safety::{emergency_words, use_country, use_safety, HelplineList};
 use crate::components::{PageHeading, TechSafety};
+use crate::content::first_screen;
+use crate::domain::first_screen::around_right_now;
 use crate::domain::prefs::NEUTRAL_TITLE;
 use crate::domain::program::helplines::Purpose;
 use crate::pages::guide::guide_path;
@@ -42,16 +44,18 @@ pub fn Safety() -> impl IntoView {
     let title_changed = move || {
         danger() && !store.protected().get() && privacy.prefs().with(|p| p.neutral_title.is_none())
     };
+    let words = &first_screen().safety;
+    let crisis = move || around_right_now(&words.crisis, &emergency_words(country.get()));
     view! {
-        <PageHeading text="Your safety" tab_title=Page::Safety.document_title() />
+        <PageHeading text=words.heading.clone() tab_title=Page::Safety.document_title() />
         <div class="card notice--safety" role="note">
-            <h2>"If you are in danger right now"</h2>
-            <p>"Call " {move || emergency_number(country.get())} "."</p>
+            <h2>{words.now_heading.clone()}</h2>
+            <p>{move || around_right_now(&words.now, &emergency_words(country.get())).0}</p>
             {move || country.get().and_then(|c| c.silent_call.clone()).map(|silent| view! { <p class="silent-call">{silent}</p> })}
             <p>
-                "If you are thinking of ending your life or hurting yourself, "
+                {move || crisis().0}
                 <A href=link(Page::RightNow.path())>"Right now"</A>
-                " has crisis lines and what to do in the next few minutes."
+                {move || crisis().1}
             </p>
         </div>
 
@@ -102,12 +106,8 @@ pub fn Safety() -> impl IntoView {
         </Show>
 
         <section class="card" aria-labelledby="safety-help">
-            <h2 id="safety-help">"Where to find help"</h2>
-            <p>
-                "These lines are free and confidential, for any kind of relationship: a partner, a "
-                "family member, someone at work. Most help anyone; some are for women, men or "
-                "LGBTQ+ people, as each one says."
-            </p>
+            <h2 id="safety-help">{words.help_heading.clone()}</h2>
+            <p>{words.help.clone()}</p>
             <HelplineList purposes=&[Purpose::Abuse, Purpose::Men, Purpose::Lgbtq, Purpose::Workplace, Purpose::Relay] />
         </section>
 
@@ -133,11 +133,8 @@ pub fn Safety() -> impl IntoView {
         </section>
 
         <section class="card" aria-labelledby="safety-fault">
-            <h2 id="safety-fault">"It is not your fault"</h2>
-            <p>
-                "Nothing you did or said makes it acceptable for someone to frighten, control or hurt "
-                "you. That is true even if you broke their trust, and even if they say sorry afterwards."
-            </p>
+            <h2 id="safety-fault">{words.fault_heading.clone()}</h2>
+            <p>{words.fault.clone()}</p>
         </section>
 
         <section class="card" aria-labelledby="safety-repair">

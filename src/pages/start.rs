@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::link;
+use crate::components::question::Urgency;
 use crate::components::{PageHeading, WeekWarning};
-use crate::content::{library, paths};
+use crate::content::{first_screen, library, paths};
 use crate::domain::date::CalendarDate;
 use crate::domain::guide::Guide;
 use crate::domain::program::intake::{intake_guide, Intake};
@@ -79,13 +80,21 @@ pub fn Start() -> impl IntoView {
         })
     });
     let wording = Memo::new(move |_| store.read(|d| d.profile.wording.clone()));
+    let set_aside_done = move |aside: bool| {
+        let status = state.with_untracked(|s| s.safety.clone());
+        store.change(Urgency::Now, |d| {
+            d.profile.safety.set_aside_done(&status, aside)
+        });
+    };
     // A danger answer stops the intake at once (the runner opens the Safety
     // page), so the safety path is shown even if the intake was not finished.
     let done = state.with_untracked(|s| s.intake_done || s.danger);
+    // The first view's words are the static first screen's (content/first-screen.toml).
+    let home = &first_screen().home;
     let heading = if done {
         "Your path"
     } else {
-        "Rebuild trust, one honest step at a time"
+        home.heading.as_str()
     };
 
     view! {
@@ -152,17 +161,13 @@ pub fn Start() -> impl IntoView {
             let wording = wording.get();
             if !s.intake_done && !s.danger {
                 view! {
-                    <p class="lead">
-                        "Mend is a workbook for the slow work of rebuilding trust, whether you broke it, "
-                        "you were the one who was hurt, or a bit of both. It asks you short, guided questions, "
-                        "keeps your answers, and helps you see where you are along the way."
-                    </p>
+                    <p class="lead">{home.lead.clone()}</p>
                     <p class="actions">
                         <A href=link(&guide_path(intake.id())) attr:class="button button--primary">
-                            {if s.intake_started { "Continue getting started" } else { "Get started" }}
+                            {if s.intake_started { "Continue getting started".to_owned() } else { home.start.clone() }}
                         </A>
                     </p>
-                    <p class="muted">"A few questions, about five minutes. Mend then suggests which guides to take, and in what order."</p>
+                    <p class="muted">{home.start_note.clone()}</p>
                 }
                 .into_any()
             } else {
@@ -208,7 +213,15 @@ pub fn Start() -> impl IntoView {
                 let notes = s
                     .notes
                     .iter()
-                    .map(|note| view! { <p class="notice path-note">{note.line()}</p> })
+                    .map(|note| {
+                        // "Done" is the user's own word: they can say it has changed.
+                        let changed = (*note == PathNote::Done).then(|| view! {
+                            <button type="button" class="button" on:click=move |_| set_aside_done(true)>
+                                "That has changed: show my whole path"
+                            </button>
+                        });
+                        view! { <div class="notice path-note"><p>{note.line()}</p>{changed}</div> }
+                    })
                     .collect_view();
                 view! {
                     <p class="lead">
@@ -256,13 +269,8 @@ pub fn Start() -> impl IntoView {
 
         <WeekWarning />
         <section class="card" aria-labelledby="start-private">
-            <h2 id="start-private">"Everything stays on this device"</h2>
-            <p>
-                "What you write is kept only in this browser, on this device. Mend has no account "
-                "and no server, and it sends nothing anywhere. Anyone who can open Mend on this "
-                "device can read it, unless you set a passphrase in Settings. After your first visit "
-                "it works without an internet connection, and you can add it to your home screen like an app."
-            </p>
+            <h2 id="start-private">{home.private_heading.clone()}</h2>
+            <p>{home.private.clone()}</p>
         </section>
         <Show when=move || state.with(|s| !s.intake_done && !s.danger)>
             <section class="card" aria-labelledby="start-pace">
@@ -273,12 +281,8 @@ pub fn Start() -> impl IntoView {
                 </p>
             </section>
             <section class="card" aria-labelledby="start-safety">
-                <h2 id="start-safety">"Safety first"</h2>
-                <p>
-                    "The exercises here are meant for relationships where both people are safe. If you "
-                    "are afraid of the other person, or they threaten, control or hurt you, please read "
-                    "the Safety page first. It is one click away on every page."
-                </p>
+                <h2 id="start-safety">{home.safety_heading.clone()}</h2>
+                <p>{home.safety.clone()}</p>
             </section>
             <section class="card" aria-labelledby="start-therapy">
                 <h2 id="start-therapy">"A workbook, not a therapist"</h2>

@@ -7,6 +7,23 @@ const CACHE = 'mend-__BUILD_ID__';
 // Every file of the build, relative to this worker (so sub-paths work).
 const PRECACHE = __PRECACHE__;
 const INDEX = new URL('index.html', self.location).href;
+// The pages written as plain HTML (scripts/first_screen.py): the home screen,
+// and the Safety and Right now pages with every country's lines. Every other
+// address gets shell.html ("Opening Mend…"), so a deep link never flashes
+// the home screen before the app draws its page.
+const STATIC_PAGES = {
+  '': INDEX,
+  'index.html': INDEX,
+  safety: new URL('safety.html', self.location).href,
+  'right-now': new URL('right-now.html', self.location).href,
+};
+const SHELL = new URL('shell.html', self.location).href;
+const SCOPE = new URL('./', self.location).pathname;
+
+function pageFor(url) {
+  const rel = url.pathname.startsWith(SCOPE) ? url.pathname.slice(SCOPE.length) : '';
+  return STATIC_PAGES[rel.replace(/\/$/, '')] || SHELL;
+}
 
 // The content type each kind of file must be served with. A server that
 // answers a missing file with its HTML fallback page must not end up with
@@ -81,9 +98,9 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
 
   if (request.mode === 'navigate') {
-    // Every page of the app is the same index.html; the router does the rest.
+    // Each page of the app is one of the build's HTML pages; the router does the rest.
     event.respondWith(
-      caches.match(INDEX, { cacheName: CACHE }).then((cached) => cached || fetch(request)),
+      caches.match(pageFor(url), { cacheName: CACHE }).then((cached) => cached || fetch(request)),
     );
     return;
   }

@@ -143,7 +143,7 @@ test('two people exchange cards as text: neither opens before sending, both see 
   await checkAccessibility(alex.page, 'Compare: choosing what to share');
   const alexCard = await seal(alex.page, [/^What new agreements/]);
   const samCard = await seal(sam.page);
-  assert.match(alexCard, /^MEND-CARD\.1\.needs-and-boundaries\.1\./);
+  assert.match(alexCard, /^MEND-CARD\.1\.needs-and-boundaries\.2\./);
   assert.doesNotMatch(alexCard, /Straight answers|Phones away/, 'the card is sealed');
 
   // Alex has not sent his card yet: Sam's does not open, and nothing changes.

@@ -139,12 +139,12 @@ test('a whole journey runs under the policy, sends nothing anywhere, and shows t
     await page.getByRole('radio', { name: 'Yes', exact: true }).check();
     await page.getByRole('radio', { name: 'To rebuild trust' }).check();
     await page.getByRole('button', { name: 'Next' }).click();
-    // "Feeling safe" (safety first), then "How you are": two yes/no questions each.
-    for (const screen of ['Feeling safe', 'How you are']) {
+    // "How you are", "Feeling safe" (safety before the user's own behaviour),
+    // then "Between you": "No" to each yes/no question.
+    for (const screen of ['How you are', 'Feeling safe', 'Between you']) {
       await page.getByRole('heading', { name: screen }).waitFor();
-      const groups = page.locator('fieldset[data-question]');
-      await groups.nth(0).getByRole('radio', { name: 'No', exact: true }).check();
-      await groups.nth(1).getByRole('radio', { name: 'No', exact: true }).check();
+      const noes = page.locator('fieldset[data-question]').getByRole('radio', { name: 'No', exact: true });
+      for (let i = 0; i < (await noes.count()); i++) await noes.nth(i).check();
       await page.getByRole('button', { name: 'Next' }).click();
     }
     await page.getByRole('button', { name: 'See my results' }).click();

@@ -50,14 +50,20 @@ export async function startServer({ root = DIST, prefix = '/', htmlForMissingFil
       res.writeHead(403).end();
       return;
     }
+    // Like a host with "pretty URLs": /safety is safety.html. Any other
+    // address of the app gets shell.html ("Opening Mend…") where the build
+    // wrote one, as the deployment notes ask of a host.
+    const fallback = fs.existsSync(path.join(root, 'shell.html')) ? 'shell.html' : 'index.html';
     if (rel === '' || (fs.existsSync(file) && fs.statSync(file).isDirectory())) {
       file = path.join(root, 'index.html');
+    } else if (path.extname(rel) === '' && fs.existsSync(`${file}.html`)) {
+      file = `${file}.html`;
     } else if (!fs.existsSync(file)) {
       if (path.extname(rel) !== '' && !htmlForMissingFiles) {
         res.writeHead(404).end('not found');
         return;
       }
-      file = path.join(root, 'index.html');
+      file = path.join(root, fallback);
     }
     const type = TYPES[path.extname(file)] || 'application/octet-stream';
     if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] || '')) {
@@ -106,7 +112,7 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
  * context would make Chromium refuse installation) and records every request.
  * `viewport` defaults to a phone-sized window. `close()` ends it all.
  */
-export async function openBrowser({ viewport = { width: 390, height: 844 }, colorScheme = 'light' } = {}) {
+export async function openBrowser({ viewport = { width: 390, height: 844 }, colorScheme = 'light', javaScriptEnabled = true, waitForApp = true } = {}) {
   const profile = tempDir('profile');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -114,8 +120,13 @@ export async function openBrowser({ viewport = { width: 390, height: 844 }, colo
     args: CHROMIUM_ARGS,
     viewport,
     colorScheme,
+    javaScriptEnabled,
     serviceWorkers: 'allow',
   });
+  if (javaScriptEnabled && waitForApp) {
+    for (const page of context.pages()) waitsForTheApp(page);
+    context.on('page', waitsForTheApp);
+  }
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
   const errors = [];
@@ -143,6 +154,28 @@ export async function openBrowser({ viewport = { width: 390, height: 844 }, colo
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The home screen, Safety and Right now are static HTML before the app
+ * starts (scripts/first_screen.py). Tests of the app wait, after each
+ * navigation, until the app has taken over (#opening is gone), so they never
+ * act on the static page it is about to replace. tests/e2e/first-screen.test.mjs
+ * opens its browser with `waitForApp: false` to test the static pages.
+ */
+function waitsForTheApp(page) {
+  for (const name of ['goto', 'reload', 'goBack', 'goForward']) {
+    const navigate = page[name].bind(page);
+    page[name] = async (...args) => {
+      const response = await navigate(...args);
+      // Not on another site (Quick exit), and not past a page that never
+      // starts the app (a test that breaks it on purpose): then go on.
+      await page
+        .waitForFunction(() => !document.getElementById('opening'), null, { timeout: 15000 })
+        .catch(() => {});
+      return response;
+    };
+  }
 }
 
 /** Requests that went anywhere but `origin` (data: and blob: URLs stay local). */

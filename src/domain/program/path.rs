@@ -254,11 +254,13 @@ impl Paths {
     /// Of the guides a result suggests, those the safety rules allow now:
     /// only the `danger` list while the path is restricted, never the
     /// `held_for_harm` guides while they wait, and nothing that presumes
-    /// repair once the user has said they are done. A result page must not
-    /// suggest what Your path has set aside.
+    /// repair once the user has said they are done, and never work that
+    /// needs or reaches out to the other person while they are said to be
+    /// unwilling. A result page must not suggest what Your path has set aside.
     pub fn allowed<'g>(
         &self,
         suggested: Vec<&'g GuideId>,
+        intake: &Intake,
         safety: &SafetyStatus,
     ) -> Vec<&'g GuideId> {
         suggested
@@ -266,6 +268,10 @@ impl Paths {
             .filter(|id| !safety.path_restricted() || self.danger.contains(id))
             .filter(|id| !safety.holds_repair_for_harm() || !self.held_for_harm.contains(id))
             .filter(|id| !safety.done() || !self.presumes_repair.contains(id))
+            .filter(|id| {
+                intake.other_is_willing()
+                    || !(self.together.contains(id) || self.needs_contact.contains(id))
+            })
             .collect()
     }
 

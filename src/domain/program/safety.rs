@@ -109,6 +109,11 @@ pub struct SafetyChoices {
     pub harm_step_for: Vec<EntryId>,
     /// Cautions lifted by a finished, clean Safety check.
     pub caution_lifted: Vec<Lifted>,
+    /// Entries whose "done" answers the user has said no longer stand
+    /// ("That has changed" on Your path), and, from the schema 5 migration,
+    /// entries whose answers meant "done" before Mend acted on them, so old
+    /// data changes no path by itself. A new "done" answer counts afresh.
+    pub done_set_aside_for: Vec<EntryId>,
 }
 
 fn add_all(list: &mut Vec<EntryId>, entries: &[EntryId]) {
@@ -135,6 +140,16 @@ impl SafetyChoices {
         }
     }
 
+    /// "That has changed": the "done" answers so far no longer shape Your
+    /// path (or, with `false`, they do again).
+    pub fn set_aside_done(&mut self, status: &SafetyStatus, aside: bool) {
+        if aside {
+            add_all(&mut self.done_set_aside_for, &status.done_entries);
+        } else {
+            self.done_set_aside_for.clear();
+        }
+    }
+
     /// The user says they have taken a concrete step for stopping (or, with
     /// `false`, wants the held guides set aside again).
     pub fn take_harm_step(&mut self, status: &SafetyStatus, taken: bool) {
@@ -158,9 +173,9 @@ impl SafetyChoices {
                 Level::Danger => self.full_path_for.retain(|e| e != entry),
                 Level::Crisis => self.safe_now.retain(|e| e != entry),
                 Level::UsesHarm => self.harm_step_for.retain(|e| e != entry),
-                // Lifted cautions carry their answers' fingerprint instead;
-                // nobody chooses anything about "done".
-                Level::Caution | Level::Done => {}
+                Level::Done => self.done_set_aside_for.retain(|e| e != entry),
+                // Lifted cautions carry their answers' fingerprint instead.
+                Level::Caution => {}
             }
         }
     }
@@ -264,8 +279,11 @@ pub struct SafetyStatus {
     pub uses_harm_entries: Vec<EntryId>,
     /// Some answer says the user has frightened or hurt the other person.
     pub uses_harm: bool,
-    /// Guides whose answers say the user wants to end it, or has.
+    /// Guides whose answers say the user wants to end it, or has, and that
+    /// the user has not set aside.
     pub done_from: Vec<GuideId>,
+    /// The entries those answers are in (set aside or not).
+    pub done_entries: Vec<EntryId>,
     /// The user chose to see the full path, and no danger answer is newer
     /// than that choice.
     pub full_path: bool,
@@ -369,8 +387,15 @@ pub fn assess(entries: &Entries, library: &Library, choices: &SafetyChoices) -> 
         }
         push(Level::Crisis, &mut status.crisis_entries);
         push(Level::UsesHarm, &mut status.uses_harm_entries);
-        if speaking.iter().any(|e| raises(guide, e, Level::Done)) {
-            status.done_from.push(guide.id().clone());
+        let mut done_here = Vec::new();
+        if push(Level::Done, &mut done_here) {
+            if !done_here
+                .iter()
+                .all(|e| choices.done_set_aside_for.contains(e))
+            {
+                status.done_from.push(guide.id().clone());
+            }
+            status.done_entries.extend(done_here);
         }
         // Caution speaks from the latest entry only; a finished clean
         // Safety check lifts it as it was answered then.

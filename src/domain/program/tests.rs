@@ -681,18 +681,17 @@ fn routes_after_a_screen_put_crisis_before_danger_before_uses_harm() {
     let g = guide("start");
     let none = Answers::default();
     let you = g.step(&"you".into()).unwrap();
-    let both = Answers::default()
-        .with("self-harm", yes())
-        .with("uses-harm", yes());
+    let dark = Answers::default().with("self-harm", yes());
     assert_eq!(
-        route_after_step(g, you, &none, &both, false),
+        route_after_step(g, you, &none, &dark, false),
         Some(Route::RightNow)
     );
+    let part = g.step(&"your-part".into()).unwrap();
     let harm_only = Answers::default()
         .with("self-harm", no())
         .with("uses-harm", yes());
     assert_eq!(
-        route_after_step(g, you, &none, &harm_only, false),
+        route_after_step(g, part, &none, &harm_only, false),
         Some(Route::StoppingHarm)
     );
     let safety = g.step(&"safety".into()).unwrap();
@@ -716,16 +715,21 @@ fn routes_after_a_screen_put_crisis_before_danger_before_uses_harm() {
 fn the_intake_asks_about_safety_before_the_users_own_behaviour() {
     let g = guide("start");
     let order: Vec<&str> = g.steps().iter().map(|s| s.id().as_str()).collect();
+    let crisis = order.iter().position(|s| *s == "you").unwrap();
     let safety = order.iter().position(|s| *s == "safety").unwrap();
-    let you = order.iter().position(|s| *s == "you").unwrap();
-    assert!(safety < you, "the safety step comes first: {order:?}");
+    let own = order.iter().position(|s| *s == "your-part").unwrap();
+    assert!(safety < own, "the safety step comes first: {order:?}");
+    assert!(
+        crisis < safety,
+        "nobody sent to Safety misses the crisis question: {order:?}"
+    );
 }
 
 #[test]
 fn afraid_and_pushed_back_once_goes_to_safety_first_never_to_stopping_harm() {
     let g = guide("start");
     let safety = g.step(&"safety".into()).unwrap();
-    let you = g.step(&"you".into()).unwrap();
+    let you = g.step(&"your-part".into()).unwrap();
     let afraid = Answers::default().with("afraid", yes());
     assert_eq!(
         route_after_step(g, safety, &Answers::default(), &afraid, false),
@@ -872,7 +876,7 @@ fn done_said_in_any_later_guide_reshapes_the_path_too() {
             GuideId::new("committing-to-the-work"),
             GuideId::new("your-footing"),
         ];
-        let allowed = paths().allowed(suggested.iter().collect(), &s);
+        let allowed = paths().allowed(suggested.iter().collect(), &intake, &s);
         assert_eq!(allowed, vec![&GuideId::new("your-footing")], "{g}");
     }
 }
@@ -1288,7 +1292,7 @@ fn results_never_suggest_what_the_path_has_set_aside() {
         "{suggested:?}"
     );
     let allowed: Vec<&str> = paths()
-        .allowed(suggested, &danger_status())
+        .allowed(suggested, &Intake::default(), &danger_status())
         .iter()
         .map(|g| g.as_str())
         .collect();
@@ -1299,7 +1303,9 @@ fn results_never_suggest_what_the_path_has_set_aside() {
         ..SafetyStatus::default()
     };
     let suggested = vec![&*Box::leak(Box::new(GuideId::new("planning-an-apology")))];
-    assert!(paths().allowed(suggested, &harm).is_empty());
+    assert!(paths()
+        .allowed(suggested, &Intake::default(), &harm)
+        .is_empty());
 }
 
 #[test]
@@ -1397,4 +1403,21 @@ fn the_counsellor_guide_says_couples_counselling_is_not_the_place_to_start_when_
     let text = gates[0].text().render(&Default::default()).to_lowercase();
     assert!(text.contains("together"), "{text}");
     assert!(g.raises(&"danger".into(), &afraid));
+}
+
+#[test]
+fn results_never_suggest_what_waits_while_the_other_person_is_unwilling() {
+    let unwilling = Intake::from_answers(&intake("broke", "partner", "", "no"));
+    let suggested = [
+        GuideId::new("planning-an-apology"),
+        GuideId::new("weekly-check-in"),
+        GuideId::new("how-much-to-tell"),
+        GuideId::new("owning-your-part"),
+    ];
+    let allowed = paths().allowed(
+        suggested.iter().collect(),
+        &unwilling,
+        &SafetyStatus::default(),
+    );
+    assert_eq!(allowed, vec![&GuideId::new("owning-your-part")]);
 }

@@ -6,7 +6,7 @@
 //! ```json
 //! {"app":"mend","schema":4,"revision":7,"saved_at":"2026-11-22T10:15:00.000Z",
 //!  "data":{"profile":{"wording":{"relationship":"partner","name":"Sam"},
-//!                     "safety":{"full_path_for":[],"safe_now":[],"harm_step_for":[],"caution_lifted":[]}},
+//!                     "safety":{"full_path_for":[],"safe_now":[],"harm_step_for":[],"caution_lifted":[],"done_set_aside_for":[]}},
 //!          "entries":[{"id":"weekly-check-in-2026-11-22","guide":"weekly-check-in",
 //!                      "started_on":"2026-11-22","completed_on":null,
 //!                      "answers":{"trust":{"type":"scale","value":6}},

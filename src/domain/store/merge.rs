@@ -160,6 +160,11 @@ fn merge_safety(
             &saved.caution_lifted,
             &mine.caution_lifted,
         ),
+        done_set_aside_for: pick(
+            &theirs.done_set_aside_for,
+            &saved.done_set_aside_for,
+            &mine.done_set_aside_for,
+        ),
     }
 }
 

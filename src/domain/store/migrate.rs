@@ -44,6 +44,7 @@ use crate::domain::date::CalendarDate;
 use crate::domain::ids::{GuideId, QuestionId};
 use crate::domain::program::commitments::Commitments;
 use crate::domain::program::intake::INTAKE_GUIDE;
+use crate::domain::store::fingerprint;
 use serde_json::Value;
 
 /// The schema this Mend writes. Data with a higher one is left alone.
@@ -158,6 +159,8 @@ fn from_3_to_4(mut data: Value) -> Result<Value, String> {
 ///   too close to a source article's heading), with the id
 ///   `keeping-your-word`: its entries and the commitments taken from it move
 ///   to the new id. Entry ids stay as they are: they are only names.
+/// - "I'm done" answers now shape Your path. Those given before are set
+///   aside (`done_set_aside_for`), so the upgrade changes no path by itself.
 fn from_4_to_5(mut data: Value) -> Result<Value, String> {
     let renamed = |id: &str| {
         RENAMED_AT_SCHEMA_5
@@ -194,27 +197,95 @@ fn from_4_to_5(mut data: Value) -> Result<Value, String> {
         return Err("schema 4 has no `harm_step_for`, but this data does".to_owned());
     }
     safety.insert("harm_step_for".to_owned(), Value::Array(Vec::new()));
+    if safety.contains_key("done_set_aside_for") {
+        return Err("schema 4 has no `done_set_aside_for`, but this data does".to_owned());
+    }
+    let done_before = done_answers_at_schema_4(&data);
+    if let Some(safety) = data
+        .pointer_mut("/profile/safety")
+        .and_then(Value::as_object_mut)
+    {
+        safety.insert("done_set_aside_for".to_owned(), Value::Array(done_before));
+    }
     let entries = data
         .get_mut("entries")
         .and_then(Value::as_array_mut)
         .ok_or("there are no entries")?;
+    // A caution a clean Safety check had lifted was lifted for the answer
+    // as written then; the renamed tick is the same answer, so its lift stays.
+    let mut refingerprinted: Vec<(String, String, String)> = Vec::new();
     for entry in entries {
         if entry.get("guide").and_then(Value::as_str) != Some(INTAKE_GUIDE) {
             continue;
         }
-        let Some(ticked) = entry
-            .pointer_mut("/answers/control/value")
-            .and_then(Value::as_array_mut)
-        else {
+        let id = entry.get("id").and_then(Value::as_str).map(str::to_owned);
+        let Some(answer) = entry.pointer_mut("/answers/control") else {
             continue;
         };
+        let old = caution_fingerprint_of_control(answer);
+        let Some(ticked) = answer.get_mut("value").and_then(Value::as_array_mut) else {
+            continue;
+        };
+        let mut changed = false;
         for item in ticked.iter_mut() {
             if item.as_str() == Some("threats") {
                 *item = Value::String("leave-with-nothing".to_owned());
+                changed = true;
+            }
+        }
+        if let (true, Some(id)) = (changed, id) {
+            refingerprinted.push((id, old, caution_fingerprint_of_control(answer)));
+        }
+    }
+    if let Some(lifted) = data
+        .pointer_mut("/profile/safety/caution_lifted")
+        .and_then(Value::as_array_mut)
+    {
+        for lift in lifted.iter_mut() {
+            for (id, old, new) in &refingerprinted {
+                if lift.get("entry").and_then(Value::as_str) == Some(id.as_str())
+                    && lift.get("answers").and_then(Value::as_str) == Some(old.as_str())
+                {
+                    lift["answers"] = Value::String(new.clone());
+                }
             }
         }
     }
     Ok(data)
+}
+
+/// The fingerprint `program::safety` keeps of the intake's caution answers
+/// (its caution flag looks at `control` alone), for an answer as stored.
+fn caution_fingerprint_of_control(answer: &Value) -> String {
+    format!("{:016x}", fingerprint(&format!("control={answer}")))
+}
+
+/// The entries whose answers mean "I'm done" (the `done` flags schema 5
+/// brought in), as schema 4 stored them. Before schema 5 these answers
+/// changed no path; the migration sets them aside, so old data raises no new
+/// flag by itself, and a new "done" answer counts afresh.
+fn done_answers_at_schema_4(data: &Value) -> Vec<Value> {
+    const DONE: [(&str, &str, &str); 3] = [
+        ("can-this-be-rebuilt", "r-done", "yes"),
+        ("committing-to-the-work", "worth", "no"),
+        ("rebuild-or-move-on", "lean", "move-on"),
+    ];
+    let Some(entries) = data.get("entries").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter(|entry| {
+            DONE.iter().any(|(guide, question, option)| {
+                entry.get("guide").and_then(Value::as_str) == Some(guide)
+                    && entry
+                        .pointer(&format!("/answers/{question}/value"))
+                        .and_then(Value::as_str)
+                        == Some(option)
+            })
+        })
+        .filter_map(|entry| entry.get("id").cloned())
+        .collect()
 }
 
 /// Why stored data could not be brought up to [`CURRENT_SCHEMA`].

@@ -16,7 +16,7 @@ use crate::domain::entry::Entry;
 use crate::domain::guide::Guide;
 use crate::domain::ids::{EntryId, FlagId, QuestionId};
 use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
-use crate::domain::program::intake::INTAKE_GUIDE;
+use crate::domain::program::intake::{intake_guide, Intake, INTAKE_GUIDE};
 use crate::domain::program::progress::CHECK_IN_GUIDE;
 use crate::domain::program::safety::{Level, LEAVING_GUIDES};
 use crate::routes::Page;
@@ -81,6 +81,14 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                 let scores = guide.score(entry.answers());
                 let level = |l: Level| guide.raises(&FlagId::new(l.flag_id()), entry.answers());
                 let status = safety.get();
+                // The intake's answers (the other person unwilling, say) hold here too.
+                let intake = store.read(|d| {
+                    content::library()
+                        .guide(&intake_guide())
+                        .and_then(|g| d.entries.current(g))
+                        .map(|e| Intake::from_answers(e.answers()))
+                        .unwrap_or_default()
+                });
                 // Fear said anywhere in Mend holds here too: no score argues with it.
                 let danger = level(Level::Danger) || status.scores_set_aside();
                 let caution = level(Level::Caution);
@@ -96,7 +104,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                     // on Your path (danger elsewhere, no step yet after
                     // harm, or work on a relationship the user is done with).
                     content::paths()
-                        .allowed(guide.recommendations(entry.answers()), &status)
+                        .allowed(guide.recommendations(entry.answers()), &intake, &status)
                         .into_iter()
                         .filter_map(|id| content::library().guide(id))
                         .map(|g| (link(&guide_path(g.id())), g.title().render(&wording), g.summary().render(&wording)))

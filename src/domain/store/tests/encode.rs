@@ -31,7 +31,7 @@ fn the_stored_text_is_exactly_this() {
         concat!(
             r#"{"app":"mend","schema":5,"revision":7,"saved_at":"2026-11-22T10:15:00.000Z","#,
             r#""data":{"profile":{"wording":{"relationship":"partner","name":"Sam"},"#,
-            r#""safety":{"full_path_for":[],"safe_now":[],"harm_step_for":[],"caution_lifted":[]}},"#,
+            r#""safety":{"full_path_for":[],"safe_now":[],"harm_step_for":[],"caution_lifted":[],"done_set_aside_for":[]}},"#,
             r#""entries":[{"id":"weekly-2026-11-22","guide":"weekly","started_on":"2026-11-22","#,
             r#""completed_on":null,"answers":{"rating":{"type":"scale","value":6}},"#,
             r#""current_step":"week"}],"commitments":[],"exchanges":[]}}"#

@@ -26,7 +26,7 @@ fn schema_1_data_gains_unmade_safety_choices_and_keeps_every_answer() {
     let after = migrate(1, before.clone()).unwrap();
     assert_eq!(
         after["profile"]["safety"],
-        serde_json::json!({ "full_path_for": [], "safe_now": [], "harm_step_for": [], "caution_lifted": [] }),
+        serde_json::json!({ "full_path_for": [], "safe_now": [], "harm_step_for": [], "caution_lifted": [], "done_set_aside_for": [] }),
         "nobody had chosen anything before schema 2"
     );
     assert_eq!(after["profile"]["wording"], before["profile"]["wording"]);
@@ -213,7 +213,7 @@ fn schema_4_loses_the_page_read_choice_and_gains_no_step_taken() {
     let after = migrate(4, data).unwrap();
     assert_eq!(
         after["profile"]["safety"],
-        serde_json::json!({ "full_path_for": [], "safe_now": ["start-2026-10-02"], "harm_step_for": [], "caution_lifted": [] }),
+        serde_json::json!({ "full_path_for": [], "safe_now": ["start-2026-10-02"], "harm_step_for": [], "caution_lifted": [], "done_set_aside_for": [] }),
         "reading the page no longer releases the held guides; no step was said to be taken"
     );
 }
@@ -287,4 +287,60 @@ fn schema_4_backing_words_with_actions_becomes_keeping_your_word_with_its_commit
     let history = document.entries.history(guide.id());
     assert_eq!(history.len(), 1);
     assert!(history[0].answers().get(&"commitments".into()).is_some());
+}
+
+#[test]
+fn schema_4_done_answers_are_set_aside_so_the_upgrade_changes_no_path() {
+    let envelope: Value = serde_json::from_str(FIXTURES[3].1).unwrap();
+    let mut data = envelope["data"].clone();
+    let entries = data["entries"].as_array_mut().unwrap();
+    entries.push(serde_json::json!({
+        "id": "rebuild-or-move-on-2026-10-20", "guide": "rebuild-or-move-on",
+        "started_on": "2026-10-20", "completed_on": "2026-10-20", "current_step": null,
+        "answers": { "lean": { "type": "choice", "value": "move-on" } }
+    }));
+    let after = migrate(4, data.clone()).unwrap();
+    assert_eq!(
+        after["profile"]["safety"]["done_set_aside_for"],
+        serde_json::json!(["rebuild-or-move-on-2026-10-20"])
+    );
+    let mut envelope = envelope.clone();
+    envelope["data"] = data;
+    let Decoded::Loaded { document, .. } = decode(Some(&envelope.to_string())) else {
+        panic!("schema 4 no longer loads");
+    };
+    let status = assess(&document.entries, library(), &document.profile.safety);
+    assert!(!status.done(), "an old answer raises nothing by itself");
+    assert_eq!(
+        status.done_entries.len(),
+        1,
+        "but it is known, and a new one counts"
+    );
+}
+
+#[test]
+fn schema_4_a_caution_lifted_before_stays_lifted_after_its_tick_is_renamed() {
+    use crate::domain::program::safety::SafetyChoices;
+    let envelope: Value = serde_json::from_str(FIXTURES[3].1).unwrap();
+    let mut data = envelope["data"].clone();
+    data["entries"][0]["answers"]["control"] =
+        serde_json::json!({ "type": "choices", "value": ["threats"] });
+    // What a clean Safety check stored when it lifted that caution.
+    let old = serde_json::json!({ "type": "choices", "value": ["threats"] });
+    let fp = format!(
+        "{:016x}",
+        crate::domain::store::fingerprint(&format!("control={old}"))
+    );
+    data["profile"]["safety"]["caution_lifted"] =
+        serde_json::json!([{ "entry": "start-2026-10-02", "answers": fp }]);
+    let mut envelope = envelope.clone();
+    envelope["data"] = data;
+    let Decoded::Loaded { document, .. } = decode(Some(&envelope.to_string())) else {
+        panic!("schema 4 no longer loads");
+    };
+    let status = assess(&document.entries, library(), &document.profile.safety);
+    assert!(!status.caution(), "the lifted caution does not come back");
+    // And with nothing lifted, the caution stands, as before the upgrade.
+    let fresh = assess(&document.entries, library(), &SafetyChoices::default());
+    assert!(fresh.caution());
 }

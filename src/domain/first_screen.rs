@@ -1,0 +1,134 @@
+//! The words of the first screen and the crisis pages (content/first-screen.toml).
+//!
+//! The build writes these pages as static HTML from the same file
+//! (scripts/first_screen.py), so they show before the app has started and
+//! with JavaScript off; the app draws the same words once it runs. A
+//! sentence is written once.
+
+use serde::Deserialize;
+
+/// content/first-screen.toml.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirstScreen {
+    pub home: Home,
+    pub safety: SafetyWords,
+    pub right_now: RightNowWords,
+    pub before_the_app: BeforeTheApp,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Home {
+    pub heading: String,
+    pub lead: String,
+    pub start: String,
+    pub start_note: String,
+    pub private_heading: String,
+    pub private: String,
+    pub safety_heading: String,
+    pub safety: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyWords {
+    pub heading: String,
+    pub now_heading: String,
+    pub now: String,
+    pub crisis: String,
+    pub help_heading: String,
+    pub help: String,
+    pub fault_heading: String,
+    pub fault: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RightNowWords {
+    pub heading: String,
+    pub act_heading: String,
+    pub act: String,
+    pub minutes_heading: String,
+    pub minutes: Vec<String>,
+    pub lines_heading: String,
+    pub lines: String,
+}
+
+/// Words only the static pages use.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BeforeTheApp {
+    pub quick_exit: String,
+    pub quick_exit_title: String,
+    pub every_country: String,
+    pub emergency: String,
+    pub noscript: String,
+    pub call_log: String,
+}
+
+/// A sentence split around `{right_now}`, so the app can put a link there.
+/// `{emergency}` is filled with `emergency` ("call 911 (United States)").
+pub fn around_right_now(text: &str, emergency: &str) -> (String, Option<String>) {
+    let filled = text.replace("{emergency}", emergency);
+    match filled.split_once("{right_now}") {
+        Some((before, after)) => (before.to_owned(), Some(after.to_owned())),
+        None => (filled, None),
+    }
+}
+
+impl FirstScreen {
+    /// Every sentence, with where it is, for the content checks.
+    pub fn sentences(&self) -> Vec<(&'static str, &str)> {
+        let h = &self.home;
+        let s = &self.safety;
+        let r = &self.right_now;
+        let b = &self.before_the_app;
+        let mut all = vec![
+            ("home.heading", h.heading.as_str()),
+            ("home.lead", &h.lead),
+            ("home.start", &h.start),
+            ("home.start_note", &h.start_note),
+            ("home.private_heading", &h.private_heading),
+            ("home.private", &h.private),
+            ("home.safety_heading", &h.safety_heading),
+            ("home.safety", &h.safety),
+            ("safety.heading", &s.heading),
+            ("safety.now_heading", &s.now_heading),
+            ("safety.now", &s.now),
+            ("safety.crisis", &s.crisis),
+            ("safety.help_heading", &s.help_heading),
+            ("safety.help", &s.help),
+            ("safety.fault_heading", &s.fault_heading),
+            ("safety.fault", &s.fault),
+            ("right_now.heading", &r.heading),
+            ("right_now.act_heading", &r.act_heading),
+            ("right_now.act", &r.act),
+            ("right_now.minutes_heading", &r.minutes_heading),
+            ("right_now.lines_heading", &r.lines_heading),
+            ("right_now.lines", &r.lines),
+            ("before_the_app.quick_exit", &b.quick_exit),
+            ("before_the_app.quick_exit_title", &b.quick_exit_title),
+            ("before_the_app.every_country", &b.every_country),
+            ("before_the_app.emergency", &b.emergency),
+            ("before_the_app.noscript", &b.noscript),
+            ("before_the_app.call_log", &b.call_log),
+        ];
+        all.extend(r.minutes.iter().map(|m| ("right_now.minutes", m.as_str())));
+        all
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_placeholder_splits_the_sentence_and_the_emergency_words_are_filled() {
+        let (before, after) =
+            around_right_now("If so, {emergency}; {right_now} has lines.", "call 999");
+        assert_eq!(before, "If so, call 999; ");
+        assert_eq!(after.as_deref(), Some(" has lines."));
+        assert_eq!(around_right_now("Plain.", "x"), ("Plain.".to_owned(), None));
+    }
+}

@@ -1,0 +1,143 @@
+// Help that never waits for the WebAssembly: the home screen's first view,
+// the Safety page and the Right now page are plain HTML written by the build
+// (scripts/first_screen.py) from the same data as the app. They work with
+// JavaScript turned off, show at once while the wasm is still on its way,
+// and the app takes over in place when it starts.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DIST, startServer, openBrowser, foreignRequests } from './support.mjs';
+
+let server;
+let noScript;
+let noWasm;
+
+before(async () => {
+  server = await startServer();
+  noScript = await openBrowser({ javaScriptEnabled: false });
+  noWasm = await openBrowser({ waitForApp: false });
+});
+
+after(async () => {
+  await noScript?.close();
+  await noWasm?.close();
+  await server?.stop();
+});
+
+/** Every `tel:` link on the page, as [text, href]. */
+const telLinks = (page) =>
+  page.locator('a[href^="tel:"]').evaluateAll((links) => links.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
+
+test('with JavaScript off, Right now gives every country\'s crisis lines as tel: links, Quick exit, and says what Mend needs', async () => {
+  const { page } = noScript;
+  await page.goto(`${server.url}right-now`);
+  await page.getByRole('heading', { level: 1, name: 'Right now' }).waitFor();
+  await page.getByRole('heading', { name: 'For the next few minutes' }).waitFor();
+  const tel = await telLinks(page);
+  for (const [text, href] of [['988', 'tel:988'], ['999', 'tel:999'], ['000', 'tel:000']]) {
+    assert.ok(tel.some(([t, h]) => t === text && h === href), `${text} as ${href} in ${JSON.stringify(tel)}`);
+  }
+  // Grouped by country, each with its emergency number, the UK with its silent call.
+  for (const country of ['United States', 'Canada', 'United Kingdom', 'Ireland', 'Australia', 'New Zealand']) {
+    await page.getByRole('region', { name: country }).getByRole('heading', { name: country }).waitFor();
+  }
+  await page.getByRole('region', { name: 'United States' }).getByText('988 Suicide & Crisis Lifeline').waitFor();
+  await page.getByRole('region', { name: 'United Kingdom' }).getByText(/press 55/).waitFor();
+  await page.getByText(/Calls from this phone show in its call log/).first().waitFor();
+  const exit = page.getByRole('link', { name: 'Quick exit' });
+  assert.equal(await exit.getAttribute('href'), 'https://www.bbc.com/weather');
+  await page.getByText(/Mend needs JavaScript and WebAssembly/).waitFor();
+});
+
+test('with JavaScript off, Safety gives abuse lines everywhere, the danger-now card and a link to Right now', async () => {
+  const { page } = noScript;
+  await page.goto(`${server.url}safety`);
+  await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
+  await page.getByRole('heading', { name: 'If you are in danger right now' }).waitFor();
+  await page.getByText('Please call your local emergency number.').waitFor();
+  const hotline = page.getByRole('listitem').filter({ hasText: 'National Domestic Violence Hotline' });
+  assert.equal(await hotline.getByRole('link', { name: '800-799-SAFE (7233)' }).getAttribute('href'), 'tel:+18007997233');
+  await page.getByRole('listitem').filter({ hasText: "Men's Advice Line" }).waitFor();
+  await page.getByRole('heading', { name: 'It is not your fault' }).waitFor();
+  await page.getByRole('link', { name: 'Right now' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Right now' }).waitFor();
+});
+
+test('with JavaScript off, the home screen shows its welcome, Get started, Safety and Quick exit', async () => {
+  const { page } = noScript;
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1, name: 'Rebuild trust, one honest step at a time' }).waitFor();
+  assert.match(await page.getByRole('link', { name: 'Get started' }).getAttribute('href'), /guides\/start$/);
+  await page.getByRole('link', { name: 'Safety', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
+  await page.getByRole('link', { name: 'Quick exit' }).waitFor();
+  assert.deepEqual(noScript.errors, []);
+});
+
+test('while the wasm is still on its way, the first screen and the crisis lines are already there and work', async () => {
+  const { page, context } = noWasm;
+  // Hold every wasm download: the app cannot start.
+  await context.route('**/*.wasm', () => {});
+  try {
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: 'Rebuild trust, one honest step at a time' }).waitFor();
+    await page.getByRole('link', { name: 'Get started' }).waitFor();
+    await page.getByRole('link', { name: 'Quick exit' }).waitFor();
+    await page.getByRole('link', { name: 'Safety', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
+    await page.goto(`${server.url}right-now`);
+    await page.getByRole('region', { name: 'United States' }).getByRole('link', { name: '988' }).first().waitFor();
+    // A deep link shows the plain "Opening Mend…", never the welcome.
+    await page.goto(`${server.url}guides/start`);
+    await page.getByText('Opening Mend…').waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Rebuild trust, one honest step at a time' }).count(), 0);
+    // Someone who has started sees "Opening Mend…" on the home screen, not a welcome.
+    await page.evaluate(() => localStorage.setItem('mend.document', '{}'));
+    await page.goto(server.url);
+    await page.getByText('Opening Mend…').waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Rebuild trust, one honest step at a time' }).isVisible(), false);
+    await page.evaluate(() => localStorage.clear());
+  } finally {
+    await context.unroute('**/*.wasm');
+  }
+});
+
+test('the app takes over in place: the same heading, the static page gone, the policy kept', async () => {
+  const { page, violations } = noWasm;
+  for (const [address, heading] of [['', 'Rebuild trust, one honest step at a time'], ['safety', 'Your safety'], ['right-now', 'Right now']]) {
+    await page.goto(`${server.url}${address}`);
+    await page.waitForFunction(() => !document.getElementById('opening'));
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    assert.equal(await page.locator('h1').count(), 1, `one heading on ${address || '/'}`);
+  }
+  // The app's own controls are there: the country picker and the Quick exit button.
+  await page.getByLabel('Your country').first().waitFor();
+  await page.getByRole('button', { name: 'Quick exit' }).waitFor();
+  assert.deepEqual(violations, [], 'no Content-Security-Policy violation');
+});
+
+test('the static pages are part of the build and of the offline cache', () => {
+  for (const file of ['index.html', 'safety.html', 'right-now.html', 'shell.html', 'first-screen.js']) {
+    assert.ok(fs.existsSync(path.join(DIST, file)), `${file} is built`);
+  }
+  const worker = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+  for (const file of ['"safety.html"', '"right-now.html"', '"shell.html"', '"first-screen.js"']) {
+    assert.ok(worker.includes(file), `${file} is precached`);
+  }
+  assert.equal(
+    fs.readFileSync(path.join(DIST, '404.html'), 'utf8'),
+    fs.readFileSync(path.join(DIST, 'shell.html'), 'utf8'),
+    'a host\'s 404 page is the plain shell',
+  );
+  for (const file of ['index.html', 'safety.html', 'right-now.html']) {
+    const html = fs.readFileSync(path.join(DIST, file), 'utf8');
+    assert.match(html, /Content-Security-Policy/, `${file} carries the policy`);
+    assert.doesNotMatch(html, /style="/, `${file} has no inline style`);
+  }
+});
+
+test('nothing left the origin but nothing', () => {
+  assert.deepEqual(foreignRequests(noScript.requests, server.origin), []);
+  assert.deepEqual(foreignRequests(noWasm.requests, server.origin), []);
+});
