@@ -35,7 +35,6 @@ fn main() {
     for (name, file) in [
         ("PATHS", "content/paths.toml"),
         ("HELPLINES", "content/helplines.toml"),
-        ("FIRST_SCREEN", "content/first-screen.toml"),
     ] {
         println!("cargo:rerun-if-changed={file}");
         let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
@@ -45,8 +44,62 @@ fn main() {
         writeln!(generated, "pub const {name}: &str = {json:?};").unwrap();
     }
 
+    first_screen(&mut generated);
+
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("guides.rs"), generated).expect("write guides.rs");
+}
+
+/// content/first-screen.toml as a Rust value of `domain::first_screen::FirstScreen`:
+/// the compiler checks every field is there and no other is, so a missing or
+/// misspelt key fails the build, and the wasm carries no parser for it.
+fn first_screen(generated: &mut String) {
+    const FILE: &str = "content/first-screen.toml";
+    const TABLES: [(&str, &str); 4] = [
+        ("home", "Home"),
+        ("safety", "SafetyWords"),
+        ("right_now", "RightNowWords"),
+        ("before_the_app", "BeforeTheApp"),
+    ];
+    println!("cargo:rerun-if-changed={FILE}");
+    let text = fs::read_to_string(FILE).unwrap_or_else(|e| panic!("{FILE}: {e}"));
+    let value: toml::Table =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{FILE} is not valid TOML:\n{e}"));
+    let module = "crate::domain::first_screen";
+    writeln!(
+        generated,
+        "pub static FIRST_SCREEN: {module}::FirstScreen = {module}::FirstScreen {{"
+    )
+    .unwrap();
+    if let Some(key) = value.keys().find(|k| !TABLES.iter().any(|(t, _)| t == k)) {
+        panic!("{FILE}: `[{key}]` is not a part Mend knows");
+    }
+    for (table, type_name) in TABLES {
+        let fields = value
+            .get(table)
+            .and_then(toml::Value::as_table)
+            .unwrap_or_else(|| panic!("{FILE}: `[{table}]` is missing"));
+        writeln!(generated, "    {table}: {module}::{type_name} {{").unwrap();
+        for (field, value) in fields {
+            let rust = match value {
+                toml::Value::String(text) => format!("{text:?}"),
+                toml::Value::Array(items) => {
+                    let items: Vec<String> = items
+                        .iter()
+                        .map(|item| match item {
+                            toml::Value::String(text) => format!("{text:?}"),
+                            other => panic!("{FILE}: `{table}.{field}` holds {other}, not text"),
+                        })
+                        .collect();
+                    format!("&[{}]", items.join(", "))
+                }
+                other => panic!("{FILE}: `{table}.{field}` is {other}, not text"),
+            };
+            writeln!(generated, "        {field}: {rust},").unwrap();
+        }
+        writeln!(generated, "    }},").unwrap();
+    }
+    writeln!(generated, "}};").unwrap();
 }
 
 fn toml_files(dir: &Path) -> Vec<PathBuf> {

@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXIT_URL = "https://www.bbc.com/weather"
 # The app's navigation (src/routes.rs, Page::NAVIGATION), as plain links.
 NAVIGATION = [("./", "Your path"), ("guides", "Guides"), ("history", "History"), ("settings", "Settings")]
-OPENING = re.compile(r'<div id="opening">.*?</div>\s*</body>', re.S)
+# The placeholder, as written or as Trunk's minifier leaves it (unquoted).
+OPENING = re.compile(r'<div id="?opening"?>.*?</div>\s*</body>', re.S)
 TITLE = re.compile(r"<title>.*?</title>", re.S)
 INTERNATIONAL = "INTL"
 

@@ -20,9 +20,14 @@ import { firstLoad, printTable } from './first_load.mjs';
  * 17 KB of it as embedded guide JSON, the helplines' new lines, the
  * tech-safety card, the rewritten stopping-harm page, the new Safety check
  * and My plan questions, schema 5). Guides still ship inside the wasm;
- * issue 22 moves them out, which is where these bytes come back.
+ * issue 22 moves them out, which is where these bytes come back; raised to
+ * 565,000 over 561,514 for the static first screen (the home's first view in
+ * index.html, +0.6 KB, and first-screen.js) and the review of the safety
+ * pass (done answers set aside and undone, the intake seen by results, a
+ * new gate: +4 KB of wasm). The first screen's words are compiled in by
+ * build.rs rather than parsed, which saved 4.4 KB against a serde version.
  */
-const BUDGET = 560_000;
+const BUDGET = 565_000;
 
 const dist = process.argv[2] || 'dist';
 const { rows, total } = firstLoad(dist);

@@ -78,11 +78,7 @@ pub fn helplines() -> &'static Helplines {
 /// content tests prove the file is valid; the static pages the build writes
 /// from it (scripts/first_screen.py) say the same.
 pub fn first_screen() -> &'static FirstScreen {
-    static WORDS: OnceLock<FirstScreen> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        serde_json::from_str(FIRST_SCREEN)
-            .unwrap_or_else(|e| panic!("content/first-screen.toml could not be read: {e}"))
-    })
+    &FIRST_SCREEN
 }
 
 /// Ids of the guides in content/guides/ (not the fixtures).
@@ -163,11 +159,8 @@ mod tests {
     }
 
     #[test]
-    fn the_first_screen_words_read_and_use_only_the_placeholders_they_may() {
-        let words: FirstScreen = match serde_json::from_str(FIRST_SCREEN) {
-            Ok(words) => words,
-            Err(e) => panic!("content/first-screen.toml: {e}"),
-        };
+    fn the_first_screen_words_use_only_the_placeholders_they_may() {
+        let words = first_screen();
         for (place, text) in words.sentences() {
             assert!(
                 !text.trim().is_empty(),

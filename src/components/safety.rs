@@ -169,7 +169,7 @@ pub fn HelplineList(
                         // phone. (Confirmed 2026-12-06 at
                         // https://www.techsafety.org/resources-survivors/cell-phone-safety-plan:
                         // "they may be looking at your call log, billing records".)
-                        <p class="muted">{first_screen().before_the_app.call_log.clone()}</p>
+                        <p class="muted">{first_screen().before_the_app.call_log}</p>
                         // A relay service alone is not a line of this kind.
                         {if !lines.iter().any(|l| l.purposes.iter().any(|p| *p != Purpose::Relay && purposes.contains(p))) {
                             view! { <p>"Mend has no confirmed line of this kind for " {c.name.clone()} " yet. The directory below lists services everywhere."</p> }.into_any()

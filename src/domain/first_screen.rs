@@ -3,13 +3,11 @@
 //! The build writes these pages as static HTML from the same file
 //! (scripts/first_screen.py), so they show before the app has started and
 //! with JavaScript off; the app draws the same words once it runs. A
-//! sentence is written once.
-
-use serde::Deserialize;
+//! sentence is written once. build.rs turns the file into a `FirstScreen`
+//! value, so a missing or unknown key fails the build and no parser ships.
 
 /// content/first-screen.toml.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FirstScreen {
     pub home: Home,
     pub safety: SafetyWords,
@@ -17,54 +15,50 @@ pub struct FirstScreen {
     pub before_the_app: BeforeTheApp,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Home {
-    pub heading: String,
-    pub lead: String,
-    pub start: String,
-    pub start_note: String,
-    pub private_heading: String,
-    pub private: String,
-    pub safety_heading: String,
-    pub safety: String,
+    pub heading: &'static str,
+    pub lead: &'static str,
+    pub start: &'static str,
+    pub start_note: &'static str,
+    pub private_heading: &'static str,
+    pub private: &'static str,
+    pub safety_heading: &'static str,
+    pub safety: &'static str,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SafetyWords {
-    pub heading: String,
-    pub now_heading: String,
-    pub now: String,
-    pub crisis: String,
-    pub help_heading: String,
-    pub help: String,
-    pub fault_heading: String,
-    pub fault: String,
+    pub heading: &'static str,
+    pub now_heading: &'static str,
+    pub now: &'static str,
+    pub crisis: &'static str,
+    pub help_heading: &'static str,
+    pub help: &'static str,
+    pub fault_heading: &'static str,
+    pub fault: &'static str,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RightNowWords {
-    pub heading: String,
-    pub act_heading: String,
-    pub act: String,
-    pub minutes_heading: String,
-    pub minutes: Vec<String>,
-    pub lines_heading: String,
-    pub lines: String,
+    pub heading: &'static str,
+    pub act_heading: &'static str,
+    pub act: &'static str,
+    pub minutes_heading: &'static str,
+    pub minutes: &'static [&'static str],
+    pub lines_heading: &'static str,
+    pub lines: &'static str,
 }
 
 /// Words only the static pages use.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BeforeTheApp {
-    pub quick_exit: String,
-    pub quick_exit_title: String,
-    pub every_country: String,
-    pub emergency: String,
-    pub noscript: String,
-    pub call_log: String,
+    pub quick_exit: &'static str,
+    pub quick_exit_title: &'static str,
+    pub every_country: &'static str,
+    pub emergency: &'static str,
+    pub noscript: &'static str,
+    pub call_log: &'static str,
 }
 
 /// A sentence split around `{right_now}`, so the app can put a link there.
@@ -84,37 +78,37 @@ impl FirstScreen {
         let s = &self.safety;
         let r = &self.right_now;
         let b = &self.before_the_app;
-        let mut all = vec![
-            ("home.heading", h.heading.as_str()),
-            ("home.lead", &h.lead),
-            ("home.start", &h.start),
-            ("home.start_note", &h.start_note),
-            ("home.private_heading", &h.private_heading),
-            ("home.private", &h.private),
-            ("home.safety_heading", &h.safety_heading),
-            ("home.safety", &h.safety),
-            ("safety.heading", &s.heading),
-            ("safety.now_heading", &s.now_heading),
-            ("safety.now", &s.now),
-            ("safety.crisis", &s.crisis),
-            ("safety.help_heading", &s.help_heading),
-            ("safety.help", &s.help),
-            ("safety.fault_heading", &s.fault_heading),
-            ("safety.fault", &s.fault),
-            ("right_now.heading", &r.heading),
-            ("right_now.act_heading", &r.act_heading),
-            ("right_now.act", &r.act),
-            ("right_now.minutes_heading", &r.minutes_heading),
-            ("right_now.lines_heading", &r.lines_heading),
-            ("right_now.lines", &r.lines),
-            ("before_the_app.quick_exit", &b.quick_exit),
-            ("before_the_app.quick_exit_title", &b.quick_exit_title),
-            ("before_the_app.every_country", &b.every_country),
-            ("before_the_app.emergency", &b.emergency),
-            ("before_the_app.noscript", &b.noscript),
-            ("before_the_app.call_log", &b.call_log),
+        let mut all: Vec<(&'static str, &str)> = vec![
+            ("home.heading", h.heading),
+            ("home.lead", h.lead),
+            ("home.start", h.start),
+            ("home.start_note", h.start_note),
+            ("home.private_heading", h.private_heading),
+            ("home.private", h.private),
+            ("home.safety_heading", h.safety_heading),
+            ("home.safety", h.safety),
+            ("safety.heading", s.heading),
+            ("safety.now_heading", s.now_heading),
+            ("safety.now", s.now),
+            ("safety.crisis", s.crisis),
+            ("safety.help_heading", s.help_heading),
+            ("safety.help", s.help),
+            ("safety.fault_heading", s.fault_heading),
+            ("safety.fault", s.fault),
+            ("right_now.heading", r.heading),
+            ("right_now.act_heading", r.act_heading),
+            ("right_now.act", r.act),
+            ("right_now.minutes_heading", r.minutes_heading),
+            ("right_now.lines_heading", r.lines_heading),
+            ("right_now.lines", r.lines),
+            ("before_the_app.quick_exit", b.quick_exit),
+            ("before_the_app.quick_exit_title", b.quick_exit_title),
+            ("before_the_app.every_country", b.every_country),
+            ("before_the_app.emergency", b.emergency),
+            ("before_the_app.noscript", b.noscript),
+            ("before_the_app.call_log", b.call_log),
         ];
-        all.extend(r.minutes.iter().map(|m| ("right_now.minutes", m.as_str())));
+        all.extend(r.minutes.iter().map(|m| ("right_now.minutes", *m)));
         all
     }
 }

@@ -36,22 +36,22 @@ pub fn RightNow() -> impl IntoView {
     // The same words as the static crisis page (content/first-screen.toml).
     let words = &first_screen().right_now;
     view! {
-        <PageHeading text=words.heading.clone() tab_title=Page::RightNow.document_title() />
+        <PageHeading text=words.heading tab_title=Page::RightNow.document_title() />
         <div class="card notice--safety" role="note">
-            <h2>{words.act_heading.clone()}</h2>
-            <p>{move || around_right_now(&words.act, &emergency_words(country.get())).0}</p>
+            <h2>{words.act_heading}</h2>
+            <p>{move || around_right_now(words.act, &emergency_words(country.get())).0}</p>
         </div>
 
         <section class="card" aria-labelledby="now-minutes">
-            <h2 id="now-minutes">{words.minutes_heading.clone()}</h2>
+            <h2 id="now-minutes">{words.minutes_heading}</h2>
             <ul>
-                {words.minutes.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}
+                {words.minutes.iter().map(|m| view! { <li>{*m}</li> }).collect_view()}
             </ul>
         </section>
 
         <section class="card" aria-labelledby="now-lines">
-            <h2 id="now-lines">{words.lines_heading.clone()}</h2>
-            <p>{words.lines.clone()}</p>
+            <h2 id="now-lines">{words.lines_heading}</h2>
+            <p>{words.lines}</p>
             <HelplineList purposes=&[Purpose::Crisis, Purpose::Relay] picker_id="crisis-country" />
         </section>
 

@@ -45,12 +45,12 @@ pub fn Safety() -> impl IntoView {
         danger() && !store.protected().get() && privacy.prefs().with(|p| p.neutral_title.is_none())
     };
     let words = &first_screen().safety;
-    let crisis = move || around_right_now(&words.crisis, &emergency_words(country.get()));
+    let crisis = move || around_right_now(words.crisis, &emergency_words(country.get()));
     view! {
-        <PageHeading text=words.heading.clone() tab_title=Page::Safety.document_title() />
+        <PageHeading text=words.heading tab_title=Page::Safety.document_title() />
         <div class="card notice--safety" role="note">
-            <h2>{words.now_heading.clone()}</h2>
-            <p>{move || around_right_now(&words.now, &emergency_words(country.get())).0}</p>
+            <h2>{words.now_heading}</h2>
+            <p>{move || around_right_now(words.now, &emergency_words(country.get())).0}</p>
             {move || country.get().and_then(|c| c.silent_call.clone()).map(|silent| view! { <p class="silent-call">{silent}</p> })}
             <p>
                 {move || crisis().0}
@@ -106,8 +106,8 @@ pub fn Safety() -> impl IntoView {
         </Show>
 
         <section class="card" aria-labelledby="safety-help">
-            <h2 id="safety-help">{words.help_heading.clone()}</h2>
-            <p>{words.help.clone()}</p>
+            <h2 id="safety-help">{words.help_heading}</h2>
+            <p>{words.help}</p>
             <HelplineList purposes=&[Purpose::Abuse, Purpose::Men, Purpose::Lgbtq, Purpose::Workplace, Purpose::Relay] />
         </section>
 
@@ -133,8 +133,8 @@ pub fn Safety() -> impl IntoView {
         </section>
 
         <section class="card" aria-labelledby="safety-fault">
-            <h2 id="safety-fault">{words.fault_heading.clone()}</h2>
-            <p>{words.fault.clone()}</p>
+            <h2 id="safety-fault">{words.fault_heading}</h2>
+            <p>{words.fault}</p>
         </section>
 
         <section class="card" aria-labelledby="safety-repair">

@@ -91,11 +91,7 @@ pub fn Start() -> impl IntoView {
     let done = state.with_untracked(|s| s.intake_done || s.danger);
     // The first view's words are the static first screen's (content/first-screen.toml).
     let home = &first_screen().home;
-    let heading = if done {
-        "Your path"
-    } else {
-        home.heading.as_str()
-    };
+    let heading = if done { "Your path" } else { home.heading };
 
     view! {
         <PageHeading text=heading tab_title=Page::Start.document_title() />
@@ -161,13 +157,13 @@ pub fn Start() -> impl IntoView {
             let wording = wording.get();
             if !s.intake_done && !s.danger {
                 view! {
-                    <p class="lead">{home.lead.clone()}</p>
+                    <p class="lead">{home.lead}</p>
                     <p class="actions">
                         <A href=link(&guide_path(intake.id())) attr:class="button button--primary">
-                            {if s.intake_started { "Continue getting started".to_owned() } else { home.start.clone() }}
+                            {if s.intake_started { "Continue getting started" } else { home.start }}
                         </A>
                     </p>
-                    <p class="muted">{home.start_note.clone()}</p>
+                    <p class="muted">{home.start_note}</p>
                 }
                 .into_any()
             } else {
@@ -269,8 +265,8 @@ pub fn Start() -> impl IntoView {
 
         <WeekWarning />
         <section class="card" aria-labelledby="start-private">
-            <h2 id="start-private">{home.private_heading.clone()}</h2>
-            <p>{home.private.clone()}</p>
+            <h2 id="start-private">{home.private_heading}</h2>
+            <p>{home.private}</p>
         </section>
         <Show when=move || state.with(|s| !s.intake_done && !s.danger)>
             <section class="card" aria-labelledby="start-pace">
@@ -281,8 +277,8 @@ pub fn Start() -> impl IntoView {
                 </p>
             </section>
             <section class="card" aria-labelledby="start-safety">
-                <h2 id="start-safety">{home.safety_heading.clone()}</h2>
-                <p>{home.safety.clone()}</p>
+                <h2 id="start-safety">{home.safety_heading}</h2>
+                <p>{home.safety}</p>
             </section>
             <section class="card" aria-labelledby="start-therapy">
                 <h2 id="start-therapy">"A workbook, not a therapist"</h2>
