@@ -224,6 +224,74 @@ async function phoneTimings() {
   console.log(`choose an answer → saved and painted:            ${fmt(save)}`);
 }
 
+/** A cold browser under the phone profile that does not wait for the app. */
+async function phoneSession(options = {}) {
+  const session = await openBrowser({ waitForApp: false, ...options });
+  const cdp = await session.context.newCDPSession(session.page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: PHONE.latencyMs,
+    downloadThroughput: PHONE.downloadBitsPerSecond / 8,
+    uploadThroughput: PHONE.uploadBitsPerSecond / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
+  return session;
+}
+
+/** Milliseconds from navigation until every selector is visible. */
+async function visibleAfter(page, url, selectors) {
+  await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
+  for (const selector of selectors) {
+    await page.locator(selector).first().waitFor({ state: 'visible', timeout: 60_000 });
+  }
+  return page.evaluate(() => performance.now());
+}
+
+/**
+ * Issue 22's targets: the first screen and the crisis lines before the wasm
+ * (static HTML), with JavaScript on and off, and the first intake question.
+ */
+async function firstScreenTimings() {
+  const server = await startServer({ brotli: true });
+  const useful = [];
+  const crisisOn = [];
+  const crisisOff = [];
+  const safetyOff = [];
+  const question = [];
+  const home = ['main h1', 'a[href$="guides/start"]', 'a.safety-link', '.quick-exit'];
+  try {
+    for (let i = 0; i < runs; i++) {
+      let session = await phoneSession();
+      useful.push(await visibleAfter(session.page, server.url, home));
+      await session.close();
+      session = await phoneSession();
+      crisisOn.push(await visibleAfter(session.page, `${server.url}right-now`, ['main h1', 'main a[href^="tel:"]', '.quick-exit']));
+      await session.close();
+      session = await phoneSession({ javaScriptEnabled: false });
+      crisisOff.push(await visibleAfter(session.page, `${server.url}right-now`, ['main h1', 'main a[href^="tel:"]', '.quick-exit']));
+      safetyOff.push(await visibleAfter(session.page, `${server.url}safety`, ['main h1', 'main a[href^="tel:"]']));
+      await session.close();
+      session = await phoneSession();
+      const { page } = session;
+      await page.goto(`${server.url}guides/start`, { waitUntil: 'commit', timeout: 60_000 });
+      await page.getByRole('button', { name: 'Begin' }).click({ timeout: 60_000 });
+      await page.getByRole('radio').first().waitFor({ state: 'visible', timeout: 60_000 });
+      question.push(await page.evaluate(() => performance.now()));
+      await session.close();
+    }
+  } finally {
+    await server.stop();
+  }
+  console.log('\nFirst screen, phone profile, first visit (issue 22; from navigation start)');
+  console.log(`home: heading, Get started, Safety, Quick exit (≤ 1000 ms): ${fmt(useful)}`);
+  console.log(`Right now: crisis lines as tel: links (≤ 1000 ms):           ${fmt(crisisOn)}`);
+  console.log(`Right now, JavaScript off (≤ 1000 ms):                       ${fmt(crisisOff)}`);
+  console.log(`Safety, JavaScript off (second page, same browser):          ${fmt(safetyOff)}`);
+  console.log(`first intake question answerable, incl. Begin (≤ 2000 ms):   ${fmt(question)}`);
+}
+
 /**
  * Issue 12's scale: three years of weekly check-ins plus 1,000 other
  * entries, and eight commitments marked every week, written into storage
@@ -302,3 +370,4 @@ twiggy();
 await loopbackTimings();
 await largeHistory();
 await phoneTimings();
+await firstScreenTimings();

@@ -128,6 +128,8 @@ test('commitments written before are tracked, the check-in marks a missed week, 
   await plans.getByText(/^Marked for 1 of \d+ weeks: missed 1\.$/).waitFor();
   await plans.getByText('Week by week').click();
   const row = plans.getByRole('row', { name: new RegExp(longDate(monday(new Date()))) });
+  // The table is drawn when first opened: wait for it before reading it.
+  await row.getByRole('cell').first().waitFor();
   assert.deepEqual(await row.getByRole('cell').allTextContents(), ['Missed', 'I was late telling Sam on Wednesday']);
   const unmarked = plans.getByRole('row', { name: new RegExp(longDate(monday(FINISHED))) });
   assert.deepEqual(await unmarked.getByRole('cell').allTextContents(), ['Not marked', '']);

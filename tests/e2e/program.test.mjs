@@ -105,7 +105,10 @@ async function resumeToReview(page) {
     await review.or(page.locator('form.runner')).first().waitFor();
     if (await review.count()) return;
     const step = (await page.locator('.runner__heading').innerText()).trim();
-    if (step === 'Feeling safe') await feelingSafe(page);
+    // A screen already answered keeps its answers; only a new one is answered, calmly.
+    const answered = (await page.locator('form.runner input:checked').count()) > 0;
+    if (answered) await next(page);
+    else if (step === 'Feeling safe') await feelingSafe(page);
     else if (step === 'Between you') await betweenYou(page);
     else await next(page);
     await page.waitForFunction((before) => {

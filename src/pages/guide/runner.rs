@@ -167,7 +167,8 @@ fn StepScreen(
                 let entry = d.entries.begin(guide, today());
                 // A new answer to a safety question counts afresh, whatever
                 // the user chose about the earlier ones ("I'm safe now",
-                // "Show me the full path", "I have read this").
+                // "Show me the full path", a step taken after harm, "That
+                // has changed").
                 d.profile.safety.answered(guide, &question, entry.id());
                 match value {
                     Some(value) => entry.answer(question, value),
