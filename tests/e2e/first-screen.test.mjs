@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DIST, startServer, openBrowser, foreignRequests } from './support.mjs';
+import { checkAccessibility } from './axe.mjs';
 
 let server;
 let noScript;
@@ -84,10 +85,15 @@ test('while the wasm is still on its way, the first screen and the crisis lines 
     await page.getByRole('heading', { level: 1, name: 'Rebuild trust, one honest step at a time' }).waitFor();
     await page.getByRole('link', { name: 'Get started' }).waitFor();
     await page.getByRole('link', { name: 'Quick exit' }).waitFor();
+    await checkAccessibility(page, 'the static home screen');
     await page.getByRole('link', { name: 'Safety', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
     await page.goto(`${server.url}right-now`);
     await page.getByRole('region', { name: 'United States' }).getByRole('link', { name: '988' }).first().waitFor();
+    await checkAccessibility(page, 'the static Right now page');
+    await page.goto(`${server.url}safety`);
+    await page.getByRole('heading', { name: 'It is not your fault' }).waitFor();
+    await checkAccessibility(page, 'the static Safety page');
     // A deep link shows the plain "Opening Mend…", never the welcome.
     await page.goto(`${server.url}guides/start`);
     await page.getByText('Opening Mend…').waitFor();

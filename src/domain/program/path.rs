@@ -281,7 +281,9 @@ impl Paths {
         if safety.path_restricted() {
             notes.push(PathNote::Danger);
         }
-        if safety.done() {
+        // The danger path has its own card and order; "done" speaks only
+        // where the path really starts with moving on.
+        if safety.done() && !safety.path_restricted() {
             notes.push(PathNote::Done);
         }
         if !intake.other_is_willing() && !safety.path_restricted() {

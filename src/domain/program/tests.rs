@@ -1421,3 +1421,25 @@ fn results_never_suggest_what_waits_while_the_other_person_is_unwilling() {
     );
     assert_eq!(allowed, vec![&GuideId::new("owning-your-part")]);
 }
+
+#[test]
+fn with_danger_the_path_does_not_claim_to_start_with_moving_on() {
+    let mut entries = Entries::default();
+    answer_in(
+        &mut entries,
+        "start",
+        "2026-11-01",
+        &[
+            ("role", AnswerValue::Choice("hurt".into())),
+            ("intent", AnswerValue::Choice("end".into())),
+            ("afraid", yes()),
+        ],
+        true,
+    );
+    let s = status(&entries);
+    let intake = Intake::from_answers(entries.current(guide("start")).unwrap().answers());
+    let notes = paths().notes(&intake, &s);
+    assert!(notes.contains(&super::path::PathNote::Danger));
+    assert!(!notes.contains(&super::path::PathNote::Done));
+    assert_eq!(ids(&paths().for_intake(&intake, &s))[0], "safety-check");
+}

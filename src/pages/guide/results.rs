@@ -259,7 +259,9 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                     // Off while danger holds: "show me your answers" can be a tool of control.
                     // Off, too, while the user has frightened or hurt the other
                     // person and taken no step yet.
-                    {(is_shareable(guide) && status.compare_allowed()).then(|| view! {
+                    // Nor while the other person is said to be unwilling, or the
+                    // user is done: comparing answers presumes both want to work on it.
+                    {(is_shareable(guide) && status.compare_allowed() && intake.other_is_willing() && !status.done()).then(|| view! {
                         <section class="card" aria-labelledby="results-compare">
                             <h2 id="results-compare">{format!("Compare with {}", wording.reference())}</h2>
                             <p>
