@@ -55,9 +55,11 @@ fn main() {
 /// misspelt key fails the build, and the wasm carries no parser for it.
 fn first_screen(generated: &mut String) {
     const FILE: &str = "content/first-screen.toml";
-    const TABLES: [(&str, &str); 4] = [
+    const TABLES: [(&str, &str); 6] = [
         ("home", "Home"),
         ("safety", "SafetyWords"),
+        ("tech_safety", "TechSafetyWords"),
+        ("tags", "Tags"),
         ("right_now", "RightNowWords"),
         ("before_the_app", "BeforeTheApp"),
     ];

@@ -1,12 +1,49 @@
 // Runs before the first paint, in the page's <head> (a file of Mend's own:
-// the Content-Security-Policy allows no inline script). The home screen's
-// static first view welcomes a first visit; someone who has already started
-// sees "Opening Mend…" until the app draws their path, instead of a welcome
-// that would jump to another page. It reads only whether a document exists.
-try {
-  if (localStorage.getItem('mend.document') !== null) {
-    document.documentElement.classList.add('returning');
+// the Content-Security-Policy allows no inline script). It reads only
+// whether things exist in storage, never what anyone wrote:
+// - after Quick exit (mend.closed), nothing of the static page shows: Back
+//   from the neutral site finds a blank page until the app shows its
+//   closed screen, as before the first screen was static;
+// - with the neutral tab title chosen, or a passphrase set (the default
+//   then), the tab says "Notes" from the first moment;
+// - someone who has already started sees "Opening Mend…" on the home
+//   screen instead of the welcome, which the app would replace by their path;
+// - the static Quick exit link goes to the neutral site the user chose, and
+//   leaves with location.replace, as the app's button does.
+(function () {
+  var root = document.documentElement;
+  function read(storage, key) {
+    try {
+      return storage.getItem(key);
+    } catch (e) {
+      return null;
+    }
   }
-} catch (e) {
-  // Storage may be off; the welcome then shows, and the app takes over.
-}
+  var local = window.localStorage;
+  var session = window.sessionStorage;
+  if (read(session, 'mend.closed') !== null || read(local, 'mend.closed') !== null) {
+    root.classList.add('closed-before-app');
+  }
+  var documentText = read(local, 'mend.document');
+  if (documentText !== null) root.classList.add('returning');
+  var prefs = {};
+  try {
+    prefs = JSON.parse(read(local, 'mend.prefs') || '{}') || {};
+  } catch (e) {
+    prefs = {};
+  }
+  var sealed = documentText !== null && documentText.indexOf('"sealed"') !== -1;
+  var neutral = prefs.neutral_title === true || (prefs.neutral_title == null && sealed);
+  if (neutral) document.title = 'Notes';
+  var exitTo = typeof prefs.exit_url === 'string' && /^https:\/\/[^\s]+$/.test(prefs.exit_url) ? prefs.exit_url : null;
+  document.addEventListener(
+    'click',
+    function (event) {
+      var link = event.target && event.target.closest ? event.target.closest('a.quick-exit') : null;
+      if (!link) return;
+      event.preventDefault();
+      window.location.replace(exitTo || link.href);
+    },
+    true,
+  );
+})();

@@ -56,10 +56,24 @@ def dial(line: dict) -> str | None:
     return "".join(c for i, c in enumerate(call) if c.isdigit() or (i == 0 and c == "+"))
 
 
-def line_item(line: dict, call_log: str) -> str:
+# The `tags` key of each `for` purpose in helplines.toml.
+TAG_KEYS = {
+    "crisis": "crisis", "abuse": "abuse", "uses-harm": "uses_harm", "men": "men",
+    "lgbtq": "lgbtq", "workplace": "workplace", "relay": "relay",
+}
+
+
+def line_item(line: dict, shown_for: set[str], tags: dict) -> str:
+    """One line as the app draws it (components/safety.rs, line_item)."""
     parts = [f"<strong>{esc(line['service'])}</strong>"]
-    if line.get("audience"):
-        parts.append(f' <span class="helpline__tags"><span class="tag">{esc(line["audience"])}</span></span>')
+    purposes = [p for p in line["for"] if not shown_for or p in shown_for]
+    # A line for anyone that also serves men or LGBTQ+ people is not "for men".
+    if "abuse" in line["for"]:
+        purposes = [p for p in purposes if p not in ("men", "lgbtq")]
+    shown = [tags[TAG_KEYS[p]] for p in purposes] + ([line["audience"]] if line.get("audience") else [])
+    if shown:
+        inner = "".join(f'<span class="tag">{esc(t)}</span>' for t in shown)
+        parts.append(f' <span class="helpline__tags">{inner}</span>')
     number = dial(line)
     if number:
         parts.append(f' Call <a class="helpline__number" href="tel:{esc(number)}">{esc(line["call"])}</a>.')
@@ -75,9 +89,9 @@ def line_item(line: dict, call_log: str) -> str:
     return f'<li class="helpline">{"".join(parts)}</li>'
 
 
-def every_country(helplines: dict, purposes: set[str], words: dict) -> str:
+def every_country(helplines: dict, purposes: set[str], words: dict, tags: dict) -> str:
     """Each country's emergency number and lines for `purposes`, then the directory."""
-    out = [f"<p>{esc(words['every_country'])}</p>", f'<p class="muted">{esc(words["call_log"])}</p>']
+    out = [f'<p class="muted">{esc(words["call_log"])}</p>', f"<p>{esc(words['every_country'])}</p>"]
     for country in helplines["countries"]:
         lines = [
             l for l in helplines["lines"]
@@ -93,11 +107,12 @@ def every_country(helplines: dict, purposes: set[str], words: dict) -> str:
         if country.get("silent_call"):
             out.append(f'<p class="silent-call">{esc(country["silent_call"])}</p>')
         if lines:
-            out.append('<ul class="helplines">' + "".join(line_item(l, words["call_log"]) for l in lines) + "</ul>")
+            out.append('<ul class="helplines">' + "".join(line_item(l, purposes, tags) for l in lines) + "</ul>")
         out.append("</section>")
     directory = [l for l in helplines["lines"] if l["country"] == INTERNATIONAL]
     if directory:
-        out.append('<ul class="helplines">' + "".join(line_item(l, words["call_log"]) for l in directory) + "</ul>")
+        out.append(f'<p class="muted">{esc(words["elsewhere"])}</p>')
+        out.append('<ul class="helplines">' + "".join(line_item(l, set(), tags) for l in directory) + "</ul>")
     return "\n".join(out)
 
 
@@ -135,6 +150,15 @@ def card(heading_id: str, heading: str, inner: str, extra: str = "") -> str:
     )
 
 
+def tech_safety(words: dict) -> str:
+    """"If someone checks your phone", as the app draws it (TechSafety)."""
+    points = "".join(
+        f"<li><strong>{esc(lead)}</strong> {esc(text)}</li>"
+        for lead, text in zip(words["leads"], words["texts"], strict=True)
+    )
+    return card("tech-safety", words["heading"], f"<ul>{points}</ul>", " tech-safety")
+
+
 def write(staging: Path) -> list[str]:
     index = staging / "index.html"
     template = index.read_text(encoding="utf-8")
@@ -145,7 +169,11 @@ def write(staging: Path) -> list[str]:
     before = words["before_the_app"]
     local = "call your local emergency number"
 
-    (staging / "shell.html").write_text(template, encoding="utf-8")
+    tags = words["tags"]
+    # Every other address: the same header (Safety and Quick exit from the
+    # first moment, no jump when the app's nav arrives), and "Opening Mend…".
+    shell_main = '<p class="opening">Opening Mend…</p>'
+    (staging / "shell.html").write_text(page(template, "Mend", shell_main, before), encoding="utf-8")
 
     home = words["home"]
     home_main = (
@@ -169,11 +197,12 @@ def write(staging: Path) -> list[str]:
         f'<h2>{esc(safety["now_heading"])}</h2>'
         f"<p>{fill(safety['now'], local)}</p>"
         f"<p>{fill(safety['crisis'], local)}</p></div>"
+        + tech_safety(words["tech_safety"])
         + card(
             "safety-help",
             safety["help_heading"],
             f"<p>{esc(safety['help'])}</p>"
-            + every_country(helplines, {"abuse", "men", "lgbtq", "workplace", "relay"}, before),
+            + every_country(helplines, {"abuse", "men", "lgbtq", "workplace", "relay"}, before, tags),
         )
         + card("safety-fault", safety["fault_heading"], f"<p>{esc(safety['fault'])}</p>")
     )
@@ -191,7 +220,7 @@ def write(staging: Path) -> list[str]:
         + card(
             "now-lines",
             now["lines_heading"],
-            f"<p>{esc(now['lines'])}</p>" + every_country(helplines, {"crisis", "relay"}, before),
+            f"<p>{esc(now['lines'])}</p>" + every_country(helplines, {"crisis", "relay"}, before, tags),
         )
     )
     (staging / "right-now.html").write_text(

@@ -172,8 +172,32 @@ mod tests {
                 "content/first-screen.toml: {place} has an unknown placeholder or markup: {text}"
             );
         }
+        // Each placeholder only where the app fills it.
+        let may = |place: &str| -> (bool, bool) {
+            match place {
+                "safety.now" | "right_now.act" => (true, false),
+                "safety.crisis" => (true, true),
+                _ => (false, false),
+            }
+        };
+        for (place, text) in words.sentences() {
+            let (emergency, right_now) = may(place);
+            assert!(
+                emergency || !text.contains("{emergency}"),
+                "{place} may not use {{emergency}}"
+            );
+            assert!(
+                right_now || !text.contains("{right_now}"),
+                "{place} may not use {{right_now}}"
+            );
+        }
         assert!(words.right_now.act.contains("{emergency}"));
         assert!(words.safety.crisis.contains("{right_now}"));
+        assert_eq!(
+            words.tech_safety.leads.len(),
+            words.tech_safety.texts.len(),
+            "content/first-screen.toml: every tech-safety lead has its text"
+        );
     }
 
     #[test]

@@ -57,6 +57,20 @@ pub fn emergency_words(country: Option<&Country>) -> String {
     format!("call {}", emergency_number(country))
 }
 
+/// Who a line of `purpose` is for, in the static pages' words too.
+fn tag(purpose: Purpose) -> &'static str {
+    let tags = &first_screen().tags;
+    match purpose {
+        Purpose::Crisis => tags.crisis,
+        Purpose::Abuse => tags.abuse,
+        Purpose::UsesHarm => tags.uses_harm,
+        Purpose::Men => tags.men,
+        Purpose::Lgbtq => tags.lgbtq,
+        Purpose::Workplace => tags.workplace,
+        Purpose::Relay => tags.relay,
+    }
+}
+
 /// One helpline, as a list item. Numbers are `tel:` / `sms:` links so a
 /// phone can dial them; the web address opens only if the user follows it.
 fn line_item(line: &'static Line, shown_for: &[Purpose]) -> impl IntoView {
@@ -71,7 +85,7 @@ fn line_item(line: &'static Line, shown_for: &[Purpose]) -> impl IntoView {
         .filter(|p| {
             !(line.purposes.contains(&Purpose::Abuse) && matches!(p, Purpose::Men | Purpose::Lgbtq))
         })
-        .map(|p| p.tag().to_owned())
+        .map(|p| tag(*p).to_owned())
         .collect();
     tags.extend(line.audience.clone());
     let tags = (!tags.is_empty()).then(|| {
@@ -117,6 +131,47 @@ fn line_item(line: &'static Line, shown_for: &[Purpose]) -> impl IntoView {
     }
 }
 
+/// One country's emergency number, silent call and lines for `purposes`;
+/// under its own heading when several countries are listed.
+fn country_lines(
+    c: &'static Country,
+    purposes: &'static [Purpose],
+    grouped: bool,
+) -> impl IntoView {
+    let lines: Vec<&'static Line> = helplines().lines_for(&c.code, purposes);
+    let dial: String = c.emergency.chars().filter(char::is_ascii_digit).collect();
+    // A relay service alone is not a line of this kind.
+    let any = lines.iter().any(|l| {
+        l.purposes
+            .iter()
+            .any(|p| *p != Purpose::Relay && purposes.contains(p))
+    });
+    let list = if any {
+        view! { <ul class="helplines">{lines.into_iter().map(|l| line_item(l, purposes)).collect_view()}</ul> }.into_any()
+    } else {
+        view! { <p>"Mend has no confirmed line of this kind for " {c.name.clone()} " yet. The directory below lists services everywhere."</p> }.into_any()
+    };
+    let body = view! {
+        <p>
+            "Emergency number (" {c.name.clone()} "): "
+            <a href=format!("tel:{dial}") class="helpline__number">{c.emergency.clone()}</a>
+        </p>
+        {c.silent_call.clone().map(|silent| view! { <p class="silent-call">{silent}</p> })}
+        {list}
+    };
+    if grouped {
+        view! {
+            <section class="helplines-country" aria-label=c.name.clone()>
+                <h3>{c.name.clone()}</h3>
+                {body}
+            </section>
+        }
+        .into_any()
+    } else {
+        body.into_any()
+    }
+}
+
 /// The lines for `purposes` in the chosen country, the emergency number, the
 /// directory for everywhere else, and a picker to change country (remembered
 /// on this device with the other settings).
@@ -156,35 +211,26 @@ pub fn HelplineList(
                     {options}
                 </select>
             </p>
+            // Beside every list of numbers: a `tel:` link dials from this
+            // phone. (Confirmed 2026-12-06 at
+            // https://www.techsafety.org/resources-survivors/cell-phone-safety-plan:
+            // "they may be looking at your call log, billing records".)
+            <p class="muted">{first_screen().before_the_app.call_log}</p>
             {move || match country.get() {
-                Some(c) => {
-                    let lines: Vec<&'static Line> = helplines().lines_for(&c.code, purposes);
-                    view! {
-                        <p>
-                            "Emergency number (" {c.name.clone()} "): "
-                            <a href=format!("tel:{}", c.emergency.chars().filter(char::is_ascii_digit).collect::<String>()) class="helpline__number">{c.emergency.clone()}</a>
-                        </p>
-                        {c.silent_call.clone().map(|silent| view! { <p class="silent-call">{silent}</p> })}
-                        // Beside every list of numbers: a `tel:` link dials from this
-                        // phone. (Confirmed 2026-12-06 at
-                        // https://www.techsafety.org/resources-survivors/cell-phone-safety-plan:
-                        // "they may be looking at your call log, billing records".)
-                        <p class="muted">{first_screen().before_the_app.call_log}</p>
-                        // A relay service alone is not a line of this kind.
-                        {if !lines.iter().any(|l| l.purposes.iter().any(|p| *p != Purpose::Relay && purposes.contains(p))) {
-                            view! { <p>"Mend has no confirmed line of this kind for " {c.name.clone()} " yet. The directory below lists services everywhere."</p> }.into_any()
-                        } else {
-                            view! { <ul class="helplines">{lines.into_iter().map(|l| line_item(l, purposes)).collect_view()}</ul> }.into_any()
-                        }}
-                    }
-                    .into_any()
-                }
+                Some(c) => country_lines(c, purposes, false).into_any(),
+                // Not known: every country's lines, grouped, as the static
+                // page shows them before the app starts.
                 None => view! {
-                    <p>"Choose your country above to see its lines. In an emergency, call your local emergency number."</p>
+                    <p>{first_screen().before_the_app.every_country}</p>
+                    {helplines()
+                        .countries
+                        .iter()
+                        .map(|c| country_lines(c, purposes, true))
+                        .collect_view()}
                 }
                 .into_any(),
             }}
-            <p class="muted">"Elsewhere, or for other kinds of help:"</p>
+            <p class="muted">{first_screen().before_the_app.elsewhere}</p>
             <ul class="helplines">{international.into_iter().map(|l| line_item(l, &[])).collect_view()}</ul>
             <p class="muted">
                 "Every number here was checked against the service's own page or a government page "
@@ -219,24 +265,23 @@ pub fn TechSafety(
     #[prop(default = 2)]
     heading_level: u8,
 ) -> impl IntoView {
-    let heading = "If someone checks your phone";
+    let words = &first_screen().tech_safety;
+    let heading = words.heading;
     let title = if heading_level == 3 {
         view! { <h3 id="tech-safety">{heading}</h3> }.into_any()
     } else {
         view! { <h2 id="tech-safety">{heading}</h2> }.into_any()
     };
+    let points = words
+        .leads
+        .iter()
+        .zip(words.texts)
+        .map(|(lead, text)| view! { <li><strong>{*lead}</strong> " " {*text}</li> })
+        .collect_view();
     view! {
         <section class="card tech-safety" aria-labelledby="tech-safety">
             {title}
-            <ul>
-                <li><strong>"Use a safer device if you can."</strong> " A trusted friend's phone, or a computer at a library or at work, is safer than one the other person has ever been able to get into."</li>
-                <li><strong>"Calls leave a trace."</strong> " A call from this phone shows in its call list, and can show on the bill or in the phone's account. That includes the helpline numbers in Mend."</li>
-                <li><strong>"Browsers remember."</strong> " Your history lists the sites you have visited, Mend included. A private window keeps no history once it is closed, but Mend cannot keep your answers there either: close it and they are gone. Wiping all your history at once can itself look unusual."</li>
-                <li><strong>"Shared accounts share more than you'd think."</strong> " If this phone or browser is signed in to an Apple, Google or other account someone else can get into, they may see your calls, searches and places from another device."</li>
-                <li><strong>"Signs a phone may be watched:"</strong> " the battery runs down faster than it used to, settings change that you didn't change, or the other person knows things you never told them."</li>
-                <li><strong>"Talk to an advocate before you remove anything."</strong> " Deleting a tracking app or suddenly changing passwords can alert the other person and make things more dangerous. A domestic abuse service can help you plan it, ideally from a safer device."</li>
-                <li><strong>"What Quick exit does, and doesn't."</strong> " Quick exit (or Escape three times) swaps Mend for an everyday website in this tab. Mend's address stays in your history. Helpline websites open in this tab too, in place of Mend, so Mend's Quick exit is not there. Your answers are kept only in this browser: a passphrase in Settings locks them, and Erase everything removes them."</li>
-            </ul>
+            <ul>{points}</ul>
         </section>
     }
 }

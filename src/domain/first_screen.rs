@@ -11,6 +11,8 @@
 pub struct FirstScreen {
     pub home: Home,
     pub safety: SafetyWords,
+    pub tech_safety: TechSafetyWords,
+    pub tags: Tags,
     pub right_now: RightNowWords,
     pub before_the_app: BeforeTheApp,
 }
@@ -39,6 +41,26 @@ pub struct SafetyWords {
     pub fault: &'static str,
 }
 
+/// "If someone checks your phone": a bold lead and a text per point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TechSafetyWords {
+    pub heading: &'static str,
+    pub leads: &'static [&'static str],
+    pub texts: &'static [&'static str],
+}
+
+/// Who a helpline is for, by purpose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tags {
+    pub crisis: &'static str,
+    pub abuse: &'static str,
+    pub uses_harm: &'static str,
+    pub men: &'static str,
+    pub lgbtq: &'static str,
+    pub workplace: &'static str,
+    pub relay: &'static str,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RightNowWords {
     pub heading: &'static str,
@@ -59,6 +81,7 @@ pub struct BeforeTheApp {
     pub emergency: &'static str,
     pub noscript: &'static str,
     pub call_log: &'static str,
+    pub elsewhere: &'static str,
 }
 
 /// A sentence split around `{right_now}`, so the app can put a link there.
@@ -109,6 +132,23 @@ impl FirstScreen {
             ("before_the_app.call_log", b.call_log),
         ];
         all.extend(r.minutes.iter().map(|m| ("right_now.minutes", *m)));
+        let t = &self.tech_safety;
+        all.push(("tech_safety.heading", t.heading));
+        all.extend(t.leads.iter().map(|l| ("tech_safety.leads", *l)));
+        all.extend(t.texts.iter().map(|l| ("tech_safety.texts", *l)));
+        let g = &self.tags;
+        for tag in [
+            g.crisis,
+            g.abuse,
+            g.uses_harm,
+            g.men,
+            g.lgbtq,
+            g.workplace,
+            g.relay,
+        ] {
+            all.push(("tags", tag));
+        }
+        all.push(("before_the_app.elsewhere", b.elsewhere));
         all
     }
 }

@@ -89,7 +89,7 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
                         "Compare is switched off while your answers say you may not be safe. Being asked "
                         "to show your answers can be a way of being controlled, and Mend won't help with that."
                     </p>
-                    <p><A href=link(Page::Safety.path())>"Go to your safety page"</A></p>
+                    <p><A href=link(Page::Safety.path()) attr:class="link-alone">"Go to your safety page"</A></p>
                 </div>
             }
             .into_any();
@@ -102,7 +102,7 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
                         "controlled the other person, and asking to see someone's answers can feel like "
                         "pressure. It comes back once you have taken a first step for stopping."
                     </p>
-                    <p><A href=link(Page::StoppingHarm.path())>"If you have frightened or hurt someone"</A></p>
+                    <p><A href=link(Page::StoppingHarm.path()) attr:class="link-alone">"If you have frightened or hurt someone"</A></p>
                 </div>
             }
             .into_any();

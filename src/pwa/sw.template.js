@@ -59,7 +59,13 @@ async function precache() {
         if (expected && !type.includes(expected)) {
           throw new Error(`${path} was served as "${type}", expected ${expected}`);
         }
-        await cache.put(url, response);
+        // A host with "clean URLs" may redirect safety.html to /safety;
+        // browsers refuse a redirected response for a navigation, so keep
+        // the page itself, not the redirect.
+        const kept = response.redirected
+          ? new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers })
+          : response;
+        await cache.put(url, kept);
       }),
     );
   } catch (error) {

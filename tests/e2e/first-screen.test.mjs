@@ -123,6 +123,52 @@ test('the app takes over in place: the same heading, the static page gone, the p
   assert.deepEqual(violations, [], 'no Content-Security-Policy violation');
 });
 
+test('with no country known, the app lists every country\'s lines grouped, as the static page does', async () => {
+  // A browser whose language names no country Mend knows.
+  const german = await openBrowser({ locale: 'de-DE' });
+  try {
+    const { page } = german;
+    await page.goto(`${server.url}right-now`);
+    assert.equal(await page.getByLabel('Your country').first().inputValue(), '');
+    for (const country of ['United States', 'United Kingdom', 'New Zealand']) {
+      await page.getByRole('region', { name: country }).getByRole('link').first().waitFor();
+    }
+    await page.getByLabel('Your country').first().selectOption('GB');
+    await page.getByText(/press 55/).first().waitFor();
+    assert.equal(await page.getByRole('region', { name: 'United States' }).count(), 0);
+  } finally {
+    await german.close();
+  }
+});
+
+test('after Quick exit the static pages show nothing of Mend; the chosen neutral title and exit site hold before the app', async () => {
+  // A fresh browser: no service worker yet, so holding the wasm holds the app.
+  const fresh = await openBrowser({ waitForApp: false });
+  const { page, context } = fresh;
+  await context.route('**/*.wasm', () => {});
+  try {
+    await page.goto(server.url);
+    await page.evaluate(() => {
+      localStorage.setItem('mend.closed', '1');
+      localStorage.setItem('mend.prefs', JSON.stringify({ neutral_title: true, exit_url: 'https://example.org/news' }));
+    });
+    await page.goto(`${server.url}safety`);
+    await page.locator('#opening').waitFor({ state: 'attached' });
+    assert.equal(await page.getByRole('heading', { name: 'Your safety' }).isVisible(), false, 'hidden after Quick exit');
+    assert.equal(await page.title(), 'Notes');
+    await page.evaluate(() => localStorage.removeItem('mend.closed'));
+    await page.goto(`${server.url}guides/start`);
+    // Every address has Quick exit from the first moment, and it goes where the user chose.
+    await page.getByText('Opening Mend…').waitFor();
+    await context.route('https://example.org/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>News</title>' }));
+    await page.getByRole('link', { name: 'Quick exit' }).click();
+    await page.waitForURL('https://example.org/news');
+    assert.deepEqual(foreignRequests(fresh.requests, server.origin), ['https://example.org/news']);
+  } finally {
+    await fresh.close();
+  }
+});
+
 test('the static pages are part of the build and of the offline cache', () => {
   for (const file of ['index.html', 'safety.html', 'right-now.html', 'shell.html', 'first-screen.js']) {
     assert.ok(fs.existsSync(path.join(DIST, file)), `${file} is built`);
@@ -143,7 +189,7 @@ test('the static pages are part of the build and of the offline cache', () => {
   }
 });
 
-test('nothing left the origin but nothing', () => {
+test('nothing left the origin', () => {
   assert.deepEqual(foreignRequests(noScript.requests, server.origin), []);
   assert.deepEqual(foreignRequests(noWasm.requests, server.origin), []);
 });

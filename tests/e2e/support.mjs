@@ -112,7 +112,7 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
  * context would make Chromium refuse installation) and records every request.
  * `viewport` defaults to a phone-sized window. `close()` ends it all.
  */
-export async function openBrowser({ viewport = { width: 390, height: 844 }, colorScheme = 'light', javaScriptEnabled = true, waitForApp = true } = {}) {
+export async function openBrowser({ viewport = { width: 390, height: 844 }, colorScheme = 'light', javaScriptEnabled = true, waitForApp = true, locale } = {}) {
   const profile = tempDir('profile');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -121,6 +121,7 @@ export async function openBrowser({ viewport = { width: 390, height: 844 }, colo
     viewport,
     colorScheme,
     javaScriptEnabled,
+    ...(locale ? { locale } : {}),
     serviceWorkers: 'allow',
   });
   if (javaScriptEnabled && waitForApp) {
@@ -168,11 +169,14 @@ function waitsForTheApp(page) {
     const navigate = page[name].bind(page);
     page[name] = async (...args) => {
       const response = await navigate(...args);
-      // Not on another site (Quick exit), and not past a page that never
-      // starts the app (a test that breaks it on purpose): then go on.
-      await page
-        .waitForFunction(() => !document.getElementById('opening'), null, { timeout: 15000 })
-        .catch(() => {});
+      try {
+        await page.waitForFunction(() => !document.getElementById('opening'), null, { timeout: 30000 });
+      } catch (error) {
+        // A navigation that left the page (Quick exit) is not a failure; a
+        // Mend page whose app never started is.
+        const stuck = await page.evaluate(() => !!document.getElementById('opening')).catch(() => false);
+        if (stuck) throw new Error(`the app did not start on ${page.url()}: ${error.message}`);
+      }
       return response;
     };
   }

@@ -37,19 +37,6 @@ impl Purpose {
             Purpose::Relay => "Relay for Deaf and hard-of-hearing callers",
         }
     }
-
-    /// The tag shown beside a line, so who it is for is clear at a glance.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Purpose::Crisis => "Crisis line",
-            Purpose::Abuse => "Domestic abuse",
-            Purpose::UsesHarm => "For people who want to stop hurting someone",
-            Purpose::Men => "For men",
-            Purpose::Lgbtq => "LGBTQ+",
-            Purpose::Workplace => "At work",
-            Purpose::Relay => "Deaf and hard of hearing",
-        }
-    }
 }
 
 /// The code of the entry for everywhere else (an international directory).

@@ -269,7 +269,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                                 "side, on your own devices, with no server. Neither of you sees the other's answers "
                                 "before sharing your own."
                             </p>
-                            <p><A href=link(&compare_path(guide.id()))>"Compare your answers"</A></p>
+                            <p><A href=link(&compare_path(guide.id())) attr:class="link-alone">"Compare your answers"</A></p>
                         </section>
                     })}
                     {(!recommended.is_empty()).then(|| {
