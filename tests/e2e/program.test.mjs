@@ -218,6 +218,26 @@ test('a person who is afraid and once pushed back is asked about safety first an
   await page.getByRole('link', { name: 'the Safety page' }).waitFor();
 });
 
+test('leaving a screen by Back after saying "afraid" still opens the Safety page', async () => {
+  const { page } = session;
+  await freshStart(page);
+  await page.getByRole('radio', { name: 'My trust was broken' }).check();
+  await next(page);
+  await page.getByRole('radio', { name: 'A friend' }).check();
+  await next(page);
+  await page.getByRole('checkbox', { name: 'A lie' }).check();
+  await page.getByRole('radio', { name: 'A few months ago' }).check();
+  await next(page);
+  await page.locator('fieldset[data-question="willing"]').getByRole('radio', { name: 'Yes', exact: true }).check();
+  await page.getByRole('radio', { name: 'To rebuild trust' }).check();
+  await next(page);
+  await howYouAre(page);
+  await page.getByRole('heading', { name: 'Feeling safe' }).waitFor();
+  await yesNo(page, 'afraid', 'Yes');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
+});
+
 test('the intake\'s safety step and the Safety page say how Mend could be seen on a checked phone; UK users see the silent call', async () => {
   const { page } = session;
   await freshStart(page);

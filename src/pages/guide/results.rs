@@ -138,8 +138,9 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                                 <section class="card result" aria-label=label.clone()>
                                     <h2>{label.clone()}</h2>
                                     <p>
-                                        "This part was added to the guide after you finished it, so there is "
-                                        "no result for it yet. "
+                                        "Some questions of this part have no answer yet (they were added "
+                                        "after you finished, or set aside while you may not have been safe), "
+                                        "so there is no result for it. "
                                         <A href=review_href.clone()>"Answer its questions in your review"</A>
                                         "."
                                     </p>

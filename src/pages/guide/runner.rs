@@ -198,10 +198,32 @@ fn StepScreen(
         }
     };
 
+    // An answer on this screen that newly raised a level calls for a page of
+    // its own (crisis lines, safety, stopping harm): it comes first. The
+    // guide keeps its place for when the user comes back.
+    let open_route = {
+        let navigate = navigate.clone();
+        move || {
+            // Danger held before this screen was shown, wherever it was said.
+            let danger_elsewhere = safety.with_untracked(|s| s.danger());
+            let route = answers.with_untracked(|a| {
+                before.with_value(|b| route_after_step(guide, step, b, a, danger_elsewhere))
+            });
+            let page = match route {
+                Some(Route::RightNow) => Some(Page::RightNow),
+                Some(Route::Safety) => Some(Page::Safety),
+                Some(Route::StoppingHarm) => Some(Page::StoppingHarm),
+                None => None,
+            };
+            if let Some(page) = page {
+                navigate(&link(page.path()), Default::default());
+            }
+        }
+    };
     let form = NodeRef::<html::Form>::new();
     let next = {
         let go_to = go_to.clone();
-        let navigate = navigate.clone();
+        let open_route = open_route.clone();
         move || {
             let problems: Vec<(QuestionId, String)> = answers.with_untracked(|a| {
                 guide
@@ -219,29 +241,14 @@ fn StepScreen(
                 errors.set(problems);
                 return;
             }
-            // Danger held before this screen was shown, wherever it was said.
-            let danger_elsewhere = safety.with_untracked(|s| s.danger());
-            let (target, route) = answers.with_untracked(|a| {
-                (
-                    guide.next_step(step.id(), a).map(|s| s.id().clone()),
-                    before.with_value(|b| route_after_step(guide, step, b, a, danger_elsewhere)),
-                )
-            });
+            let target =
+                answers.with_untracked(|a| guide.next_step(step.id(), a).map(|s| s.id().clone()));
             go_to(target.filter(|_| !from_review));
-            // An answer on this screen calls for a page of its own (crisis
-            // lines, safety, stopping harm): it comes first. The guide keeps
-            // its place for when the user comes back.
-            let page = match route {
-                Some(Route::RightNow) => Some(Page::RightNow),
-                Some(Route::Safety) => Some(Page::Safety),
-                Some(Route::StoppingHarm) => Some(Page::StoppingHarm),
-                None => None,
-            };
-            if let Some(page) = page {
-                navigate(&link(page.path()), Default::default());
-            }
+            open_route();
         }
     };
+    // Leaving by Back is leaving too: an answer given here that calls for a
+    // page of its own opens it, as Next would.
     let back = move |_| {
         let target =
             answers.with_untracked(|a| guide.previous_step(step.id(), a).map(|s| s.id().clone()));
@@ -253,6 +260,7 @@ fn StepScreen(
                 }
             }),
         }
+        open_route();
     };
 
     // Focus moves to the new screen's first question for keyboard and
