@@ -191,18 +191,8 @@ async function phoneTimings() {
   const save = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const session = await openBrowser();
-      const { page, context } = session;
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: PHONE.latencyMs,
-        downloadThroughput: PHONE.downloadBitsPerSecond / 8,
-        uploadThroughput: PHONE.uploadBitsPerSecond / 8,
-      });
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
+      const session = await phoneSession();
+      const { page } = session;
       await page.goto(server.url, { timeout: 60_000 });
       first.push(await firstRender(page));
       paint.push(await firstContentfulPaint(page));

@@ -55,11 +55,22 @@ async function resume(page, url) {
  * (safety before the user's own behaviour). Stops on the page a routed
  * answer opens.
  */
-async function intake(page, { role, name = 'Sam', what = 'A lie', afraid = 'No', when = 'A few months ago', willing = 'Yes', intent = 'To rebuild trust', selfHarm = 'No', usesHarm = 'No', control = [] }) {
+async function intake(page, { afraid = 'No', usesHarm = 'No', control = [], ...before }) {
+  if (!(await toFeelingSafe(page, before))) return;
+  await feelingSafe(page, { afraid, control });
+  if (afraid === 'Yes') return;
+  await betweenYou(page, { usesHarm });
+}
+
+/**
+ * The intake from a fresh start up to its "Feeling safe" screen. False when
+ * the crisis answer opened Right now first.
+ */
+async function toFeelingSafe(page, { role, name = 'Sam', relationship = 'My partner or spouse', what = 'A lie', when = 'A few months ago', willing = 'Yes', intent = 'To rebuild trust', selfHarm = 'No' }) {
   await freshStart(page);
   await page.getByRole('radio', { name: role }).check();
   await next(page);
-  await page.getByRole('radio', { name: 'My partner or spouse' }).check();
+  await page.getByRole('radio', { name: relationship }).check();
   await page.getByLabel('What would you like to call them here?').fill(name);
   await next(page);
   await page.getByRole('checkbox', { name: what }).check();
@@ -69,10 +80,9 @@ async function intake(page, { role, name = 'Sam', what = 'A lie', afraid = 'No',
   await page.getByRole('radio', { name: intent }).check();
   await next(page);
   await howYouAre(page, { selfHarm });
-  if (selfHarm === 'Yes') return;
-  await feelingSafe(page, { afraid, control });
-  if (afraid === 'Yes') return;
-  await betweenYou(page, { usesHarm });
+  if (selfHarm === 'Yes') return false;
+  await page.getByRole('heading', { name: 'Feeling safe' }).waitFor();
+  return true;
 }
 
 async function feelingSafe(page, { afraid = 'No', control = [] } = {}) {
@@ -220,19 +230,7 @@ test('a person who is afraid and once pushed back is asked about safety first an
 
 test('leaving a screen by Back after saying "afraid" still opens the Safety page', async () => {
   const { page } = session;
-  await freshStart(page);
-  await page.getByRole('radio', { name: 'My trust was broken' }).check();
-  await next(page);
-  await page.getByRole('radio', { name: 'A friend' }).check();
-  await next(page);
-  await page.getByRole('checkbox', { name: 'A lie' }).check();
-  await page.getByRole('radio', { name: 'A few months ago' }).check();
-  await next(page);
-  await page.locator('fieldset[data-question="willing"]').getByRole('radio', { name: 'Yes', exact: true }).check();
-  await page.getByRole('radio', { name: 'To rebuild trust' }).check();
-  await next(page);
-  await howYouAre(page);
-  await page.getByRole('heading', { name: 'Feeling safe' }).waitFor();
+  await toFeelingSafe(page, { role: 'My trust was broken', relationship: 'A friend' });
   await yesNo(page, 'afraid', 'Yes');
   await page.getByRole('button', { name: 'Back' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
@@ -240,19 +238,7 @@ test('leaving a screen by Back after saying "afraid" still opens the Safety page
 
 test('the intake\'s safety step and the Safety page say how Mend could be seen on a checked phone; UK users see the silent call', async () => {
   const { page } = session;
-  await freshStart(page);
-  await page.getByRole('radio', { name: 'I broke trust' }).check();
-  await next(page);
-  await page.getByRole('radio', { name: 'A friend' }).check();
-  await next(page);
-  await page.getByRole('checkbox', { name: 'A lie' }).check();
-  await page.getByRole('radio', { name: 'A few months ago' }).check();
-  await next(page);
-  await page.locator('fieldset[data-question="willing"]').getByRole('radio', { name: 'Yes', exact: true }).check();
-  await page.getByRole('radio', { name: 'To rebuild trust' }).check();
-  await next(page);
-  await howYouAre(page);
-  await page.getByRole('heading', { name: 'Feeling safe' }).waitFor();
+  await toFeelingSafe(page, { role: 'I broke trust', relationship: 'A friend' });
   const card = page.getByRole('region', { name: 'If someone checks your phone' });
   await card.getByText('Calls leave a trace.').waitFor();
   await card.getByText(/Quick exit/).first().waitFor();
