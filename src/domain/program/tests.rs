@@ -509,7 +509,7 @@ fn starting_a_retake_of_the_safety_check_never_hides_what_the_last_finished_one_
 }
 
 #[test]
-fn a_new_danger_answer_undoes_the_full_path_choice_and_a_new_harm_answer_the_page_read() {
+fn a_new_danger_answer_undoes_the_full_path_choice_and_a_new_harm_answer_the_step_taken() {
     let mut entries = Entries::default();
     let mut choices = SafetyChoices::default();
     answer_in(
@@ -645,35 +645,6 @@ fn the_hurt_taking_up_the_whole_day_asks_about_dark_thoughts_and_yes_is_a_crisis
     // At 4 the question is hidden, so a stored yes counts for nothing.
     let lighter = answers.with("weight", AnswerValue::Scale(4));
     assert_eq!(route_after_step(g, step, &none, &lighter, false), None);
-}
-
-#[test]
-fn saying_you_have_frightened_or_hurt_them_holds_back_apology_and_conversation_until_the_page_is_read(
-) {
-    let mut entries = Entries::default();
-    answer_in(
-        &mut entries,
-        "start",
-        "2026-11-01",
-        &[
-            ("role", AnswerValue::Choice("broke".into())),
-            ("willing", AnswerValue::Choice("yes".into())),
-            ("uses-harm", yes()),
-        ],
-        false,
-    );
-    let intake = Intake::from_answers(entries.current(guide("start")).unwrap().answers());
-    let mut choices = SafetyChoices::default();
-    let s = assess(&entries, library(), &choices);
-    assert!(s.uses_harm);
-    let path = paths().for_intake(&intake, &s);
-    for held in ["planning-an-apology", "the-conversation"] {
-        assert!(!ids(&path).contains(&held), "{held} waits");
-    }
-    assert!(ids(&path).contains(&"owning-your-part"));
-    choices.take_harm_step(&s, true);
-    let path = paths().for_intake(&intake, &assess(&entries, library(), &choices));
-    assert!(ids(&path).contains(&"planning-an-apology"));
 }
 
 #[test]
@@ -976,6 +947,10 @@ fn uses_harm_holds_every_guide_that_asks_for_access_and_compare_until_a_step() {
     ] {
         assert!(!ids(&path).contains(&held), "{held} waits");
     }
+    assert!(
+        ids(&path).contains(&"owning-your-part"),
+        "work of one's own stays"
+    );
     choices.take_harm_step(&s, true);
     let after = assess(&entries, library(), &choices);
     assert!(after.compare_allowed());
