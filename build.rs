@@ -1,37 +1,93 @@
-//! Bundles the guide files into the app. Guides are TOML so counsellors can
-//! read and write them; this turns each into JSON (the app already parses
-//! JSON for storage, so no TOML parser ships in the bundle) and generates
-//! `guides.rs` with two lists of (file name, JSON): GUIDES from
-//! content/guides/ (shown to users) and FIXTURES from src/domain/fixtures/
-//! (engine test guides, reachable by address only), plus PATHS from
-//! content/paths.toml, HELPLINES and FIRST_SCREEN (the words of the pages
-//! that also ship as static HTML). Validation happens in
-//! `content::library()` and in its tests, with precise messages.
+//! Checks and bundles Mend's content. Guides are TOML so counsellors can
+//! read and write them. The build validates every guide with the domain's
+//! own validator (src/domain/guide_build.rs brings that code in here), so an
+//! invalid guide fails `trunk build` and `cargo build` with the file, the
+//! place and the problem. Then:
+//!
+//! - the app embeds each guide's *outline* (`Guide::outline`: ids, rules,
+//!   titles; no question words) as OUTLINE, and the intake whole, since the
+//!   first question must not wait for a download;
+//! - each whole guide, validated, is written to `guides/<id>-<hash>.json`
+//!   (WORDS maps ids to those names): in OUT_DIR, and beside the profile's
+//!   build output in `guide-words/`, where scripts/precache.py picks them up
+//!   for the site and the service worker. The hash makes a file belong to
+//!   one build.
+//! - Engine test guides (src/domain/fixtures/) are validated and shipped
+//!   the same way, unlisted (their cost in the app is two outlines).
+//! - Native builds (tests, examples) also get the raw JSON of every file
+//!   (GUIDES, FIXTURES), so the content tests exercise the validator.
+//!
+//! PATHS, HELPLINES and FIRST_SCREEN (the words of the pages that also ship
+//! as static HTML) are bundled here too.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
+#[allow(dead_code, unused_imports)]
+#[path = "src/domain/guide_build.rs"]
+mod domain;
+
+use domain::guide::{Guide, Library};
+
+/// Guides whose words ship in the app itself: the intake is the first
+/// question a new user answers (`domain::program::intake::INTAKE_GUIDE`).
+const EMBEDDED_WHOLE: [&str; 1] = ["start"];
+
 fn main() {
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let native = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch != "wasm32");
     let mut generated = String::new();
-    for (name, dir) in [
-        ("GUIDES", "content/guides"),
-        ("FIXTURES", "src/domain/fixtures"),
-    ] {
-        println!("cargo:rerun-if-changed={dir}");
-        writeln!(generated, "pub const {name}: &[(&str, &str)] = &[").unwrap();
-        for file in toml_files(Path::new(dir)) {
-            let text = fs::read_to_string(&file)
-                .unwrap_or_else(|e| panic!("{}: cannot be read: {e}", file.display()));
-            let value: toml::Value = toml::from_str(&text)
-                .unwrap_or_else(|e| panic!("{} is not valid TOML:\n{e}", file.display()));
-            let json = serde_json::to_string(&value).expect("TOML values convert to JSON");
-            let shown = file.to_string_lossy().replace('\\', "/");
-            writeln!(generated, "    ({shown:?}, {json:?}),").unwrap();
+
+    let shipped = guide_files("content/guides");
+    let fixtures = guide_files("src/domain/fixtures");
+    if native {
+        for (name, files) in [("GUIDES", &shipped), ("FIXTURES", &fixtures)] {
+            writeln!(generated, "pub const {name}: &[(&str, &str)] = &[").unwrap();
+            for (file, json) in files {
+                writeln!(generated, "    ({file:?}, {json:?}),").unwrap();
+            }
+            writeln!(generated, "];").unwrap();
         }
-        writeln!(generated, "];").unwrap();
     }
-    // The path rules and the helplines: one file each, same treatment.
+    // The end-to-end tests still open the fixtures' sample guide by its
+    // address in the release build (issue 22 moves them to real guides).
+    let files: Vec<(&str, &str)> = shipped
+        .iter()
+        .chain(&fixtures)
+        .map(|(f, j)| (f.as_str(), j.as_str()))
+        .collect();
+    let library = Library::from_json(&files).unwrap_or_else(|errors| {
+        eprintln!("The guides have problems:\n{errors}");
+        panic!("invalid guides (listed above)");
+    });
+    let words = write_words(&library, &out);
+    let outline: Vec<Guide> = library
+        .guides()
+        .iter()
+        .map(|guide| {
+            if EMBEDDED_WHOLE.contains(&guide.id().as_str()) {
+                guide.clone()
+            } else {
+                guide.outline()
+            }
+        })
+        .collect();
+    let outline = serde_json::to_string(&Library::of(outline)).expect("guides convert to JSON");
+    writeln!(generated, "pub const OUTLINE: &str = {outline:?};").unwrap();
+    writeln!(generated, "pub const WORDS: &[(&str, &str)] = &[").unwrap();
+    for (id, name) in &words {
+        writeln!(generated, "    ({id:?}, {name:?}),").unwrap();
+    }
+    writeln!(generated, "];").unwrap();
+    let shipped_ids: Vec<String> = shipped
+        .iter()
+        .filter_map(|(_, json)| serde_json::from_str::<serde_json::Value>(json).ok())
+        .filter_map(|value| value.get("id")?.as_str().map(str::to_owned))
+        .collect();
+    writeln!(generated, "pub const SHIPPED: &[&str] = &{shipped_ids:?};").unwrap();
+
+    // The path rules and the helplines: one file each, as JSON.
     for (name, file) in [
         ("PATHS", "content/paths.toml"),
         ("HELPLINES", "content/helplines.toml"),
@@ -46,8 +102,57 @@ fn main() {
 
     first_screen(&mut generated);
 
-    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("guides.rs"), generated).expect("write guides.rs");
+}
+
+/// Every TOML file in `dir` as (file name, JSON), sorted by name.
+fn guide_files(dir: &str) -> Vec<(String, String)> {
+    println!("cargo:rerun-if-changed={dir}");
+    toml_files(Path::new(dir))
+        .into_iter()
+        .map(|file| {
+            let text = fs::read_to_string(&file)
+                .unwrap_or_else(|e| panic!("{}: cannot be read: {e}", file.display()));
+            let value: toml::Value = toml::from_str(&text)
+                .unwrap_or_else(|e| panic!("{} is not valid TOML:\n{e}", file.display()));
+            let json = serde_json::to_string(&value).expect("TOML values convert to JSON");
+            (file.to_string_lossy().replace('\\', "/"), json)
+        })
+        .collect()
+}
+
+/// Writes each whole guide as validated JSON; returns (id, file name).
+/// The files go to OUT_DIR and to `<profile dir>/guide-words/`, which this
+/// build empties first so a removed guide does not linger.
+fn write_words(library: &Library, out: &Path) -> Vec<(String, String)> {
+    // OUT_DIR is <target>/[<triple>/]<profile>/build/<crate>-<hash>/out.
+    let profile_dir = out
+        .ancestors()
+        .nth(3)
+        .expect("OUT_DIR sits in a profile folder");
+    let site = profile_dir.join("guide-words");
+    let _ = fs::remove_dir_all(&site);
+    for dir in [out.join("guides"), site.join("guides")] {
+        fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    }
+    let mut names = Vec::new();
+    for guide in library.guides() {
+        let json = serde_json::to_string(guide).expect("guides convert to JSON");
+        let name = format!("guides/{}-{:016x}.json", guide.id(), fnv1a(json.as_bytes()));
+        for dir in [out, site.as_path()] {
+            fs::write(dir.join(&name), &json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+        names.push((guide.id().to_string(), name));
+    }
+    names
+}
+
+/// A content hash for file names (FNV-1a, 64 bits): a changed guide gets a
+/// new name, so no cache can hand an old build's words to a new build.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// content/first-screen.toml as a Rust value of `domain::first_screen::FirstScreen`:

@@ -6,7 +6,7 @@ and its snippets, which Trunk's own minifier leaves alone) with terser
 from ./node_modules, updating each file's integrity hash in index.html,
 then adds the Content-Security-Policy meta tag to index.html, allowing Trunk's inline loader script by its sha256 hash (the
 script names the hashed file names, so its hash changes with every build).
-Then lists every file Trunk staged (hashed names included), names the cache
+Then copies each guide's words file (written by build.rs) into guides/, lists every file Trunk staged (hashed names included), names the cache
 after a hash of their contents, and fills src/pwa/sw.template.js into sw.js.
 Before that, first_screen.py writes the pages that show before the app
 starts (the home screen's first view in index.html, safety.html,
@@ -91,6 +91,22 @@ def minify_scripts(staging: Path, index: Path) -> None:
     index.write_text(html, encoding="utf-8")
 
 
+def copy_guide_words(staging: Path) -> None:
+    """Each guide's words live in a file of their own that its pages fetch
+    (src/content/words.rs). build.rs validated the guides and wrote the files
+    beside this profile's wasm; they join the site here, to be precached."""
+    profile = "release" if os.environ.get("TRUNK_PROFILE") == "release" else "debug"
+    target = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target")
+    source = target / "wasm32-unknown-unknown" / profile / "guide-words" / "guides"
+    files = sorted(source.glob("*.json")) if source.is_dir() else []
+    if not files:
+        raise SystemExit(f"precache.py: no guide files in {source}; did build.rs run?")
+    dest = staging / "guides"
+    dest.mkdir(exist_ok=True)
+    for file in files:
+        shutil.copyfile(file, dest / file.name)
+
+
 def main() -> int:
     staging = os.environ.get("TRUNK_STAGING_DIR")
     if not staging:
@@ -105,6 +121,7 @@ def main() -> int:
     if os.environ.get("TRUNK_PROFILE") == "release":
         minify_scripts(staging, index)
         add_csp(index)
+    copy_guide_words(staging)
     # After the policy is in index.html, so every page written from it has it.
     first_screen.write(staging)
 

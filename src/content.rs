@@ -1,12 +1,25 @@
-//! The guides Mend ships, bundled from their data files at build time (see build.rs).
+//! Mend's content, bundled at build time (see build.rs): the guides, the
+//! path rules, the helplines and the words of the first screen.
+//!
+//! The app carries every guide's *outline* (ids, rules, titles; see
+//! `Guide::outline`), which is all that lists, the path, safety, history and
+//! the store need. A guide's words are fetched from its own file when one
+//! of its pages opens ([`words`]); the service worker keeps every file for
+//! offline use. Native builds (tests, tools) have every guide whole.
 
 use std::sync::OnceLock;
 
 use crate::domain::first_screen::FirstScreen;
-use crate::domain::guide::{ContentErrors, Guide, Library};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::domain::guide::ContentErrors;
+use crate::domain::guide::{Guide, Library};
 use crate::domain::ids::GuideId;
 use crate::domain::program::helplines::Helplines;
 use crate::domain::program::path::Paths;
+
+mod words;
+
+pub use words::{as_asked, words, words_for, words_now, WordsError};
 
 include!(concat!(env!("OUT_DIR"), "/guides.rs"));
 
@@ -19,40 +32,35 @@ pub const SOURCE_ARTICLES: [&str; 5] = [
     "004_c2e4617a44ebd3a2.txt",
 ];
 
-/// Validates every bundled guide (shipped and fixtures) together.
+/// Validates every bundled guide file (shipped and fixtures) together, as
+/// the build does.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn load() -> Result<Library, ContentErrors> {
     let files: Vec<(&str, &str)> = GUIDES.iter().chain(FIXTURES).copied().collect();
     Library::from_json(&files)
 }
 
-/// The library, parsed once. The content tests prove it is valid, so a
-/// failure here means a broken build, not something a user can cause.
+/// The library as the app holds it: outlines, and the intake whole.
+/// The build wrote it from guides it had validated, and a test reads it
+/// back, so an empty library here means a broken build, never a user's doing.
+pub fn outline() -> &'static Library {
+    static OUTLINE_READ: OnceLock<Library> = OnceLock::new();
+    OUTLINE_READ.get_or_init(|| serde_json::from_str(OUTLINE).unwrap_or_default())
+}
+
+/// The library every part of the app reads: outlines in the browser, whole
+/// guides in native builds (tests and tools).
 pub fn library() -> &'static Library {
-    static LIBRARY: OnceLock<Library> = OnceLock::new();
-    LIBRARY.get_or_init(|| {
-        load().unwrap_or_else(|errors| panic!("bundled guides are invalid:\n{errors}"))
-    })
-}
-
-/// The guides as they are asked while danger holds: the same library with
-/// every question that presumes repair hidden (`Guide::without_repair`).
-pub fn library_without_repair() -> &'static [Guide] {
-    static GUIDES_NOW: OnceLock<Vec<Guide>> = OnceLock::new();
-    GUIDES_NOW.get_or_init(|| {
-        library()
-            .guides()
-            .iter()
-            .map(Guide::without_repair)
-            .collect()
-    })
-}
-
-/// The guide `id` as the user should be asked it now.
-pub fn guide_as_asked(id: &GuideId, danger: bool) -> Option<&'static Guide> {
-    if danger {
-        library_without_repair().iter().find(|g| g.id() == id)
-    } else {
-        library().guide(id)
+    #[cfg(target_arch = "wasm32")]
+    {
+        outline()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        static WHOLE: OnceLock<Library> = OnceLock::new();
+        WHOLE.get_or_init(|| {
+            load().unwrap_or_else(|errors| panic!("bundled guides are invalid:\n{errors}"))
+        })
     }
 }
 
@@ -83,11 +91,7 @@ pub fn first_screen() -> &'static FirstScreen {
 
 /// Ids of the guides in content/guides/ (not the fixtures).
 fn shipped_ids() -> Vec<GuideId> {
-    GUIDES
-        .iter()
-        .filter_map(|(_, json)| serde_json::from_str::<serde_json::Value>(json).ok())
-        .filter_map(|value| value.get("id")?.as_str().map(GuideId::new))
-        .collect()
+    SHIPPED.iter().map(|id| GuideId::new(*id)).collect()
 }
 
 /// Guides listed on the Guides page: the shipped ones, not the engine's
@@ -101,7 +105,7 @@ pub fn listed() -> Vec<&'static Guide> {
         .collect()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -204,6 +208,76 @@ mod tests {
     fn every_flag_in_a_shipped_guide_is_a_level_mend_knows() {
         let problems = crate::domain::program::safety::unknown_flags(library(), &shipped_ids());
         assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn the_app_holds_every_guide_as_an_outline_but_the_intake_whole() {
+        let whole = library();
+        let outline = outline();
+        assert_eq!(outline.guides().len(), whole.guides().len());
+        let intake = crate::domain::program::intake::intake_guide();
+        assert!(whole.guide(&intake).is_some());
+        for guide in whole.guides() {
+            let held = outline
+                .guide(guide.id())
+                .expect("every guide has an outline");
+            if *guide.id() == intake {
+                assert_eq!(
+                    held, guide,
+                    "the first question must not wait for a download"
+                );
+            } else {
+                assert!(held.is_outline(), "{} ships whole in the app", guide.id());
+                assert_eq!(*held, guide.outline());
+            }
+        }
+    }
+
+    #[test]
+    fn an_outline_keeps_titles_and_review_questions_and_drops_the_rest() {
+        let wording = Default::default();
+        let apology = library()
+            .guide(&GuideId::new("planning-an-apology"))
+            .expect("the apology guide");
+        let outline = apology.outline();
+        assert_eq!(outline.title(), apology.title());
+        assert_eq!(outline.summary(), apology.summary());
+        assert_eq!(outline.intro().render(&wording), "");
+        for (_, question) in outline.questions() {
+            assert_eq!(question.text().render(&wording), "", "{}", question.id());
+            assert!(question.help().is_none());
+        }
+        // Everything that decides something is unchanged.
+        let answers = Default::default();
+        assert_eq!(outline.score(&answers), apology.score(&answers));
+        assert_eq!(
+            outline.recommendations(&answers),
+            apology.recommendations(&answers)
+        );
+        // The home screen names a review date by its question.
+        let check_in = library()
+            .guides()
+            .iter()
+            .find(|g| g.questions().any(|(_, q)| q.is_review_date()))
+            .expect("a guide asks for a review date");
+        let review = check_in.outline();
+        let (_, question) = review
+            .questions()
+            .find(|(_, q)| q.is_review_date())
+            .expect("kept");
+        assert!(!question.text().render(&wording).is_empty());
+    }
+
+    #[test]
+    fn every_words_file_holds_its_whole_guide() {
+        let dir = std::path::Path::new(env!("OUT_DIR"));
+        assert_eq!(WORDS.len(), library().guides().len());
+        for (id, file) in WORDS {
+            assert!(file.starts_with(&format!("guides/{id}-")), "{file}");
+            let text = std::fs::read_to_string(dir.join(file)).expect("the build wrote it");
+            let read: Guide = serde_json::from_str(&text).expect("it reads back");
+            assert_eq!(Some(&read), library().guide(&GuideId::new(*id)));
+        }
     }
 
     #[test]

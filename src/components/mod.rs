@@ -12,6 +12,7 @@ pub mod safety;
 mod trust_chart;
 mod update_banner;
 mod week_warning;
+mod words;
 
 pub use commitment_marks::CommitmentMarks;
 pub use lock_screen::{ClosedScreen, LockScreen};
@@ -23,6 +24,7 @@ pub use safety::TechSafety;
 pub use trust_chart::{scale_range, TrustOverTime};
 pub use update_banner::UpdateBanner;
 pub use week_warning::WeekWarning;
+pub use words::with_words;
 
 use leptos::prelude::{RwSignal, Set as _};
 

@@ -7,9 +7,10 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::components::download::{text_file, NOT_DOWNLOADED};
-use crate::components::{scale_range, PageHeading};
+use crate::components::{scale_range, with_words, PageHeading};
 use crate::content::library;
 use crate::domain::date::CalendarDate;
+use crate::domain::guide::Guide;
 use crate::domain::ids::{EntryId, GuideId, QuestionId};
 use crate::domain::program::progress::{
     trend, Series, CHART_WEEKS, CHECK_IN_GUIDE, TRUST_QUESTION,
@@ -23,6 +24,36 @@ const DEFAULT_DAYS: i64 = 90;
 #[component]
 pub fn Summary() -> impl IntoView {
     let store = expect_context::<Store>();
+    // The summary shows the questions of every finished guide, so their
+    // words must be here first.
+    let finished = move || {
+        store.read(|d| {
+            let mut ids: Vec<GuideId> = d
+                .entries
+                .iter()
+                .filter(|entry| entry.is_completed())
+                .map(|entry| entry.guide().clone())
+                .collect();
+            ids.sort();
+            ids.dedup();
+            ids
+        })
+    };
+    with_words(
+        "the summary",
+        finished,
+        |guides| view! { <SummaryPage guides /> },
+    )
+}
+
+/// The page itself, with the whole guides its entries belong to.
+#[component]
+fn SummaryPage(guides: Vec<&'static Guide>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let guides = StoredValue::new(guides);
+    let whole = move |id: &GuideId| {
+        guides.with_value(|guides| guides.iter().copied().find(|g| g.id() == id))
+    };
     let to_day = today();
     let from_day = to_day.plus_days(-DEFAULT_DAYS).unwrap_or(to_day);
     let from = RwSignal::new(from_day.to_string());
@@ -66,7 +97,7 @@ pub fn Summary() -> impl IntoView {
                 candidates(&d.entries, library(), from, to)
                     .iter()
                     .filter(|c| ticked.contains(c.entry.id()))
-                    .filter_map(|c| Section::of(c.entry, c.guide, &d.profile.wording))
+                    .filter_map(|c| Section::of(c.entry, whole(c.guide.id())?, &d.profile.wording))
                     .collect()
             })
         })

@@ -112,7 +112,7 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
  * context would make Chromium refuse installation) and records every request.
  * `viewport` defaults to a phone-sized window. `close()` ends it all.
  */
-export async function openBrowser({ viewport = { width: 390, height: 844 }, colorScheme = 'light', javaScriptEnabled = true, waitForApp = true, locale } = {}) {
+export async function openBrowser({ viewport = { width: 390, height: 844 }, colorScheme = 'light', javaScriptEnabled = true, waitForApp = true, locale, serviceWorkers = 'allow' } = {}) {
   const profile = tempDir('profile');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -122,7 +122,9 @@ export async function openBrowser({ viewport = { width: 390, height: 844 }, colo
     colorScheme,
     javaScriptEnabled,
     ...(locale ? { locale } : {}),
-    serviceWorkers: 'allow',
+    // 'block' lets a test intercept the app's own fetches (a service
+    // worker would answer them from its cache first).
+    serviceWorkers,
   });
   if (javaScriptEnabled && waitForApp) {
     for (const page of context.pages()) waitsForTheApp(page);

@@ -2,11 +2,12 @@
 
 use crate::domain::answer::AnswerValue;
 use crate::domain::ids::{OptionId, QuestionId};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A validated condition: every question it names exists, comes earlier, and
 /// every value it compares with is one that question can take.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Condition {
     /// A single choice is this option; a multiple choice or checklist
     /// includes it; a yes/no or scale answer is this value.
@@ -37,7 +38,7 @@ pub enum Condition {
 }
 
 /// What `Equals` compares with, already matched to the question's kind.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Expected {
     Chosen(OptionId),
     YesNo(bool),

@@ -5,10 +5,11 @@ use super::model::Guide;
 use super::raw::RawGuide;
 use super::validate;
 use crate::domain::ids::GuideId;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Every guide, in the order their files were given.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Library {
     guides: Vec<Guide>,
 }
@@ -68,6 +69,12 @@ impl Library {
         } else {
             Err(ContentErrors(errors))
         }
+    }
+
+    /// Guides that come from a validated library, as they are or as their
+    /// outlines (`Guide::outline`): the build makes the app's library so.
+    pub fn of(guides: Vec<Guide>) -> Self {
+        Self { guides }
     }
 
     pub fn guide(&self, id: &GuideId) -> Option<&Guide> {

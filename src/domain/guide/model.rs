@@ -3,13 +3,14 @@
 use super::condition::Condition;
 use super::template::Template;
 use crate::domain::ids::{DimensionId, FlagId, GuideId, OptionId, QuestionId, StepId};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Points added to dimensions, e.g. by choosing an option.
 pub type Weights = BTreeMap<DimensionId, i32>;
 
 /// A guided questionnaire.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Guide {
     pub(super) id: GuideId,
     pub(super) title: Template,
@@ -24,6 +25,9 @@ pub struct Guide {
     pub(super) dimensions: Vec<Dimension>,
     pub(super) flags: Vec<Flag>,
     pub(super) gates: Vec<Gate>,
+    /// Set only by [`Guide::outline`].
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub(super) words_left_out: bool,
 }
 
 impl Guide {
@@ -43,6 +47,66 @@ impl Guide {
             }
         }
         guide
+    }
+
+    /// The guide without the words only its own pages show: titles and the
+    /// summary stay (lists, the path, history), and so does the text of a
+    /// review-date question (the home screen names it); everything that
+    /// decides something (ids, kinds, conditions, weights, flags, gates,
+    /// bands' ranges and recommendations) stays too. The build embeds the
+    /// outlines in the app and writes each whole guide to a file of its own
+    /// that its pages fetch (see `content`), so a guide's words cost nothing
+    /// until it is opened.
+    pub fn outline(&self) -> Guide {
+        let mut guide = self.clone();
+        guide.words_left_out = true;
+        guide.intro = Template::left_out();
+        guide.closing = None;
+        for step in &mut guide.steps {
+            step.title = None;
+            step.intro = None;
+            for question in &mut step.questions {
+                if !question.review {
+                    question.text = Template::left_out();
+                }
+                question.help = None;
+                question.message = None;
+                match &mut question.kind {
+                    QuestionKind::SingleChoice { options }
+                    | QuestionKind::MultipleChoice { options, .. }
+                    | QuestionKind::Checklist { items: options } => {
+                        for option in options {
+                            option.label = Template::left_out();
+                        }
+                    }
+                    QuestionKind::Scale(scale) => {
+                        scale.min_label = None;
+                        scale.max_label = None;
+                        scale.labels.clear();
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for dimension in &mut guide.dimensions {
+            dimension.label = Template::left_out();
+            dimension.description = None;
+            for band in &mut dimension.bands {
+                band.title = Template::left_out();
+                band.text = Template::left_out();
+            }
+        }
+        for gate in &mut guide.gates {
+            gate.title = Template::left_out();
+            gate.text = Template::left_out();
+        }
+        guide
+    }
+
+    /// Whether this is an outline (see [`Guide::outline`]): its pages must
+    /// fetch the whole guide before showing it.
+    pub fn is_outline(&self) -> bool {
+        self.words_left_out
     }
 
     /// Whether any question is hidden while danger holds.
@@ -117,7 +181,7 @@ impl Guide {
 }
 
 /// One screen: one question or a small group.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     pub(super) id: StepId,
     pub(super) title: Option<Template>,
@@ -145,7 +209,7 @@ impl Step {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     pub(super) id: QuestionId,
     pub(super) text: Template,
@@ -193,7 +257,7 @@ impl Question {
 }
 
 /// What kind of answer a question asks for, with that kind's settings.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum QuestionKind {
     /// Answered with `AnswerValue::Choice`.
     SingleChoice { options: Vec<ChoiceOption> },
@@ -262,7 +326,7 @@ impl QuestionKind {
 }
 
 /// An option of a choice question, or an item of a checklist.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChoiceOption {
     pub(super) id: OptionId,
     pub(super) label: Template,
@@ -282,7 +346,7 @@ impl ChoiceOption {
 }
 
 /// A row of numbers to pick from, e.g. 1–5 agreement or a 0–10 rating.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scale {
     pub(super) min: i32,
     pub(super) max: i32,
@@ -329,7 +393,7 @@ impl Scale {
 }
 
 /// A named score, e.g. "Willingness", with what each range of it means.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dimension {
     pub(super) id: DimensionId,
     pub(super) label: Template,
@@ -365,14 +429,14 @@ impl Dimension {
 }
 
 /// Lowest and highest possible score, both included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScoreRange {
     pub min: i64,
     pub max: i64,
 }
 
 /// What a range of scores of one dimension means.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Band {
     pub(super) from: i64,
     pub(super) to: i64,
@@ -407,7 +471,7 @@ impl Band {
 }
 
 /// Something other parts of the app react to, e.g. `safety` stops repair suggestions.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Flag {
     pub(super) id: FlagId,
     pub(super) when: Condition,
@@ -425,7 +489,7 @@ impl Flag {
 /// Answers that must never be weighed against other answers: when a gate
 /// holds, the results page shows its message instead of the bands, and
 /// recommends only what the gate names.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Gate {
     pub(super) id: FlagId,
     pub(super) when: Condition,

@@ -114,6 +114,12 @@ impl Template {
         out
     }
 
+    /// A guide outline's stand-in for words that live in the guide's own
+    /// file (see `Guide::outline`): it renders as nothing.
+    pub(super) fn left_out() -> Self {
+        Self::broken()
+    }
+
     /// The text as the counsellor wrote it, placeholders and all.
     pub fn source(&self) -> &str {
         &self.source
@@ -143,5 +149,25 @@ impl Placeholder {
             Self::Relationship => kind.bond().to_owned(),
             Self::RelationshipCapitalised => capitalise(kind.bond()),
         }
+    }
+}
+
+/// Guides travel as JSON in their validated form (the build writes them, see
+/// build.rs): a template is its source text and is parsed again on arrival,
+/// so a rendered placeholder is always one Mend knows. Empty text is the
+/// outline's "words left out" and nothing else.
+impl serde::Serialize for Template {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.source)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Template {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let source = String::deserialize(deserializer)?;
+        if source.is_empty() {
+            return Ok(Self::left_out());
+        }
+        Self::parse(&source).map_err(serde::de::Error::custom)
     }
 }

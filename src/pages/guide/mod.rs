@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::safety::use_safety;
+use crate::components::with_words;
 use crate::content;
 use crate::domain::guide::Guide;
 use crate::domain::ids::GuideId;
@@ -36,20 +37,30 @@ pub fn compare_path(guide: &GuideId) -> String {
     format!("/guides/{guide}/compare")
 }
 
-/// Renders `page` with the guide named in the address, or the not-found page.
-/// While danger holds, the guide comes without its questions that presume
-/// repair (`Guide::without_repair`).
+/// Renders `page` with the guide named in the address, or the not-found
+/// page. The guide's words are fetched first if they are not here yet
+/// (`components::with_words`). While danger holds, the guide comes without
+/// its questions that presume repair (`Guide::without_repair`).
 pub(crate) fn with_guide<V: IntoView + 'static>(page: fn(&'static Guide) -> V) -> impl IntoView {
     let params = use_params_map();
     let safety = use_safety();
+    let id = Memo::new(move |_| GuideId::new(params.read().get("id").unwrap_or_default()));
     move || {
-        let id = params.read().get("id").unwrap_or_default();
-        // Read once per guide opened: an answer given in this guide must not
-        // redraw the screen the user is typing in.
-        let danger = safety.with_untracked(|s| s.danger());
-        match content::guide_as_asked(&GuideId::new(id), danger) {
-            Some(guide) => page(guide).into_any(),
-            None => view! { <NotFound /> }.into_any(),
+        if content::library().guide(&id.get()).is_none() {
+            return view! { <NotFound /> }.into_any();
         }
+        with_words(
+            "this guide",
+            move || vec![id.get()],
+            move |guides| {
+                // Read once per guide opened: an answer given in this guide
+                // must not redraw the screen the user is typing in.
+                let danger = safety.with_untracked(|s| s.danger());
+                guides
+                    .first()
+                    .map(|guide| page(content::as_asked(guide, danger)))
+            },
+        )
+        .into_any()
     }
 }

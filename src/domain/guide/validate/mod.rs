@@ -78,6 +78,7 @@ pub(crate) fn guide(
         dimensions,
         flags,
         gates,
+        words_left_out: false,
     };
     // Only meaningful once every condition is known to be well-formed.
     reach::check(&mut r, &guide);

@@ -1,0 +1,60 @@
+//! Pages that show a guide's words wait for them here: a guide's file is
+//! fetched the first time it is needed (see `content::words`), and a failed
+//! download says so, with a way to try again, never a broken page.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::content::{words_for, words_now, WordsError};
+use crate::domain::guide::Guide;
+use crate::domain::ids::GuideId;
+
+/// Renders `render` with the whole guides `ids` (in that order) once they
+/// are here; `what` names the page in a failure's heading ("this guide").
+pub fn with_words<V, Ids, Render>(what: &'static str, ids: Ids, render: Render) -> impl IntoView
+where
+    V: IntoView + 'static,
+    Ids: Fn() -> Vec<GuideId> + Send + Sync + 'static,
+    Render: Fn(Vec<&'static Guide>) -> V + Send + Sync + 'static,
+{
+    // Bumped when a download ends, so the page looks again.
+    let arrived = RwSignal::new(0_u32);
+    // The ids a download failed for, and why.
+    let failed: RwSignal<Option<(Vec<GuideId>, WordsError)>> = RwSignal::new(None);
+    move || {
+        let ids = ids();
+        arrived.track();
+        if let Some(problem) = failed.with(|f| {
+            f.as_ref()
+                .filter(|(for_ids, _)| *for_ids == ids)
+                .map(|(_, problem)| problem.message())
+        }) {
+            let retry = move |_| failed.set(None);
+            return view! {
+                <h1>"Mend could not open " {what}</h1>
+                <div class="notice" role="alert">
+                    <p>{problem}</p>
+                    <button type="button" class="button" on:click=retry>"Try again"</button>
+                </div>
+            }
+            .into_any();
+        }
+        let here: Option<Vec<&'static Guide>> = ids.iter().map(words_now).collect();
+        match here {
+            Some(guides) => untrack(|| render(guides)).into_any(),
+            None => {
+                spawn_local(async move {
+                    match words_for(&ids).await {
+                        Ok(_) => {
+                            let _ = arrived.try_update(|n| *n += 1);
+                        }
+                        Err(problem) => {
+                            let _ = failed.try_set(Some((ids, problem)));
+                        }
+                    }
+                });
+                view! { <p class="muted" role="status">"Opening " {what} "…"</p> }.into_any()
+            }
+        }
+    }
+}

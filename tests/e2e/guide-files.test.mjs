@@ -1,0 +1,78 @@
+// Each guide's words live in a file of their own (src/content/words.rs):
+// the app fetches a guide's file when one of its pages opens, once, and a
+// file that cannot be downloaded is a plain message with a way to try
+// again, never a broken page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, openBrowser, foreignRequests } from './support.mjs';
+
+let server;
+let session;
+
+before(async () => {
+  server = await startServer();
+  // No service worker, so the test sees (and can cut) every fetch the app makes.
+  session = await openBrowser({ serviceWorkers: 'block' });
+});
+
+after(async () => {
+  await session?.close();
+  await server?.stop();
+});
+
+const guideFiles = (requests) => requests.filter((url) => /\/guides\/[^/]+\.json$/.test(url));
+
+test('the intake needs no download, and a guide fetches its own words once', async () => {
+  const { page } = session;
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(`${server.url}guides/start`);
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+  assert.deepEqual(guideFiles(requests), [], 'the intake is in the app itself');
+
+  await page.goto(`${server.url}guides/weekly-check-in`);
+  await page.getByRole('heading', { level: 1, name: 'Weekly check-in' }).waitFor();
+  await page.getByText(/minutes/).first().waitFor();
+  const fetched = guideFiles(requests);
+  assert.equal(fetched.length, 1, fetched.join(', '));
+  assert.match(fetched[0], /\/guides\/weekly-check-in-[0-9a-f]{16}\.json$/);
+
+  // Moving inside the app to another page of the same guide fetches nothing more.
+  await page.getByRole('link', { name: 'Guides', exact: true }).first().click();
+  await page.getByRole('link', { name: 'Weekly check-in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Weekly check-in' }).waitFor();
+  assert.equal(guideFiles(requests).length, 1);
+});
+
+test('a guide whose file cannot be downloaded says so, and opens on "Try again"', async () => {
+  const { page } = session;
+  await page.route('**/guides/*.json', (route) => route.abort('internetdisconnected'));
+  await page.goto(`${server.url}guides/first-days`);
+  await page.getByRole('heading', { level: 1, name: 'Mend could not open this guide' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: 'could not be downloaded' }).waitFor();
+  // The header and Quick exit still work: the page is not broken.
+  await page.getByRole('button', { name: 'Quick exit' }).waitFor();
+  await page.getByRole('link', { name: 'Safety', exact: true }).waitFor();
+
+  await page.unroute('**/guides/*.json');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { level: 1, name: 'The first days' }).waitFor();
+  await page.getByRole('button', { name: 'Begin' }).waitFor();
+});
+
+test('a file that is not this build\'s guide is refused, not shown', async () => {
+  const { page } = session;
+  await page.route('**/guides/moving-on-*.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"id":"moving-on","title":"Tampered"}' }),
+  );
+  await page.goto(`${server.url}guides/moving-on`);
+  await page.getByRole('alert').filter({ hasText: 'did not arrive whole' }).waitFor();
+  assert.equal(await page.getByText('Tampered').count(), 0);
+  await page.unroute('**/guides/moving-on-*.json');
+});
+
+test('nothing left the origin and the policy held', async () => {
+  assert.deepEqual(foreignRequests(session.requests, server.origin), []);
+  assert.deepEqual(session.violations, []);
+});
