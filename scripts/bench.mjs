@@ -43,6 +43,39 @@ function sizes() {
   console.log('');
   printTable('First load (everything before the first screen), bytes', first.rows, first.total);
   console.log(`first load: ${(first.total.brotli / 1024).toFixed(1)} KiB brotli (target ≤ 200 KiB)`);
+  // /guides/start is shell.html, then the same scripts and wasm: the intake
+  // is inside the main module, so it needs no chunk and no guide file.
+  const shell = compressed(fs.readFileSync(path.join(DIST, 'shell.html'))).brotli;
+  const index = first.rows.find((r) => r.file === 'index.html')?.brotli ?? 0;
+  const beforeQuestion = first.total.brotli - index + shell;
+  console.log(`bytes before the first intake question: ${(beforeQuestion / 1024).toFixed(1)} KiB brotli (issue 22 target ≤ 300 KiB)`);
+  pageChunks(rows);
+  const guides = rows.filter((r) => r.file.startsWith('guides/'));
+  const guideBrotli = guides.reduce((t, r) => t + r.brotli, 0);
+  console.log(`guide files: ${guides.length}, ${(guideBrotli / 1024).toFixed(1)} KiB brotli together (each fetched when its guide opens)`);
+  console.log(`every file of the build: ${(total.brotli / 1024).toFixed(1)} KiB brotli`);
+}
+
+/**
+ * What opening each page loaded on demand downloads (issue 22): its own
+ * chunk, and with the chunks it shares with other pages (the first page to
+ * need a shared chunk fetches it). scripts/build_wasm.py lists them.
+ */
+function pageChunks(rows) {
+  const manifest = path.join(ROOT, 'target/split/release/pages.json');
+  if (!fs.existsSync(manifest)) {
+    console.log('\n(no target/split/release/pages.json: build with `trunk build --release` first)');
+    return;
+  }
+  const pages = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+  const [app] = fs.readdirSync(DIST).filter((f) => /^app-[0-9a-f]{16}$/.test(f));
+  const brotliOf = (file) => rows.find((r) => r.file === `${app}/${file}`)?.brotli ?? 0;
+  console.log('\nPages loaded on demand, bytes brotli (own chunk; with the shared chunks it needs)');
+  for (const [page, files] of Object.entries(pages).sort()) {
+    const own = brotliOf(files[0]);
+    const all = files.reduce((t, f) => t + brotliOf(f), 0);
+    console.log(`${page.padEnd(16)} ${String(own).padStart(8)}  ${String(all).padStart(8)}  (${files.length} files)`);
+  }
 }
 
 /**

@@ -1,18 +1,19 @@
 #!/usr/bin/env python3
-"""Trunk post_build hook: locks down and precaches this build.
+"""Trunk post_build hook: links, locks down and precaches this build.
 
-For release builds, first minifies the JavaScript (the wasm-bindgen glue
-and its snippets, which Trunk's own minifier leaves alone) with terser
-from ./node_modules, updating each file's integrity hash in index.html,
-then adds the Content-Security-Policy meta tag to index.html, allowing Trunk's inline loader script by its sha256 hash (the
-script names the hashed file names, so its hash changes with every build).
-Then copies each guide's words file (written by build.rs) into guides/, lists every file Trunk staged (hashed names included), names the cache
-after a hash of their contents, and fills src/pwa/sw.template.js into sw.js.
-Before that, first_screen.py writes the pages that show before the app
-starts (the home screen's first view in index.html, safety.html,
-right-now.html, and shell.html for every other address), so they are
-precached too. Also writes 404.html, a copy of shell.html that static hosts
-serve for deep links.
+First links the app that build_wasm.py (the pre_build hook) staged in
+app-<hash>/: its start module, with preloads of the glue and the main wasm.
+For release builds, then minifies the JavaScript (the wasm-bindgen glue,
+the chunk loader and the snippets) with terser from ./node_modules, and
+adds the Content-Security-Policy meta tag to index.html. Then copies each
+guide's words file (written by build.rs) into guides/, lists every file
+staged (hashed names included), names the cache after a hash of their
+contents, and fills src/pwa/sw.template.js into sw.js. Before that,
+first_screen.py writes the pages that show before the app starts (the home
+screen's first view in index.html, safety.html, right-now.html, and
+shell.html for every other address), so they are precached too. Also
+writes 404.html, a copy of shell.html that static hosts serve for deep
+links.
 """
 import base64
 import hashlib
@@ -48,14 +49,14 @@ def add_csp(index: Path) -> None:
     html = index.read_text(encoding="utf-8")
     if "Content-Security-Policy" in html:
         return
-    scripts = INLINE_SCRIPT.findall(html)
-    if not scripts:
-        raise SystemExit("precache.py: no inline loader script found; has Trunk changed?")
+    # Every script is a file of this origin; an inline one (none today)
+    # would be allowed by its hash.
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
-        for s in scripts
+        for s in INLINE_SCRIPT.findall(html)
     )
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP.format(hashes=hashes)}" />'
+    policy = CSP.format(hashes=hashes).replace("  ", " ").replace(" ;", ";")
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}" />'
     # After <base>: a policy with base-uri 'none' placed before it would void
     # the base URL the sub-path build depends on. Before any script, so it
     # governs them all.
@@ -66,29 +67,38 @@ def add_csp(index: Path) -> None:
     index.write_text(html, encoding="utf-8")
 
 
-def sri(data: bytes) -> str:
-    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+def link_app(staging: Path, index: Path) -> None:
+    """Links the app build_wasm.py staged: its start module, and preloads of
+    what it imports at once (the glue, the chunk loader, the snippets) and of
+    the main wasm, so they download together rather than one after another.
+    The page chunks are not linked: each downloads when its page opens."""
+    starts = sorted(staging.glob("app-*/start.js"))
+    if len(starts) != 1:
+        raise SystemExit(f"precache.py: expected one app-*/start.js in staging, found {len(starts)}")
+    folder = starts[0].parent
+    modules = [folder / "mend.js", folder / "__wasm_split.js", *sorted((folder / "snippets").rglob("*.js"))]
+    rel = lambda p: p.relative_to(staging).as_posix()  # noqa: E731
+    tags = [f'<link rel="modulepreload" href="{rel(m)}" />' for m in modules]
+    tags.append(f'<link rel="preload" href="{rel(folder / "mend_bg.wasm")}" as="fetch" type="application/wasm" crossorigin />')
+    tags.append(f'<script type="module" src="{rel(starts[0])}"></script>')
+    # Trunk leaves its switched-off Rust link (index.html) in the page.
+    html = re.sub(r"<link data-trunk[^>]*data-trunk-skip[^>]*>", "", index.read_text(encoding="utf-8"))
+    if "</head>" not in html:
+        raise SystemExit("precache.py: index.html has no </head>")
+    html = html.replace("</head>", "  " + "\n    ".join(tags) + "\n  </head>", 1)
+    index.write_text(html, encoding="utf-8")
 
 
-def minify_scripts(staging: Path, index: Path) -> None:
+def minify_scripts(staging: Path) -> None:
     terser = ROOT / "node_modules" / ".bin" / "terser"
     if not terser.exists():
         raise SystemExit("precache.py: node_modules/.bin/terser is missing; run scripts/setup.sh")
-    html = index.read_text(encoding="utf-8")
     for script in sorted(staging.rglob("*.js")):
-        before = script.read_bytes()
         # ES modules: export and import names stay; only local names shrink.
         subprocess.run(
             [str(terser), str(script), "--module", "--compress", "--mangle", "--output", str(script)],
             check=True,
         )
-        old, new = sri(before), sri(script.read_bytes())
-        if old in html:
-            html = html.replace(old, new)
-        elif script.name not in ("sw.js", "first-screen.js"):
-            # Trunk lists every script it links with its integrity hash.
-            print(f"precache.py: no integrity hash for {script.name} in index.html", file=sys.stderr)
-    index.write_text(html, encoding="utf-8")
 
 
 def copy_guide_words(staging: Path) -> None:
@@ -118,8 +128,9 @@ def main() -> int:
         print(f"precache.py: {index} is missing; cannot build the offline cache", file=sys.stderr)
         return 1
 
+    link_app(staging, index)
     if os.environ.get("TRUNK_PROFILE") == "release":
-        minify_scripts(staging, index)
+        minify_scripts(staging)
         add_csp(index)
     copy_guide_words(staging)
     # After the policy is in index.html, so every page written from it has it.

@@ -48,6 +48,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# Splits the app's wasm by page (scripts/build_wasm.py). Its CLI prints no
+# version, so the version cargo recorded for it is read instead.
+WASM_SPLIT_VERSION=0.2.4
+if ! command -v wasm-split-cli >/dev/null \
+  || ! grep -q "wasm_split_cli_support $WASM_SPLIT_VERSION" "$HOME/.cargo/.crates.toml" 2>/dev/null; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes)"
+  cargo install --force --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 15 minutes on two cores)"
   cargo install --force --locked trunk --version "$TRUNK_VERSION"

@@ -1,5 +1,6 @@
 // The size budget: fails when a first visit to the release build would
-// download more than BUDGET bytes brotli-compressed before the first screen.
+// download more than BUDGET bytes brotli-compressed before the first screen
+// (the pages loaded on demand and the guide files are not part of it).
 // Bytes are deterministic, unlike timings, so this can run in the test
 // command. Raise the budget only with a reason in the commit message.
 // Usage: node scripts/size_budget.mjs [dist]
@@ -26,8 +27,13 @@ import { firstLoad, printTable } from './first_load.mjs';
  * pass (done answers set aside and undone, the intake seen by results, a
  * new gate: +4 KB of wasm). The first screen's words are compiled in by
  * build.rs rather than parsed, which saved 4.4 KB against a serde version.
+ * Lowered to 500,000 over 494,874 when guides' words left the wasm (issue
+ * 22: -67.7 KB; each guide is now a file fetched when it opens, and the
+ * validator runs at build). Lowered to 390,000 over 384,296 when seven
+ * pages became chunks loaded on demand (issue 22, wasm-split: -110.6 KB;
+ * History, Summary, Settings, Compare, Review, Results, Stopping harm).
  */
-const BUDGET = 565_000;
+const BUDGET = 390_000;
 
 const dist = process.argv[2] || 'dist';
 const { rows, total } = firstLoad(dist);

@@ -18,6 +18,8 @@ step "lint (native and wasm32)"
 cargo clippy --all-targets -- -D warnings
 # Examples are native tools (they read files), so wasm32 lints the app and its tests.
 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+# The release build splits pages into chunks behind the `split` feature.
+cargo clippy --target wasm32-unknown-unknown --lib --bins --features split -- -D warnings
 
 step "guide content: written in our own words"
 python3 scripts/check_originality.py

@@ -6,10 +6,10 @@ use leptos_router::path;
 
 use crate::components::safety::use_safety;
 use crate::components::{set_neutral_tab_title, ClosedScreen, LockScreen, Notices, UpdateBanner};
-use crate::pages::guide::{GuideResults, GuideReview, GuideRunner};
+use crate::pages::guide::GuideRunner;
 use crate::pages::{
-    GuideCompare, Guides, History, NotFound, RightNow, Safety, Settings, Start, StoppingHarm,
-    Summary,
+    Guides, LazyCompare, LazyHistory, LazyResults, LazyReview, LazySettings, LazyStoppingHarm,
+    LazySummary, NotFound, RightNow, Safety, Start,
 };
 use crate::privacy::{quick_exit, Privacy};
 use crate::pwa::{self, UpdateReady};
@@ -92,14 +92,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Start />
                     <Route path=path!("/guides") view=Guides />
                     <Route path=path!("/guides/:id") view=GuideRunner />
-                    <Route path=path!("/guides/:id/review") view=GuideReview />
-                    <Route path=path!("/guides/:id/results") view=GuideResults />
-                    <Route path=path!("/guides/:id/compare") view=GuideCompare />
-                    <Route path=path!("/history") view=History />
-                    <Route path=path!("/history/summary") view=Summary />
-                    <Route path=path!("/settings") view=Settings />
+                    <Route path=path!("/guides/:id/review") view=LazyReview />
+                    <Route path=path!("/guides/:id/results") view=LazyResults />
+                    <Route path=path!("/guides/:id/compare") view=LazyCompare />
+                    <Route path=path!("/history") view=LazyHistory />
+                    <Route path=path!("/history/summary") view=LazySummary />
+                    <Route path=path!("/settings") view=LazySettings />
                     <Route path=path!("/safety") view=Safety />
-                    <Route path=path!("/safety/stopping-harm") view=StoppingHarm />
+                    <Route path=path!("/safety/stopping-harm") view=LazyStoppingHarm />
                     <Route path=path!("/right-now") view=RightNow />
                 </Routes>
                 </Show>

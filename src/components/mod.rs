@@ -24,7 +24,7 @@ pub use safety::TechSafety;
 pub use trust_chart::{scale_range, TrustOverTime};
 pub use update_banner::UpdateBanner;
 pub use week_warning::WeekWarning;
-pub use words::with_words;
+pub use words::{unavailable, with_words};
 
 use leptos::prelude::{RwSignal, Set as _};
 

@@ -61,7 +61,15 @@ pub fn PageHeading(
     if SHOWN_BEFORE.swap(true, Ordering::Relaxed) && autofocus {
         Effect::new(move |_| {
             if let Some(h1) = heading.get() {
-                let _ = h1.focus();
+                if h1.is_connected() {
+                    let _ = h1.focus();
+                } else {
+                    // A page loaded on demand (pages/lazy.rs) is built
+                    // before it is put in the document; focus it once it is.
+                    request_animation_frame(move || {
+                        let _ = h1.focus();
+                    });
+                }
             }
         });
     }

@@ -29,15 +29,7 @@ where
                 .filter(|(for_ids, _)| *for_ids == ids)
                 .map(|(_, problem)| problem.message())
         }) {
-            let retry = move |_| failed.set(None);
-            return view! {
-                <h1>"Mend could not open " {what}</h1>
-                <div class="notice" role="alert">
-                    <p>{problem}</p>
-                    <button type="button" class="button" on:click=retry>"Try again"</button>
-                </div>
-            }
-            .into_any();
+            return unavailable(what, problem, move || failed.set(None)).into_any();
         }
         let here: Option<Vec<&'static Guide>> = ids.iter().map(words_now).collect();
         match here {
@@ -56,5 +48,33 @@ where
                 view! { <p class="muted" role="status">"Opening " {what} "…"</p> }.into_any()
             }
         }
+    }
+}
+
+/// What a page shows when a part of Mend it needs could not be downloaded:
+/// what happened, "Try again", and "Reload" for the case where this tab
+/// runs a version of Mend that has since been replaced (its files are gone
+/// from the server). Answers are saved as they are given, so reloading
+/// loses nothing.
+pub fn unavailable(
+    what: &'static str,
+    problem: &'static str,
+    retry: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let reload = |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    };
+    view! {
+        <h1>"Mend could not open " {what}</h1>
+        <div class="notice" role="alert">
+            <p>{problem}</p>
+            <p>"If Mend was updated in another tab, reloading this page brings this tab up to date."</p>
+            <p class="actions">
+                <button type="button" class="button" on:click=move |_| retry()>"Try again"</button>
+                <button type="button" class="button button--quiet" on:click=reload>"Reload"</button>
+            </p>
+        </div>
     }
 }

@@ -4,6 +4,7 @@ mod compare;
 pub mod guide;
 mod guides;
 mod history;
+mod lazy;
 mod not_found;
 mod right_now;
 mod safety;
@@ -12,13 +13,11 @@ mod start;
 mod stopping_harm;
 mod summary;
 
-pub use compare::GuideCompare;
 pub use guides::Guides;
-pub use history::History;
+pub use lazy::{
+    LazyCompare, LazyHistory, LazyResults, LazyReview, LazySettings, LazyStoppingHarm, LazySummary,
+};
 pub use not_found::NotFound;
 pub use right_now::RightNow;
 pub use safety::Safety;
-pub use settings::Settings;
 pub use start::Start;
-pub use stopping_harm::StoppingHarm;
-pub use summary::Summary;

@@ -84,9 +84,13 @@ test('the service worker precaches exactly the build, under a cache named for it
   const cacheName = worker.match(/const CACHE = '(mend-[0-9a-f]{16})'/)?.[1];
   assert.ok(cacheName, 'sw.js names its cache after the build');
   const listed = JSON.parse(worker.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
-  const wasm = fs.readdirSync(DIST).filter((f) => f.endsWith('.wasm'));
-  assert.equal(wasm.length, 1);
-  for (const file of ['index.html', 'manifest.webmanifest', 'icons/icon-192.png', wasm[0]]) {
+  // The app's folder (scripts/build_wasm.py): the main module, and every
+  // page's chunk and the chunks pages share, so each page opens offline.
+  const [app] = fs.readdirSync(DIST).filter((f) => /^app-[0-9a-f]{16}$/.test(f));
+  assert.ok(app, 'dist has one app folder');
+  const wasm = fs.readdirSync(path.join(DIST, app)).filter((f) => f.endsWith('.wasm'));
+  assert.ok(wasm.includes('mend_bg.wasm') && wasm.includes('split_history.wasm'), wasm.join(', '));
+  for (const file of ['index.html', 'manifest.webmanifest', 'icons/icon-192.png', ...wasm.map((w) => `${app}/${w}`)]) {
     assert.ok(listed.includes(file), `${file} is precached`);
   }
   for (const file of listed) assert.ok(fs.existsSync(path.join(DIST, file)), `${file} exists in dist`);
@@ -168,6 +172,51 @@ test('a new version waits for the user: banner, Reload, then only the new cache 
       );
       await page.getByRole('heading', { level: 1, name: START_HEADING }).waitFor();
       assert.equal(await banner.count(), 0, 'the banner is gone after the update');
+    });
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a tab left on the old version after an update: a page it has not loaded yet says so, and Reload brings it up to date with nothing lost', async () => {
+  const root = tempDir('old-tab');
+  fs.cpSync(DIST, root, { recursive: true });
+  try {
+    await withApp({ root }, async ({ server, page, context }) => {
+      // Tab A: the old version, with an answer given.
+      await page.goto(`${server.url}guides/start`);
+      await page.getByRole('button', { name: 'Begin' }).click();
+      await page.getByRole('radio').first().check();
+      await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+      await waitForOfflineReady(page);
+
+      // Publish the next version: its app folder has another name, and the
+      // old one is gone from the server, as on a real host.
+      const [oldApp] = fs.readdirSync(root).filter((f) => /^app-[0-9a-f]{16}$/.test(f));
+      const newApp = 'app-0000000000000001';
+      fs.renameSync(path.join(root, oldApp), path.join(root, newApp));
+      for (const file of fs.readdirSync(root).filter((f) => f.endsWith('.html') || f === 'sw.js')) {
+        const full = path.join(root, file);
+        let text = fs.readFileSync(full, 'utf8').replaceAll(oldApp, newApp);
+        if (file === 'sw.js') text = text.replace(/const CACHE = 'mend-[0-9a-f]+'/, "const CACHE = 'mend-0000000000000next'");
+        fs.writeFileSync(full, text);
+      }
+
+      // Tab B takes the update.
+      const other = await context.newPage();
+      await other.goto(server.url);
+      await other.getByText('A new version of Mend is ready').waitFor({ timeout: 30_000 });
+      await other.getByRole('button', { name: 'Reload' }).click();
+      await waitUntil(other, async () => (await caches.keys()).join() === 'mend-0000000000000next', 'the new version to take over');
+
+      // Tab A still runs the old version; History's chunk is gone with it.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Mend could not open your history' }).waitFor();
+      const failed = page.getByRole('alert').filter({ hasText: 'If Mend was updated in another tab' });
+      await failed.getByRole('button', { name: 'Reload' }).click();
+      await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+      const stored = await page.evaluate(() => localStorage.getItem('mend.document'));
+      assert.match(stored, /"answers":\{"[a-z-]+"/, 'the answer given before the update is still there');
     });
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

@@ -1,10 +1,12 @@
-// Each guide's words live in a file of their own (src/content/words.rs):
-// the app fetches a guide's file when one of its pages opens, once, and a
-// file that cannot be downloaded is a plain message with a way to try
-// again, never a broken page.
+// What downloads only when it is needed: each guide's words (a file of
+// their own, src/content/words.rs) and the pages loaded on demand (a chunk
+// of WebAssembly each, src/pages/lazy.rs). Each is fetched once, when its
+// page opens, and one that cannot be downloaded is a plain message with a
+// way to try again, never a broken page or the panic screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, foreignRequests } from './support.mjs';
+import { checkAccessibility } from './axe.mjs';
 
 let server;
 let session;
@@ -70,6 +72,28 @@ test('a file that is not this build\'s guide is refused, not shown', async () =>
   await page.getByRole('alert').filter({ hasText: 'did not arrive whole' }).waitFor();
   assert.equal(await page.getByText('Tampered').count(), 0);
   await page.unroute('**/guides/moving-on-*.json');
+});
+
+test('History is not in the first download; it arrives when opened, and a failed download can be retried', async () => {
+  const { page } = session;
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1, name: 'Rebuild trust, one honest step at a time' }).waitFor();
+  assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, 1, 'only the main module at first');
+
+  await page.route('**/split_history.wasm', (route) => route.abort('internetdisconnected'));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mend could not open your history' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: 'could not be downloaded' }).waitFor();
+  await page.getByRole('button', { name: 'Reload' }).waitFor();
+  await page.getByRole('button', { name: 'Quick exit' }).waitFor();
+  await checkAccessibility(page, 'a page that could not be downloaded');
+
+  await page.unroute('**/split_history.wasm');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+  assert.ok(requests.some((url) => /\/app-[0-9a-f]{16}\/split_history\.wasm$/.test(url)));
 });
 
 test('nothing left the origin and the policy held', async () => {
