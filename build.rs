@@ -12,8 +12,8 @@
 //!   build output in `guide-words/`, where scripts/precache.py picks them up
 //!   for the site and the service worker. The hash makes a file belong to
 //!   one build.
-//! - Engine test guides (src/domain/fixtures/) are validated and shipped
-//!   the same way, unlisted (their cost in the app is two outlines).
+//! - Engine test guides (src/domain/fixtures/) are in debug builds only
+//!   (unlisted, for the browser tests); a release build does not have them.
 //! - Native builds (tests, examples) also get the raw JSON of every file
 //!   (GUIDES, FIXTURES), so the content tests exercise the validator.
 //!
@@ -50,11 +50,12 @@ fn main() {
             writeln!(generated, "];").unwrap();
         }
     }
-    // The end-to-end tests still open the fixtures' sample guide by its
-    // address in the release build (issue 22 moves them to real guides).
+    // Test guides never ship: a release build validates and bundles the
+    // shipped guides alone (debug builds and the browser tests have them).
+    let release = env::var("PROFILE").is_ok_and(|profile| profile == "release");
     let files: Vec<(&str, &str)> = shipped
         .iter()
-        .chain(&fixtures)
+        .chain(if release { &[][..] } else { &fixtures[..] })
         .map(|(f, j)| (f.as_str(), j.as_str()))
         .collect();
     let library = Library::from_json(&files).unwrap_or_else(|errors| {

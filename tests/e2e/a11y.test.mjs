@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, startServer, openBrowser, foreignRequests } from './support.mjs';
 import { checkAccessibility } from './axe.mjs';
+import { walk } from './walk.mjs';
 
 const PASSPHRASE = 'blue kettle morning walk';
 let server;
@@ -68,65 +69,47 @@ test('the check itself finds a violation when there is one', async () => {
   await assert.rejects(checkAccessibility(page, 'a page with a nameless button'), /button-name/);
 });
 
-test('a whole guide passes axe: every question kind, errors shown, review and results', async () => {
+test('whole guides pass axe: every question kind, errors shown, review and results', async () => {
   const { page } = session;
-  await page.goto(`${server.url}guides/sample`);
-  await h1(page, 'Checking in on trust');
+  await freshStart(page);
+  await page.goto(`${server.url}guides/the-conversation`);
+  await h1(page, 'The conversation about what happened');
   await checkAccessibility(page, 'a guide introduction');
   await page.getByRole('button', { name: 'Begin' }).click();
-
-  // Single choice and scale, first with the errors of an empty Next.
-  await page.getByRole('heading', { name: 'Where things stand' }).waitFor();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('alert').first().waitFor();
   await checkAccessibility(page, 'a step with errors shown');
-  await page.getByRole('radio', { name: 'My trust was broken' }).check();
-  await page.getByRole('radio', { name: '4', exact: true }).check();
-  await checkAccessibility(page, 'single choice and scale, answered');
-  await page.getByRole('button', { name: 'Next' }).click();
 
-  // Yes/no and checklist.
-  await page.getByRole('heading', { name: 'Feeling safe' }).waitFor();
-  await page.getByRole('radio', { name: 'No', exact: true }).check();
-  await checkAccessibility(page, 'yes/no and checklist');
-  await page.getByRole('button', { name: 'Next' }).click();
-
-  // Multiple choice and scale.
-  await page.getByRole('heading', { name: 'What has helped' }).waitFor();
-  await page.getByRole('checkbox', { name: /Listened to me/ }).check();
-  await page.getByRole('radio', { name: '6', exact: true }).check();
-  await checkAccessibility(page, 'multiple choice');
-  await page.getByRole('button', { name: 'Next' }).click();
-
-  // Long and short text.
-  await page.getByRole('heading', { name: 'In your own words' }).waitFor();
-  await page.getByLabel('What has been hardest for you since trust was broken?').fill('Not knowing what is true.');
-  await checkAccessibility(page, 'long and short text');
-  await page.getByRole('button', { name: 'Next' }).click();
-
-  // A list and a date.
-  await page.getByRole('heading', { name: 'Looking ahead' }).waitFor();
-  const draft = page.getByRole('textbox', { name: /New item for/ });
-  await draft.fill('A phone call on Sundays');
-  await draft.press('Enter');
-  await page.getByLabel(/next sit down and talk/).fill('2026-12-01');
-  await checkAccessibility(page, 'list and date');
-  await page.getByRole('button', { name: 'Next' }).click();
-
-  await h1(page, 'Review: Checking in on trust');
-  await checkAccessibility(page, 'the review page');
-  await page.getByRole('button', { name: 'See my results' }).click();
-  await page.getByRole('heading', { name: 'Finding footing' }).waitFor();
-  await checkAccessibility(page, 'results without danger');
+  // Between them, these two guides ask every kind of question: a choice,
+  // several choices, yes/no, a scale, short and long text, a checklist, a
+  // list and a date. Every screen is checked as it stands answered.
+  for (const [guide, title, answers] of [
+    ['the-conversation', 'The conversation about what happened', {}],
+    ['understanding-the-hurt', 'Understanding the hurt', { feelings: ['Sad or grieving'] }],
+  ]) {
+    const kinds = new Set();
+    await walk(page, `${server.url}guides/${guide}`, title, answers, {
+      onStep: async () => {
+        for (const kind of await page.locator('form.runner [data-question]').evaluateAll((qs) =>
+          qs.map((q) => (q.querySelector('input[type=date]') ? 'date' : q.querySelector('textarea') ? 'text' : q.querySelector('input[type=checkbox]') ? 'boxes' : q.querySelector('input[type=radio]') ? 'radios' : 'other')),
+        )) kinds.add(kind);
+        const step = (await page.locator('form.runner h2').first().innerText()).trim();
+        await checkAccessibility(page, `${title}: ${step}`);
+      },
+    });
+    await checkAccessibility(page, `results of ${title}`);
+    await page.getByRole('link', { name: 'Review my answers' }).click();
+    await h1(page, `Review: ${title}`);
+    await checkAccessibility(page, `the review of ${title}`);
+    assert.ok(kinds.size >= 3, `${title} asked several kinds of question: ${[...kinds]}`);
+  }
 });
 
 test('results that show danger pass axe', async () => {
   const { page } = session;
-  await page.goto(`${server.url}guides/sample/review`);
-  await page.getByRole('button', { name: /^Edit: Are you ever afraid of/ }).click();
-  await page.getByRole('radio', { name: 'Yes', exact: true }).check();
-  await page.getByRole('button', { name: 'Back to review' }).click();
-  await page.getByRole('button', { name: 'See my results' }).click();
+  await freshStart(page);
+  // Fear said here: the results set every score aside and show where to get help.
+  await walk(page, `${server.url}guides/finding-a-counsellor`, 'Finding a counsellor', { afraid: 'Yes' });
   await page.locator('main h1').waitFor();
   await checkAccessibility(page, 'results with danger');
 });
@@ -228,14 +211,14 @@ test('on a 320 px phone with a wide font, and with text spacing, nothing is cut 
   const phone = await openBrowser({ viewport: { width: 320, height: 640 } });
   try {
     const { page } = phone;
-    for (const path of ['', 'guides', 'history', 'safety', 'right-now', 'settings', 'guides/sample', 'no-such-page']) {
+    for (const path of ['', 'guides', 'history', 'safety', 'right-now', 'settings', 'guides/can-this-be-rebuilt', 'no-such-page']) {
       for (const textSpacing of [false, true]) {
         await page.goto(`${server.url}${path}`);
         await page.locator('main h1').waitFor();
         await checkNarrowLayout(page, `/${path}`, { textSpacing });
       }
     }
-    await page.goto(`${server.url}guides/sample`);
+    await page.goto(`${server.url}guides/can-this-be-rebuilt`);
     await page.getByRole('button', { name: /^(Begin|Continue where you left off)$/ }).click();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('alert').first().waitFor();
@@ -309,23 +292,23 @@ async function everyHelpIsADescription(page, state) {
 test('a screen reader hears a whole step: names, help, progress, one summary of errors, "Saved" once, and each step by name', async () => {
   const { page } = session;
   await freshStart(page);
-  await page.goto(`${server.url}guides/sample`);
+  await page.goto(`${server.url}guides/can-this-be-rebuilt`);
   await page.getByRole('button', { name: 'Begin' }).click();
-  await page.getByRole('heading', { name: 'Where things stand' }).waitFor();
+  await page.getByRole('heading', { name: 'Wanting to try' }).waitFor();
 
   // Arriving on a step: focus is on its heading, and the tab names it.
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Where things stand');
-  assert.equal(await page.title(), 'Where things stand · Checking in on trust · Mend');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Wanting to try');
+  assert.equal(await page.title(), 'Wanting to try · Can this be rebuilt? · Mend');
 
   let nodes = await everyControlNamed(page, 'the first step');
-  const stepHeading = nodes.find((n) => n.role?.value === 'heading' && n.name?.value === 'Where things stand');
-  assert.equal(stepHeading?.description?.value, 'Questions 1–2 of 8', 'the heading that takes focus tells where the step sits');
+  const stepHeading = nodes.find((n) => n.role?.value === 'heading' && n.name?.value === 'Wanting to try');
+  assert.equal(stepHeading?.description?.value, 'Questions 1–2 of 16', 'the heading that takes focus tells where the step sits');
   const progress = nodes.find((n) => n.role?.value === 'progressbar');
   assert.equal(progress?.name?.value, 'Progress through this guide');
-  assert.ok(nodes.some((n) => n.name?.value === 'Questions 1–2 of 8' || n.role?.value === 'StaticText' && n.name?.value === 'Questions 1–2 of 8'), 'the progress is in words too');
+  assert.ok(nodes.some((n) => n.name?.value === 'Questions 1–2 of 16' || n.role?.value === 'StaticText' && n.name?.value === 'Questions 1–2 of 16'), 'the progress is in words too');
   // A question's help is its description.
-  const group = nodes.find((n) => n.role?.value === 'group' && n.name?.value === 'Which of these is closest to where you are?');
-  assert.equal(group?.description?.value, 'Pick the one that fits best today. It can change later.');
+  const group = nodes.find((n) => n.role?.value === 'group' && n.name?.value === 'Does the other person want to work on it too?');
+  assert.equal(group?.description?.value, 'Go by what the other person has said and done, rather than what you hope.');
   await everyHelpIsADescription(page, 'the first step');
 
   // Next with two questions unanswered: one alert that sums them up, with
@@ -337,15 +320,15 @@ test('a screen reader hears a whole step: names, help, progress, one summary of 
   await summary.getByRole('heading', { name: '2 answers need attention' }).waitFor();
   const links = summary.getByRole('link');
   assert.equal(await links.count(), 2);
-  assert.match(await links.nth(0).textContent(), /^Which of these is closest to where you are\? Please choose/);
-  await links.nth(1).click();
+  assert.match(await links.nth(1).textContent(), /^Does the other person want to work on it too\? Please choose/);
+  await links.nth(0).click();
   assert.equal(
     await page.evaluate(() => document.activeElement?.closest('[data-question]')?.dataset.question),
-    'talk',
+    'w-me',
     'the link leads into the question it names',
   );
-  const talk = (await axTree(page)).find((n) => n.role?.value === 'radio' && n.name?.value?.startsWith('1'));
-  assert.ok(talk, 'the scale values are radios with names');
+  const scaleValue = (await axTree(page)).find((n) => n.role?.value === 'radio' && n.name?.value?.startsWith('1'));
+  assert.ok(scaleValue, 'the scale values are radios with names');
 
   // "Saved" is said once on a step, not for every answer or keystroke.
   // The status element stays from step to step (so each change is heard);
@@ -355,9 +338,9 @@ test('a screen reader hears a whole step: names, help, progress, one summary of 
     const status = document.querySelector('.save-status');
     new MutationObserver(() => window.__statusChanges++).observe(status, { childList: true, subtree: true, characterData: true });
   });
-  await page.getByRole('radio', { name: 'I broke the other person\'s trust' }).check();
+  await page.getByRole('radio', { name: 'Yes, clearly' }).check();
   await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-  await page.getByRole('radio', { name: 'My trust was broken' }).check();
+  await page.getByRole('radio', { name: 'Somewhat, or on and off' }).check();
   await page.getByRole('radio', { name: '4', exact: true }).check();
   await page.waitForTimeout(400);
   assert.equal(await page.evaluate(() => window.__statusChanges), 1, '"Saved" appeared once for three answers');
@@ -367,24 +350,22 @@ test('a screen reader hears a whole step: names, help, progress, one summary of 
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('heading', { name: 'Feeling safe' }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Feeling safe');
-  assert.equal(await page.title(), 'Feeling safe · Checking in on trust · Mend');
+  assert.equal(await page.title(), 'Feeling safe · Can this be rebuilt? · Mend');
   assert.equal(await page.locator('.save-status').textContent(), '', 'nothing said before an answer here');
   await everyControlNamed(page, 'the second step');
   await everyHelpIsADescription(page, 'the second step');
 
-  // Typing: many keystrokes, one "Saved".
-  await page.getByRole('radio', { name: 'No', exact: true }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('heading', { name: 'What has helped' }).waitFor();
-  await page.getByRole('checkbox', { name: /Listened to me/ }).check();
-  await page.getByRole('radio', { name: '6', exact: true }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('heading', { name: 'In your own words' }).waitFor();
+  // Typing: many keystrokes, one "Saved" (a guide that opens with text questions).
+  await page.goto(`${server.url}guides/appreciation-log`);
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await page.getByRole('heading', { name: 'Something good' }).waitFor();
   await page.evaluate(() => {
     window.__statusChanges = 0;
+    const status = document.querySelector('.save-status');
+    new MutationObserver(() => window.__statusChanges++).observe(status, { childList: true, subtree: true, characterData: true });
   });
   await everyControlNamed(page, 'a step of text questions');
-  await page.getByLabel('What has been hardest for you since trust was broken?').pressSequentially('Not knowing what is true', { delay: 40 });
+  await page.getByLabel(/new shared moment/).pressSequentially('Tea on the step after work', { delay: 40 });
   await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
   await page.waitForTimeout(500);
   assert.equal(await page.evaluate(() => window.__statusChanges), 1, 'one "Saved" for a whole sentence typed');
@@ -393,9 +374,9 @@ test('a screen reader hears a whole step: names, help, progress, one summary of 
 test('the neutral tab title: off without a passphrase, on by default with one, and the user decides', async () => {
   const { page } = session;
   await freshStart(page);
-  await page.goto(`${server.url}guides/sample`);
-  await h1(page, 'Checking in on trust');
-  assert.equal(await page.title(), 'Checking in on trust · Mend');
+  await page.goto(`${server.url}guides/can-this-be-rebuilt`);
+  await h1(page, 'Can this be rebuilt?');
+  assert.equal(await page.title(), 'Can this be rebuilt? · Mend');
 
   await page.goto(`${server.url}settings`);
   const neutral = page.getByRole('checkbox', { name: 'Show a neutral tab title' });
@@ -414,7 +395,7 @@ test('the neutral tab title: off without a passphrase, on by default with one, a
   await page.getByRole('button', { name: 'Unlock' }).click();
   await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).waitFor({ state: 'detached' });
   await page.getByRole('link', { name: 'Guides', exact: true }).click();
-  await page.getByRole('link', { name: 'Checking in on trust' }).or(page.getByRole('heading', { level: 1, name: 'Guides' })).first().waitFor();
+  await page.getByRole('link', { name: 'Can this be rebuilt?' }).or(page.getByRole('heading', { level: 1, name: 'Guides' })).first().waitFor();
   assert.equal(await page.title(), 'Notes', 'every page, not only Settings');
 
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
@@ -451,9 +432,9 @@ test('with forced colours (Windows High Contrast), the chosen answers, the curre
   await freshStart(page);
   await page.emulateMedia({ forcedColors: 'active' });
   try {
-    await page.goto(`${server.url}guides/sample`);
+    await page.goto(`${server.url}guides/can-this-be-rebuilt`);
     await page.getByRole('button', { name: 'Begin' }).click();
-    await page.getByRole('radio', { name: 'My trust was broken' }).check();
+    await page.getByRole('radio', { name: 'Somewhat, or on and off' }).check();
     await page.getByRole('radio', { name: '4', exact: true }).check();
     const looks = await page.evaluate(() => {
       const style = (el) => {

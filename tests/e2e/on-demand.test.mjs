@@ -96,6 +96,15 @@ test('History is not in the first download; it arrives when opened, and a failed
   assert.ok(requests.some((url) => /\/app-[0-9a-f]{16}\/split_history\.wasm$/.test(url)));
 });
 
+test('the engine\'s test guides are not in the release build', async () => {
+  const { page } = session;
+  await page.goto(`${server.url}guides/sample`);
+  await page.getByRole('heading', { level: 1, name: "This page doesn't exist" }).waitFor();
+  await page.goto(`${server.url}guides`);
+  await page.getByRole('heading', { level: 1, name: 'Guides' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Checking in on trust' }).count(), 0);
+});
+
 test('nothing left the origin and the policy held', async () => {
   assert.deepEqual(foreignRequests(session.requests, server.origin), []);
   assert.deepEqual(session.violations, []);

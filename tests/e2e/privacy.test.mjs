@@ -315,20 +315,20 @@ test('Quick exit (Escape three times, even while typing) saves, locks and leaves
 test('two unlocked tabs keep in step through sealed saves, and a passphrase changed in one locks the other', async () => {
   await withApp(async ({ server, page, context }) => {
     await setPassphrase(page, server.url);
-    await page.goto(`${server.url}guides/sample`);
+    await page.goto(`${server.url}guides/can-this-be-rebuilt`);
     await unlock(page);
     await page.getByRole('button', { name: 'Begin' }).click();
     const other = await context.newPage();
-    await other.goto(`${server.url}guides/sample`);
+    await other.goto(`${server.url}guides/can-this-be-rebuilt`);
     // Unlocking picks up where the guide was left: on its first screen.
     await unlock(other);
-    await other.getByRole('heading', { name: 'Where things stand' }).waitFor();
+    await other.getByRole('heading', { name: 'Wanting to try' }).waitFor();
 
-    await page.getByRole('radio', { name: 'My trust was broken' }).check();
-    await other.getByRole('radio', { name: 'My trust was broken' }).and(other.locator(':checked')).waitFor();
-    await other.getByRole('radio', { name: '3, Sometimes' }).check();
-    await page.getByRole('radio', { name: '3, Sometimes' }).and(page.locator(':checked')).waitFor();
-    assert.doesNotMatch(await stored(page), /hurt/, 'still sealed');
+    await page.getByRole('radio', { name: 'Somewhat, or on and off' }).check();
+    await other.getByRole('radio', { name: 'Somewhat, or on and off' }).and(other.locator(':checked')).waitFor();
+    await other.getByRole('radio', { name: '3, Somewhat' }).check();
+    await page.getByRole('radio', { name: '3, Somewhat' }).and(page.locator(':checked')).waitFor();
+    assert.doesNotMatch(await stored(page), /w-them/, 'still sealed');
 
     await settings(other, server.url);
     await other.getByLabel('Current passphrase').fill(PASSPHRASE);
@@ -340,24 +340,24 @@ test('two unlocked tabs keep in step through sealed saves, and a passphrase chan
     await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).waitFor();
     await page.getByText("Mend's passphrase was set or changed in another tab").waitFor();
     await unlock(page, 'green door at noon');
-    await page.getByRole('radio', { name: '3, Sometimes' }).and(page.locator(':checked')).waitFor();
+    await page.getByRole('radio', { name: '3, Somewhat' }).and(page.locator(':checked')).waitFor();
   });
 });
 
 test('locking while another tab is saving leaves nothing readable here and loses nothing there', async () => {
   await withApp(async ({ server, page, context }) => {
     await setPassphrase(page, server.url);
-    await page.goto(`${server.url}guides/sample`);
+    await page.goto(`${server.url}guides/can-this-be-rebuilt`);
     await unlock(page);
     await page.getByRole('button', { name: /Begin|Continue/ }).click();
     const other = await context.newPage();
-    await other.goto(`${server.url}guides/sample`);
+    await other.goto(`${server.url}guides/can-this-be-rebuilt`);
     await unlock(other);
-    await other.getByRole('heading', { name: 'Where things stand' }).waitFor();
+    await other.getByRole('heading', { name: 'Wanting to try' }).waitFor();
 
     // The other tab saves one answer after another while this one locks.
     const saving = (async () => {
-      for (const name of ['My trust was broken', '3, Sometimes', 'A bit of both', '2']) {
+      for (const name of ['Somewhat, or on and off', '3, Somewhat', "I don't know", '2']) {
         await other.getByRole('radio', { name, exact: true }).check();
       }
     })();
@@ -370,8 +370,8 @@ test('locking while another tab is saving leaves nothing readable here and loses
     assert.equal(await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).count(), 1);
     assert.equal(await page.getByRole('radio').count(), 0, 'no answer on screen here');
 
-    await visit(page, `${server.url}guides/sample`);
-    await page.getByRole('radio', { name: 'A bit of both' }).and(page.locator(':checked')).waitFor();
+    await visit(page, `${server.url}guides/can-this-be-rebuilt`);
+    await page.getByRole('radio', { name: "I don't know" }).and(page.locator(':checked')).waitFor();
     await page.getByRole('radio', { name: '2', exact: true }).and(page.locator(':checked')).waitFor();
   });
 });

@@ -21,11 +21,17 @@ async function withApp(body) {
 const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('mend.document')));
 const answersOf = async (page) => (await stored(page)).data.entries[0].answers;
 
-async function beginSample(page, url) {
-  await page.goto(`${url}guides/sample`);
+// "Can this be rebuilt?" opens with a choice and a scale on one screen.
+const GUIDE = 'guides/can-this-be-rebuilt';
+
+async function beginGuide(page, url, guide = GUIDE, firstStep = 'Wanting to try') {
+  await page.goto(`${url}${guide}`);
   await page.getByRole('button', { name: /Begin|Continue/ }).click();
-  await page.getByRole('heading', { name: 'Where things stand' }).waitFor();
+  await page.getByRole('heading', { name: firstStep }).waitFor();
 }
+
+/** The yes/no question whose text matches `question`, answered or read as `answer`. */
+const yesNo = (page, question, answer) => page.getByRole('group', { name: question }).getByRole('radio', { name: answer, exact: true });
 
 test('unreadable saved data is kept aside, offered as a download, and Mend starts fresh', async () => {
   await withApp(async ({ server, page }) => {
@@ -41,7 +47,7 @@ test('unreadable saved data is kept aside, offered as a download, and Mend start
     assert.equal(fs.readFileSync(await (await download).path(), 'utf8'), broken);
 
     // Working on replaces the unreadable copy only once it is safe elsewhere.
-    await beginSample(page, server.url);
+    await beginGuide(page, server.url);
     const keys = await page.evaluate(() => Object.keys(localStorage).sort());
     assert.equal(keys.length, 2);
     assert.match(keys[1], /^mend\.recovered\.[0-9a-f]{16}$/);
@@ -55,7 +61,7 @@ test('data saved by a newer Mend is left untouched and the user is asked to upda
     const newer = JSON.stringify({ app: 'mend', schema: 99, revision: 4, saved_at: 'x', data: { future: true } });
     await page.goto(server.url);
     await page.evaluate((text) => localStorage.setItem('mend.document', text), newer);
-    await page.goto(`${server.url}guides/sample`);
+    await page.goto(`${server.url}${GUIDE}`);
     await page.getByText('saved by a newer version of Mend').waitFor();
     assert.ok(await page.getByRole('button', { name: 'Begin' }).isDisabled(), 'no answering that could not be saved');
     assert.equal(await page.evaluate(() => localStorage.getItem('mend.document')), newer);
@@ -64,9 +70,9 @@ test('data saved by a newer Mend is left untouched and the user is asked to upda
 
 test('a full quota shows a banner that stays until saving works, and nothing is lost', async () => {
   await withApp(async ({ server, page }) => {
-    await beginSample(page, server.url);
+    await beginGuide(page, server.url);
     await fillQuota(page);
-    await page.getByRole('radio', { name: 'A bit of both' }).check();
+    await page.getByRole('radio', { name: 'Somewhat, or on and off' }).check();
     const banner = page.getByRole('alert').filter({ hasText: "couldn't be saved" });
     await banner.waitFor();
     await banner.getByText('the space this browser gives Mend is full').waitFor();
@@ -75,76 +81,68 @@ test('a full quota shows a banner that stays until saving works, and nothing is 
     const download = page.waitForEvent('download');
     await banner.getByRole('button', { name: 'Download everything' }).click();
     const file = JSON.parse(fs.readFileSync(await (await download).path(), 'utf8'));
-    assert.deepEqual(file.data.entries[0].answers.role, { type: 'choice', value: 'both' });
+    assert.deepEqual(file.data.entries[0].answers['w-them'], { type: 'choice', value: 'some' });
 
     // Still on screen, still answerable; once there is room, the next save works.
-    assert.ok(await page.getByRole('radio', { name: 'A bit of both' }).isChecked());
+    assert.ok(await page.getByRole('radio', { name: 'Somewhat, or on and off' }).isChecked());
     await freeQuota(page);
     await page.getByRole('radio', { name: '5, Completely' }).check();
     await banner.waitFor({ state: 'detached' });
     const answers = await answersOf(page);
-    assert.deepEqual(answers.role, { type: 'choice', value: 'both' });
-    assert.deepEqual(answers.talk, { type: 'scale', value: 5 });
+    assert.deepEqual(answers['w-them'], { type: 'choice', value: 'some' });
+    assert.deepEqual(answers['w-me'], { type: 'scale', value: 5 });
   });
 });
 
 test('two tabs on the same guide: each sees the other\'s answers and nothing is lost', async () => {
   await withApp(async ({ server, page, context }) => {
-    await beginSample(page, server.url);
+    await beginGuide(page, server.url);
     const other = await context.newPage();
-    await other.goto(`${server.url}guides/sample`);
-    await other.getByRole('heading', { name: 'Where things stand' }).waitFor();
+    await other.goto(`${server.url}${GUIDE}`);
+    await other.getByRole('heading', { name: 'Wanting to try' }).waitFor();
 
-    await page.getByRole('radio', { name: 'My trust was broken' }).check();
+    await page.getByRole('radio', { name: 'Somewhat, or on and off' }).check();
     // The other tab shows it without a reload.
-    await other.getByRole('radio', { name: 'My trust was broken' }).and(other.locator(':checked')).waitFor();
-    await other.getByRole('radio', { name: '3, Sometimes' }).check();
-    await page.getByRole('radio', { name: '3, Sometimes' }).and(page.locator(':checked')).waitFor();
+    await other.getByRole('radio', { name: 'Somewhat, or on and off' }).and(other.locator(':checked')).waitFor();
+    await other.getByRole('radio', { name: '3, Somewhat' }).check();
+    await page.getByRole('radio', { name: '3, Somewhat' }).and(page.locator(':checked')).waitFor();
 
     // Answers given in each tab on the next screen are all kept.
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('radio', { name: 'No', exact: true }).check();
+    await yesNo(page, /Are you afraid of/, 'No').check();
     await other.reload();
     await other.getByRole('heading', { name: 'Feeling safe' }).waitFor();
-    await other.getByRole('checkbox', { name: /Long silences/ }).check();
-    await page.getByRole('radio', { name: 'No', exact: true }).and(page.locator(':checked')).waitFor();
-    await page.getByRole('checkbox', { name: /Long silences/ }).and(page.locator(':checked')).waitFor();
+    await yesNo(other, /ever hurt you/, 'No').check();
+    await yesNo(page, /Are you afraid of/, 'No').and(page.locator(':checked')).waitFor();
+    await yesNo(page, /ever hurt you/, 'No').and(page.locator(':checked')).waitFor();
 
     await page.reload();
     const answers = await answersOf(page);
-    assert.deepEqual(Object.keys(answers).sort(), ['afraid', 'pressure', 'role', 'talk']);
-    assert.deepEqual(answers.pressure, { type: 'choices', value: ['silence'] });
+    assert.deepEqual(Object.keys(answers).sort(), ['s-afraid', 's-harm', 'w-me', 'w-them']);
+    assert.deepEqual(answers['s-harm'], { type: 'yes_no', value: false });
   });
 });
 
 test('typing in one tab while the other saves: the cursor, the text and the page all survive', async () => {
   await withApp(async ({ server, page, context, errors }) => {
-    await beginSample(page, server.url);
-    await page.getByRole('radio', { name: 'My trust was broken' }).check();
-    await page.getByRole('radio', { name: '3, Sometimes' }).check();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('radio', { name: 'No', exact: true }).check();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('checkbox', { name: 'None of these yet' }).check();
-    await page.getByRole('radio', { name: /^5/ }).check();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('heading', { name: 'In your own words' }).waitFor();
-
+    // "Appreciation and new memories" opens with a long and a short answer.
+    await beginGuide(page, server.url, 'guides/appreciation-log', 'Something good');
     const other = await context.newPage();
-    await other.goto(`${server.url}guides/sample`);
-    await other.getByRole('heading', { name: 'In your own words' }).waitFor();
+    // A guide begun elsewhere opens on the step where it was left.
+    await other.goto(`${server.url}guides/appreciation-log`);
+    await other.getByRole('heading', { name: 'Something good' }).waitFor();
 
     // The cursor is left in the long answer in the first tab...
-    const hardest = page.getByLabel('What has been hardest for you since trust was broken?');
+    const hardest = page.getByLabel(/new shared moment/);
     await hardest.click();
     await page.keyboard.type('Not knowing what was true');
     // ...while the other tab answers the next question and leaves it.
-    const wish = other.getByLabel(/In a few words/);
+    const wish = other.getByLabel(/What is something you appreciated/);
     await wish.fill('That I need time');
     await wish.blur();
 
     // The first tab shows the other tab's answer...
-    await page.waitForFunction(() => document.querySelector('#q-wish')?.value === 'That I need time');
+    await page.waitForFunction(() => document.querySelector('#q-appreciated')?.value === 'That I need time');
     // ...and the cursor is still where it was: typing goes on in the same
     // field, and a digit is a digit, not a shortcut that picks an answer.
     assert.ok(await hardest.evaluate((el) => el === document.activeElement), 'focus stayed in the field');
@@ -152,33 +150,33 @@ test('typing in one tab while the other saves: the cursor, the text and the page
     assert.equal(await hardest.inputValue(), 'Not knowing what was true for 3 weeks');
 
     // Both tabs typing within milliseconds of each other.
-    await other.getByLabel(/In a few words/).click();
+    await other.getByLabel(/What is something you appreciated/).click();
     await other.keyboard.press('End');
     await Promise.all([
       page.keyboard.type(', and sleeping', { delay: 3 }),
       other.keyboard.type(' and patience', { delay: 3 }),
     ]);
     await hardest.blur();
-    await other.getByLabel(/In a few words/).blur();
+    await other.getByLabel(/What is something you appreciated/).blur();
     assert.equal(await hardest.inputValue(), 'Not knowing what was true for 3 weeks, and sleeping');
 
     // The cursor rests in a field here, untouched, while the other tab
     // changes that answer: leaving the field shows the newer answer, not
     // the text that was there when the cursor arrived.
-    const wishHere = page.getByLabel(/In a few words/);
+    const wishHere = page.getByLabel(/What is something you appreciated/);
     await wishHere.click();
-    const wishThere = other.getByLabel(/In a few words/);
+    const wishThere = other.getByLabel(/What is something you appreciated/);
     await wishThere.fill('That I need time, and space');
     await wishThere.blur();
     await page.waitForFunction(() => (localStorage.getItem('mend.document') || '').includes('and space'));
-    await page.getByRole('heading', { name: 'In your own words' }).click();
-    await page.waitForFunction(() => document.querySelector('#q-wish')?.value === 'That I need time, and space');
+    await page.getByRole('heading', { name: 'Something good' }).click();
+    await page.waitForFunction(() => document.querySelector('#q-appreciated')?.value === 'That I need time, and space');
 
     await page.reload();
-    await page.getByRole('heading', { name: 'In your own words' }).waitFor();
-    assert.equal(await page.getByLabel('What has been hardest for you since trust was broken?').inputValue(),
+    await page.getByRole('heading', { name: 'Something good' }).waitFor();
+    assert.equal(await page.getByLabel(/new shared moment/).inputValue(),
       'Not knowing what was true for 3 weeks, and sleeping');
-    assert.equal(await page.getByLabel(/In a few words/).inputValue(), 'That I need time, and space');
+    assert.equal(await page.getByLabel(/What is something you appreciated/).inputValue(), 'That I need time, and space');
     assert.deepEqual(errors, [], 'no page error in either tab');
   });
 });
