@@ -79,13 +79,14 @@ function pageChunks(rows) {
 }
 
 /**
- * The 20 items that keep the most bytes in the wasm, by twiggy's retained
- * size. The release wasm in dist has no names left (wasm-opt drops them),
- * so this reads the same code as the linker wrote it, before wasm-bindgen
- * and wasm-opt: sizes are larger than in dist, the ranking is what matters.
+ * The 20 items that keep the most bytes in the main module (what a first
+ * visit downloads), by twiggy's retained size. The release wasm in dist has
+ * no names left (wasm-opt drops them), so this reads the main module as
+ * wasm-split wrote it (scripts/build_wasm.py), before wasm-bindgen and
+ * wasm-opt: sizes are larger than in dist, the ranking is what matters.
  */
 function twiggy() {
-  const wasm = path.join(ROOT, 'target/wasm32-unknown-unknown/release/mend.wasm');
+  const wasm = path.join(ROOT, 'target/split/release/split/mend.wasm');
   let csv;
   try {
     csv = execFileSync('twiggy', ['top', '--retained', '-n', '200', '-f', 'csv', wasm], {
