@@ -16,14 +16,22 @@ pub struct Guide {
     pub(super) title: Template,
     pub(super) summary: Template,
     pub(super) intro: Template,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub(super) recurring: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub(super) shareable: bool,
     pub(super) version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) closing: Option<Template>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) steps: Vec<Step>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) dimensions: Vec<Dimension>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) flags: Vec<Flag>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) gates: Vec<Gate>,
     /// Set only by [`Guide::outline`].
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -184,9 +192,13 @@ impl Guide {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     pub(super) id: StepId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) title: Option<Template>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) intro: Option<Template>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) show_if: Option<Condition>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) questions: Vec<Question>,
 }
 
@@ -213,11 +225,17 @@ impl Step {
 pub struct Question {
     pub(super) id: QuestionId,
     pub(super) text: Template,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) help: Option<Template>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub(super) required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) show_if: Option<Condition>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) message: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub(super) review: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub(super) presumes_repair: bool,
     pub(super) kind: QuestionKind,
 }
@@ -330,6 +348,7 @@ impl QuestionKind {
 pub struct ChoiceOption {
     pub(super) id: OptionId,
     pub(super) label: Template,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub(super) weights: Weights,
 }
 
@@ -351,9 +370,13 @@ pub struct Scale {
     pub(super) min: i32,
     pub(super) max: i32,
     pub(super) step: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) min_label: Option<Template>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) max_label: Option<Template>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub(super) labels: BTreeMap<i32, Template>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub(super) weights: Weights,
 }
 
@@ -397,8 +420,10 @@ impl Scale {
 pub struct Dimension {
     pub(super) id: DimensionId,
     pub(super) label: Template,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) description: Option<Template>,
     /// Sorted by score and, once validated, covering `range` without gaps or overlaps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) bands: Vec<Band>,
     pub(super) range: ScoreRange,
 }
@@ -442,6 +467,7 @@ pub struct Band {
     pub(super) to: i64,
     pub(super) title: Template,
     pub(super) text: Template,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) recommend: Vec<GuideId>,
 }
 
@@ -495,6 +521,7 @@ pub struct Gate {
     pub(super) when: Condition,
     pub(super) title: Template,
     pub(super) text: Template,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) recommend: Vec<GuideId>,
 }
 
