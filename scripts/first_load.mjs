@@ -18,8 +18,10 @@ export function compressed(data) {
 /** Files of the first load of the build in `dist`, with their sizes, and the total. */
 export function firstLoad(dist) {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  // Trunk's minified tags: <link href=/main-….css rel=stylesheet>, modulepreload,
-  // preload of the wasm, and the loader's import of the JS glue.
+  // Trunk's minified stylesheet tag (<link href=/main-….css rel=stylesheet>)
+  // and the tags precache.py adds: modulepreloads of the JS glue, the chunk
+  // loader and the snippets, the main wasm's preload and the start module.
+  // The pages' chunks are not named here: they download when a page opens.
   const named = [...html.matchAll(/(?:href|src|from|module_or_path:)\s*=?\s*["']?([^"' >]+\.(?:css|js|wasm))/g)].map(
     (m) => m[1].replace(/^\.?\//, '').replace(/^mend\//, ''),
   );

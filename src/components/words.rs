@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::PageHeading;
 use crate::content::{words_for, words_now, WordsError};
 use crate::domain::guide::Guide;
 use crate::domain::ids::GuideId;
@@ -21,6 +22,9 @@ where
     let arrived = RwSignal::new(0_u32);
     // The ids a download failed for, and why.
     let failed: RwSignal<Option<(Vec<GuideId>, WordsError)>> = RwSignal::new(None);
+    // The ids being fetched now: the page may redraw while it waits (the
+    // summary follows the store), and one download per set is enough.
+    let fetching: StoredValue<Option<Vec<GuideId>>> = StoredValue::new(None);
     move || {
         let ids = ids();
         arrived.track();
@@ -35,16 +39,22 @@ where
         match here {
             Some(guides) => untrack(|| render(guides)).into_any(),
             None => {
-                spawn_local(async move {
-                    match words_for(&ids).await {
-                        Ok(_) => {
-                            let _ = arrived.try_update(|n| *n += 1);
+                let already = fetching.with_value(|f| f.as_ref() == Some(&ids));
+                if !already {
+                    fetching.set_value(Some(ids.clone()));
+                    spawn_local(async move {
+                        let result = words_for(&ids).await;
+                        let _ = fetching.try_update_value(|f| *f = None);
+                        match result {
+                            Ok(_) => {
+                                let _ = arrived.try_update(|n| *n += 1);
+                            }
+                            Err(problem) => {
+                                let _ = failed.try_set(Some((ids, problem)));
+                            }
                         }
-                        Err(problem) => {
-                            let _ = failed.try_set(Some((ids, problem)));
-                        }
-                    }
-                });
+                    });
+                }
                 view! { <p class="muted" role="status">"Opening " {what} "…"</p> }.into_any()
             }
         }
@@ -66,8 +76,10 @@ pub fn unavailable(
             let _ = window.location().reload();
         }
     };
+    let heading = format!("Mend could not open {what}");
+    let tab_title = format!("{heading} · Mend");
     view! {
-        <h1>"Mend could not open " {what}</h1>
+        <PageHeading text=heading tab_title />
         <div class="notice" role="alert">
             <p>{problem}</p>
             <p>"If Mend was updated in another tab, reloading this page brings this tab up to date."</p>

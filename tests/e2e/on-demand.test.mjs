@@ -85,6 +85,7 @@ test('History is not in the first download; it arrives when opened, and a failed
   await page.route('**/split_history.wasm', (route) => route.abort('internetdisconnected'));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
   await page.getByRole('heading', { level: 1, name: 'Mend could not open your history' }).waitFor();
+  assert.equal(await page.title(), 'Mend could not open your history · Mend', 'the tab says so too');
   await page.getByRole('alert').filter({ hasText: 'could not be downloaded' }).waitFor();
   await page.getByRole('button', { name: 'Reload' }).waitFor();
   await page.getByRole('button', { name: 'Quick exit' }).waitFor();
