@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
 
 use crate::components::safety::use_safety;
 use crate::components::{set_neutral_tab_title, ClosedScreen, LockScreen, Notices, UpdateBanner};
@@ -13,13 +12,8 @@ use crate::pages::{
 };
 use crate::privacy::{quick_exit, Privacy};
 use crate::pwa::{self, UpdateReady};
-use crate::routes::{self, router_base, Page};
+use crate::routes::{pattern, router_base, Page};
 use crate::store::Store;
-
-/// The href of an in-app path, including the sub-path Mend is served from.
-pub fn link(path: &str) -> String {
-    routes::href(&router_base(&pwa::base_path()), path)
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -49,12 +43,12 @@ pub fn App() -> impl IntoView {
             <header class="site-header">
                 <div class="site-header__inner">
                     <div class="site-header__top">
-                        <A href=link("/") attr:class="brand">
+                        <A href=Page::Start.href() attr:class="brand">
                             <img class="brand__mark" src="icons/mend.svg" alt="" width="28" height="28" />
                             <span>"Mend"</span>
                         </A>
                         // One click from every page, whatever else is going on.
-                        <A href=link(Page::Safety.path()) attr:class="safety-link">"Safety"</A>
+                        <A href=Page::Safety.href() attr:class="safety-link">"Safety"</A>
                         <button type="button" class="quick-exit" on:click=move |_| quick_exit(store, privacy)
                             title="Leave Mend at once. Shortcut: press Escape three times.">
                             "Quick exit"
@@ -62,7 +56,7 @@ pub fn App() -> impl IntoView {
                     </div>
                     <Show when=crisis_open>
                         <p class="now-bar">
-                            <A href=link(Page::RightNow.path()) attr:class="now-bar__link">"Right now: someone to talk to"</A>
+                            <A href=Page::RightNow.href() attr:class="now-bar__link">"Right now: someone to talk to"</A>
                         </p>
                     </Show>
                     <nav class="site-nav" aria-label="Main" hidden=shut>
@@ -71,7 +65,7 @@ pub fn App() -> impl IntoView {
                                 .into_iter()
                                 .map(|page| view! {
                                     <li>
-                                        <A href=link(page.path())>{page.label()}</A>
+                                        <A href=page.href()>{page.label()}</A>
                                     </li>
                                 })
                                 .collect_view()}
@@ -89,18 +83,18 @@ pub fn App() -> impl IntoView {
                     }}
                 }>
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=Start />
-                    <Route path=path!("/guides") view=Guides />
-                    <Route path=path!("/guides/:id") view=GuideRunner />
-                    <Route path=path!("/guides/:id/review") view=LazyReview />
-                    <Route path=path!("/guides/:id/results") view=LazyResults />
-                    <Route path=path!("/guides/:id/compare") view=LazyCompare />
-                    <Route path=path!("/history") view=LazyHistory />
-                    <Route path=path!("/history/summary") view=LazySummary />
-                    <Route path=path!("/settings") view=LazySettings />
-                    <Route path=path!("/safety") view=Safety />
-                    <Route path=path!("/safety/stopping-harm") view=LazyStoppingHarm />
-                    <Route path=path!("/right-now") view=RightNow />
+                    <Route path=pattern::START view=Start />
+                    <Route path=pattern::GUIDES view=Guides />
+                    <Route path=pattern::GUIDE view=GuideRunner />
+                    <Route path=pattern::REVIEW view=LazyReview />
+                    <Route path=pattern::RESULTS view=LazyResults />
+                    <Route path=pattern::COMPARE view=LazyCompare />
+                    <Route path=pattern::HISTORY view=LazyHistory />
+                    <Route path=pattern::SUMMARY view=LazySummary />
+                    <Route path=pattern::SETTINGS view=LazySettings />
+                    <Route path=pattern::SAFETY view=Safety />
+                    <Route path=pattern::STOPPING_HARM view=LazyStoppingHarm />
+                    <Route path=pattern::RIGHT_NOW view=RightNow />
                 </Routes>
                 </Show>
             </main>

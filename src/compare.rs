@@ -11,10 +11,10 @@ use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use wasm_bindgen::JsCast;
 
 use crate::crypto::{random_bytes, Key, OpenError};
-use crate::domain::answer::Answers;
 use crate::domain::compare::card::{Card, CardError, CardHeader, CARD_ID_BYTES, PREFIX};
 use crate::domain::compare::code::{PairingCode, RANDOM_BYTES};
-use crate::domain::compare::sharing::Payload;
+use crate::domain::compare::exchange::OpenPermit;
+use crate::domain::compare::sharing::{Chosen, Payload};
 use crate::domain::date::CalendarDate;
 use crate::domain::guide::Guide;
 
@@ -29,11 +29,12 @@ pub fn new_code() -> Result<PairingCode, &'static str> {
     Ok(PairingCode::from_random(drawn))
 }
 
-/// Seals `answers` for `guide` under `code`: the card, ready to send.
+/// Seals the answers the user chose for `guide` under `code`: the card,
+/// ready to send.
 pub async fn seal(
     code: &PairingCode,
     guide: &Guide,
-    answers: Answers,
+    chosen: &Chosen,
     today: CalendarDate,
 ) -> Result<Card, &'static str> {
     let card = random_bytes(CARD_ID_BYTES).map_err(|_| UNAVAILABLE)?;
@@ -44,7 +45,7 @@ pub async fn seal(
     };
     let payload = Payload {
         made_on: today,
-        answers,
+        answers: chosen.answers().clone(),
     };
     let key = Key::create(&code.secret()).await.map_err(|_| UNAVAILABLE)?;
     let sealed = key
@@ -61,8 +62,12 @@ pub enum OpenFailure {
     Unavailable,
 }
 
-/// Opens the other person's card (already allowed by the exchange).
-pub async fn open(code: &PairingCode, guide: &Guide, card: &Card) -> Result<Payload, OpenFailure> {
+/// Opens the other person's card, with the exchange's permit for it.
+pub async fn open(permit: &OpenPermit, guide: &Guide, card: &Card) -> Result<Payload, OpenFailure> {
+    if !permit.is_for(&card.header) {
+        return Err(OpenFailure::Card(CardError::Altered));
+    }
+    let code = permit.code();
     let failed = |error: OpenError| match error {
         OpenError::WrongPassphrase => OpenFailure::Card(CardError::WrongPairing),
         OpenError::Tampered => OpenFailure::Card(CardError::Altered),

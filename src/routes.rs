@@ -1,12 +1,22 @@
-//! The app's pages as a typed enum: paths, navigation labels and the router base.
+//! The app's pages as a typed enum: their addresses, the router's patterns,
+//! navigation labels and the router base.
 
-/// A top-level page of the app. Routes and navigation are built from this list,
-/// so a page cannot be added to one and forgotten in the other.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use crate::domain::ids::GuideId;
+
+/// Every page of the app, the one place its address is written: the
+/// router's patterns ([`pattern`]), the navigation and every link come from
+/// here, so a page cannot be added to one and forgotten in another, and no
+/// address is typed twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
     Start,
     Guides,
+    /// One guide: its introduction and questions, its review, its results or
+    /// Compare.
+    Guide(GuideId, GuidePart),
     History,
+    /// The summary to take to a counsellor.
+    Summary,
     Settings,
     Safety,
     /// Crisis lines and what to do right now (thoughts of suicide or self-harm).
@@ -15,29 +25,134 @@ pub enum Page {
     StoppingHarm,
 }
 
+/// The pages of one guide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GuidePart {
+    /// The introduction and the questions (the runner).
+    Questions,
+    Review,
+    Results,
+    Compare,
+}
+
+// The segments of every address, shared by `Page::path` and `pattern`.
+const GUIDES: &str = "guides";
+const REVIEW: &str = "review";
+const RESULTS: &str = "results";
+const COMPARE: &str = "compare";
+const HISTORY: &str = "history";
+const SUMMARY: &str = "summary";
+const SETTINGS: &str = "settings";
+const SAFETY: &str = "safety";
+const STOPPING_HARM: &str = "stopping-harm";
+const RIGHT_NOW: &str = "right-now";
+/// The parameter that names the guide in a guide page's address.
+pub const GUIDE_PARAM: &str = "id";
+/// Query parameters: Results shows the History entry `?entry=` names,
+/// Compare the exchange `?exchange=` names, and the runner goes back to the
+/// review when it came `?from=review`.
+pub const ENTRY_QUERY: &str = "entry";
+pub const EXCHANGE_QUERY: &str = "exchange";
+pub const FROM_QUERY: &str = "from";
+pub const FROM_REVIEW: &str = "review";
+
+impl GuidePart {
+    fn segment(self) -> Option<&'static str> {
+        match self {
+            GuidePart::Questions => None,
+            GuidePart::Review => Some(REVIEW),
+            GuidePart::Results => Some(RESULTS),
+            GuidePart::Compare => Some(COMPARE),
+        }
+    }
+}
+
 impl Page {
     /// The pages shown in the main navigation, in order.
     pub const NAVIGATION: [Page; 4] = [Page::Start, Page::Guides, Page::History, Page::Settings];
 
+    /// A guide's introduction and questions.
+    pub fn guide(id: &GuideId) -> Page {
+        Page::Guide(id.clone(), GuidePart::Questions)
+    }
+
+    pub fn review(id: &GuideId) -> Page {
+        Page::Guide(id.clone(), GuidePart::Review)
+    }
+
+    pub fn results(id: &GuideId) -> Page {
+        Page::Guide(id.clone(), GuidePart::Results)
+    }
+
+    /// Compare; a QR code's link points here.
+    pub fn compare(id: &GuideId) -> Page {
+        Page::Guide(id.clone(), GuidePart::Compare)
+    }
+
+    /// One page of each kind, for the route table's tests (the match in
+    /// `kind_pattern` in tests/browser.rs is exhaustive, so a new kind of
+    /// page must be given its pattern there, and listed here).
+    pub fn one_of_each_kind() -> Vec<Page> {
+        let id = GuideId::new("first-days");
+        vec![
+            Page::Start,
+            Page::Guides,
+            Page::guide(&id),
+            Page::review(&id),
+            Page::results(&id),
+            Page::compare(&id),
+            Page::History,
+            Page::Summary,
+            Page::Settings,
+            Page::Safety,
+            Page::RightNow,
+            Page::StoppingHarm,
+        ]
+    }
+
     /// Path of the page, relative to the router base.
-    pub fn path(self) -> &'static str {
+    pub fn path(&self) -> String {
         match self {
-            Page::Start => "/",
-            Page::Guides => "/guides",
-            Page::History => "/history",
-            Page::Settings => "/settings",
-            Page::Safety => "/safety",
-            Page::RightNow => "/right-now",
-            Page::StoppingHarm => "/safety/stopping-harm",
+            Page::Start => "/".to_owned(),
+            Page::Guides => format!("/{GUIDES}"),
+            Page::Guide(id, part) => match part.segment() {
+                None => format!("/{GUIDES}/{id}"),
+                Some(sub) => format!("/{GUIDES}/{id}/{sub}"),
+            },
+            Page::History => format!("/{HISTORY}"),
+            Page::Summary => format!("/{HISTORY}/{SUMMARY}"),
+            Page::Settings => format!("/{SETTINGS}"),
+            Page::Safety => format!("/{SAFETY}"),
+            Page::RightNow => format!("/{RIGHT_NOW}"),
+            Page::StoppingHarm => format!("/{SAFETY}/{STOPPING_HARM}"),
         }
     }
 
-    /// Label in the navigation, also the page's accessible link name.
-    pub fn label(self) -> &'static str {
+    /// The page's address as a link's href, with the sub-path Mend is
+    /// served from.
+    #[cfg(target_arch = "wasm32")]
+    pub fn href(&self) -> String {
+        href(&router_base(&crate::pwa::base_path()), &self.path())
+    }
+
+    /// The href with one query parameter (`?entry=…`, `?from=review`).
+    #[cfg(target_arch = "wasm32")]
+    pub fn href_with(&self, name: &str, value: &str) -> String {
+        format!("{}?{name}={value}", self.href())
+    }
+
+    /// Label in the navigation, also the page's accessible link name, and
+    /// the first part of its tab title.
+    pub fn label(&self) -> &'static str {
         match self {
             Page::Start => "Your path",
             Page::Guides => "Guides",
+            Page::Guide(_, GuidePart::Questions) => "Guide",
+            Page::Guide(_, GuidePart::Review) => "Review",
+            Page::Guide(_, GuidePart::Results) => "Results",
+            Page::Guide(_, GuidePart::Compare) => "Compare",
             Page::History => "History",
+            Page::Summary => "Summary",
             Page::Settings => "Settings",
             Page::Safety => "Safety",
             Page::RightNow => "Right now",
@@ -45,8 +160,10 @@ impl Page {
         }
     }
 
-    /// Title shown in the browser tab and read by screen readers on navigation.
-    pub fn document_title(self) -> String {
+    /// Title shown in the browser tab and read by screen readers on
+    /// navigation. A guide's runner, review and results name the guide in
+    /// theirs, so they build their own.
+    pub fn document_title(&self) -> String {
         match self {
             Page::Start => "Mend".to_owned(),
             Page::Safety => "Your safety · Mend".to_owned(),
@@ -54,6 +171,43 @@ impl Page {
             Page::StoppingHarm => "Stopping harm · Mend".to_owned(),
             other => format!("{} · Mend", other.label()),
         }
+    }
+}
+
+/// The router's pattern for each page, made of the same segments as
+/// [`Page::path`] (a browser test, `tests/browser.rs`, matches every page's
+/// path against its pattern with the router's own matcher).
+#[cfg(target_arch = "wasm32")]
+pub mod pattern {
+    use super::*;
+    use leptos_router::{ParamSegment, StaticSegment};
+
+    type Fixed = StaticSegment<&'static str>;
+
+    pub const START: () = ();
+    pub const GUIDES: (Fixed,) = (StaticSegment(super::GUIDES),);
+    pub const GUIDE: (Fixed, ParamSegment) =
+        (StaticSegment(super::GUIDES), ParamSegment(GUIDE_PARAM));
+    pub const REVIEW: (Fixed, ParamSegment, Fixed) = guide_part(super::REVIEW);
+    pub const RESULTS: (Fixed, ParamSegment, Fixed) = guide_part(super::RESULTS);
+    pub const COMPARE: (Fixed, ParamSegment, Fixed) = guide_part(super::COMPARE);
+    pub const HISTORY: (Fixed,) = (StaticSegment(super::HISTORY),);
+    pub const SUMMARY: (Fixed, Fixed) =
+        (StaticSegment(super::HISTORY), StaticSegment(super::SUMMARY));
+    pub const SETTINGS: (Fixed,) = (StaticSegment(super::SETTINGS),);
+    pub const SAFETY: (Fixed,) = (StaticSegment(super::SAFETY),);
+    pub const STOPPING_HARM: (Fixed, Fixed) = (
+        StaticSegment(super::SAFETY),
+        StaticSegment(super::STOPPING_HARM),
+    );
+    pub const RIGHT_NOW: (Fixed,) = (StaticSegment(super::RIGHT_NOW),);
+
+    const fn guide_part(part: &'static str) -> (Fixed, ParamSegment, Fixed) {
+        (
+            StaticSegment(super::GUIDES),
+            ParamSegment(GUIDE_PARAM),
+            StaticSegment(part),
+        )
     }
 }
 
@@ -108,8 +262,8 @@ mod tests {
 
     #[test]
     fn every_navigation_page_has_its_own_path_and_label() {
-        let paths: Vec<_> = Page::NAVIGATION.iter().map(|p| p.path()).collect();
-        let labels: Vec<_> = Page::NAVIGATION.iter().map(|p| p.label()).collect();
+        let paths: Vec<_> = Page::NAVIGATION.iter().map(Page::path).collect();
+        let labels: Vec<_> = Page::NAVIGATION.iter().map(Page::label).collect();
         for (i, path) in paths.iter().enumerate() {
             assert!(path.starts_with('/'), "{path} must be absolute");
             assert!(!paths[i + 1..].contains(path), "{path} appears twice");
@@ -121,5 +275,30 @@ mod tests {
     fn tab_titles_name_the_page_then_the_app() {
         assert_eq!(Page::Start.document_title(), "Mend");
         assert_eq!(Page::Settings.document_title(), "Settings · Mend");
+    }
+
+    #[test]
+    fn every_kind_of_page_has_its_own_address() {
+        let paths: Vec<String> = Page::one_of_each_kind().iter().map(Page::path).collect();
+        for (i, path) in paths.iter().enumerate() {
+            assert!(path.starts_with('/'), "{path} must be absolute");
+            assert!(!paths[i + 1..].contains(path), "{path} appears twice");
+        }
+    }
+
+    #[test]
+    fn a_guide_and_its_pages_live_under_its_address() {
+        let id = GuideId::new("first-days");
+        assert_eq!(Page::guide(&id).path(), "/guides/first-days");
+        assert_eq!(
+            Page::Guide(id.clone(), GuidePart::Review).path(),
+            "/guides/first-days/review"
+        );
+        assert_eq!(
+            Page::Guide(id, GuidePart::Compare).path(),
+            "/guides/first-days/compare"
+        );
+        assert_eq!(Page::Summary.path(), "/history/summary");
+        assert_eq!(Page::StoppingHarm.path(), "/safety/stopping-harm");
     }
 }

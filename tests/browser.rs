@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use mend::components::UpdateBanner;
 use mend::pwa::UpdateReady;
+use mend::routes::{pattern, GuidePart, Page, GUIDE_PARAM};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -108,4 +109,56 @@ fn after_a_panic_the_page_says_what_happened_and_offers_reload_and_quick_exit() 
         Some(mend::domain::prefs::DEFAULT_EXIT_URL)
     );
     root.remove();
+}
+
+/// What the router's pattern for `page`'s kind makes of `path`: its
+/// parameters, if the whole path matched. The match is exhaustive, so a new
+/// kind of page cannot be added without a pattern.
+fn kind_pattern(page: &Page, path: &str) -> Option<Vec<(String, String)>> {
+    use leptos_router::PossibleRouteMatch;
+    let found = match page {
+        Page::Start => pattern::START.test(path),
+        Page::Guides => pattern::GUIDES.test(path),
+        Page::Guide(_, GuidePart::Questions) => pattern::GUIDE.test(path),
+        Page::Guide(_, GuidePart::Review) => pattern::REVIEW.test(path),
+        Page::Guide(_, GuidePart::Results) => pattern::RESULTS.test(path),
+        Page::Guide(_, GuidePart::Compare) => pattern::COMPARE.test(path),
+        Page::History => pattern::HISTORY.test(path),
+        Page::Summary => pattern::SUMMARY.test(path),
+        Page::Settings => pattern::SETTINGS.test(path),
+        Page::Safety => pattern::SAFETY.test(path),
+        Page::RightNow => pattern::RIGHT_NOW.test(path),
+        Page::StoppingHarm => pattern::STOPPING_HARM.test(path),
+    }?;
+    found.is_complete().then(|| {
+        found
+            .params()
+            .into_iter()
+            .map(|(name, value)| (name.into_owned(), value))
+            .collect()
+    })
+}
+
+/// The router opens each page's own address with that page, and with no
+/// other: a link made from `Page` always lands where it says.
+#[wasm_bindgen_test]
+fn every_page_is_found_by_its_own_route_and_by_no_other() {
+    let pages = Page::one_of_each_kind();
+    for page in &pages {
+        let path = page.path();
+        let params = kind_pattern(page, &path)
+            .unwrap_or_else(|| panic!("{path} is not matched by the route of {page:?}"));
+        match page {
+            Page::Guide(id, _) => {
+                assert_eq!(params, vec![(GUIDE_PARAM.to_owned(), id.to_string())]);
+            }
+            _ => assert!(params.is_empty(), "{path} has no parameter"),
+        }
+        for other in pages.iter().filter(|other| *other != page) {
+            assert!(
+                kind_pattern(other, &path).is_none(),
+                "{path} would also open {other:?}"
+            );
+        }
+    }
 }

@@ -559,7 +559,8 @@ async fn a_passphrase_change_that_finishes_after_a_lock_leaves_mend_locked() {
 }
 
 /// Compare's answer cards: sealed under the pairing code, a card opens with
-/// the same code only; another code is "another pairing", a changed card is
+/// the same code only, and only with the permit of an exchange whose own card
+/// was sent first; another code is "another pairing", a changed card is
 /// "changed", and a changed header does not open either.
 #[wasm_bindgen_test]
 async fn an_answer_card_opens_only_with_its_pairing_code_and_only_unaltered() {
@@ -567,6 +568,8 @@ async fn an_answer_card_opens_only_with_its_pairing_code_and_only_unaltered() {
     use mend::domain::answer::Answers;
     use mend::domain::compare::card::{Card, CardError};
     use mend::domain::compare::code::PairingCode;
+    use mend::domain::compare::exchange::{ExchangeError, Exchanges, OpenPermit};
+    use mend::domain::compare::sharing::choose;
     use mend::domain::ids::GuideId;
 
     let guide = mend::content::library()
@@ -578,31 +581,54 @@ async fn an_answer_card_opens_only_with_its_pairing_code_and_only_unaltered() {
         QuestionId::new("top-need"),
         AnswerValue::Text("Straight answers".into()),
     );
+    let chosen = choose(guide, &answers, &[QuestionId::new("top-need")]).unwrap();
     let today = "2026-12-05".parse().unwrap();
-    let card = seal(&code, guide, answers.clone(), today).await.unwrap();
+    let card = seal(&code, guide, &chosen, today).await.unwrap();
     let text = card.to_text();
     assert!(!text.contains("Straight"), "sealed");
     let read = Card::parse(&text).unwrap();
-    let payload = open(&code, guide, &read).await.unwrap();
+
+    // The other device's exchange under `code`: it must send its own card
+    // before it gets a permit to open this one.
+    let permit = |code: &PairingCode, card: &Card| -> OpenPermit {
+        let mut all = Exchanges::default();
+        let id = all.start(guide.id().clone(), guide.version(), code.clone(), today);
+        let exchange = all.get_mut(&id).unwrap();
+        exchange
+            .seal("their-own".into(), "MEND-CARD…".into(), chosen.clone())
+            .unwrap();
+        assert_eq!(
+            all.may_open(&id, &card.header),
+            Err(ExchangeError::SendYoursFirst)
+        );
+        all.get_mut(&id).unwrap().sent(today);
+        all.may_open(&id, &card.header).unwrap()
+    };
+    let payload = open(&permit(&code, &read), guide, &read).await.unwrap();
     assert_eq!(payload.answers, answers);
     assert_eq!(payload.made_on, today);
 
     let other = PairingCode::parse("K7QM-4TRX-9HCQ").unwrap();
     assert_eq!(
-        open(&other, guide, &read).await,
+        open(&permit(&other, &read), guide, &read).await,
         Err(OpenFailure::Card(CardError::WrongPairing))
     );
     let mut changed = read.clone();
     changed.sealed.data[3] ^= 1;
     assert_eq!(
-        open(&code, guide, &changed).await,
+        open(&permit(&code, &changed), guide, &changed).await,
         Err(OpenFailure::Card(CardError::Altered))
     );
     let mut moved = read.clone();
-    moved.header.version += 1;
+    moved.header.card = "another-card".into();
     assert_eq!(
-        open(&code, guide, &moved).await,
+        open(&permit(&code, &moved), guide, &moved).await,
         Err(OpenFailure::Card(CardError::Altered)),
         "the header is bound to the box"
+    );
+    assert_eq!(
+        open(&permit(&code, &read), guide, &moved).await,
+        Err(OpenFailure::Card(CardError::Altered)),
+        "a permit opens only the card it was given for"
     );
 }

@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::link;
 use crate::domain::program::commitments::Mark;
 use crate::routes::Page;
 use crate::store::{today, Store, Urgency};
@@ -46,7 +45,7 @@ pub fn CommitmentMarks() -> impl IntoView {
                         "The commitments you write in \u{201c}Keeping your word\u{201d} or "
                         "\u{201c}Committing to the work\u{201d} are listed here each week, to mark as kept, "
                         "partly kept or missed. You can also add your own on "
-                        <A href=link(Page::History.path())>"History"</A>
+                        <A href=Page::History.href()>"History"</A>
                         "."
                     </p>
                 }

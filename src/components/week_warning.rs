@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::link;
 use crate::domain::browser::may_clear_after_a_week;
 use crate::routes::Page;
 
@@ -47,7 +46,7 @@ pub fn WeekWarning(
                     <li>"Add Mend to your Home Screen (Share, then Add to Home Screen): there it keeps your answers."</li>
                     <li>
                         "Keep a copy with Export everything"
-                        {link_to_settings.then(|| view! { " in " <A href=link(Page::Settings.path())>"Settings"</A> })}
+                        {link_to_settings.then(|| view! { " in " <A href=Page::Settings.href()>"Settings"</A> })}
                         ", and bring it back with Import if anything is lost."
                     </li>
                 </ul>

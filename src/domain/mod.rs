@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod compare;
 pub mod date;
 pub mod entry;
+pub mod fingerprint;
 pub mod first_screen;
 pub mod guide;
 pub mod ids;

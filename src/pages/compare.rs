@@ -7,7 +7,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::link;
 use crate::compare::{self as glue, OpenFailure, UNAVAILABLE};
 use crate::components::download::{text_file, NOT_DOWNLOADED};
 use crate::components::safety::use_safety;
@@ -19,12 +18,12 @@ use crate::domain::compare::code::PairingCode;
 use crate::domain::compare::comparison::{comparable_scores, compare};
 use crate::domain::compare::exchange::{Exchange, ExchangeError, Stage};
 use crate::domain::compare::qr;
-use crate::domain::compare::sharing::{is_shareable, offered};
+use crate::domain::compare::sharing::{choose, is_shareable, offered};
 use crate::domain::guide::Guide;
 use crate::domain::ids::{GuideId, QuestionId};
 use crate::domain::program::summary::answer_lines;
-use crate::pages::guide::{compare_path, guide_path, with_guide};
-use crate::routes::Page;
+use crate::pages::guide::with_guide;
+use crate::routes::{Page, EXCHANGE_QUERY};
 use crate::store::{today, Store, Urgency};
 
 /// Said when the ticked answers make a card too long for the other device
@@ -62,10 +61,10 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
     // `?exchange=` (History's links) shows that exchange; else the newest.
     let query = leptos_router::hooks::use_query_map();
     let exchange = Memo::new(move |_| {
-        let chosen = query.read().get("exchange");
+        let chosen = query.read().get(EXCHANGE_QUERY);
         store.read(|d| {
             chosen
-                .and_then(|id| d.exchanges.get(&id).filter(|e| &e.guide == guide.id()))
+                .and_then(|id| d.exchanges.get(&id).filter(|e| e.guide() == guide.id()))
                 .or_else(|| d.exchanges.latest(guide.id()))
                 .cloned()
         })
@@ -89,7 +88,7 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
                         "Compare is switched off while your answers say you may not be safe. Being asked "
                         "to show your answers can be a way of being controlled, and Mend won't help with that."
                     </p>
-                    <p><A href=link(Page::Safety.path()) attr:class="link-alone">"Go to your safety page"</A></p>
+                    <p><A href=Page::Safety.href() attr:class="link-alone">"Go to your safety page"</A></p>
                 </div>
             }
             .into_any();
@@ -102,7 +101,7 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
                         "controlled the other person, and asking to see someone's answers can feel like "
                         "pressure. It comes back once you have taken a first step for stopping."
                     </p>
-                    <p><A href=link(Page::StoppingHarm.path()) attr:class="link-alone">"If you have frightened or hurt someone"</A></p>
+                    <p><A href=Page::StoppingHarm.href() attr:class="link-alone">"If you have frightened or hurt someone"</A></p>
                 </div>
             }
             .into_any();
@@ -139,7 +138,7 @@ fn Pairing(guide: &'static Guide, fresh: RwSignal<bool>, from_link: bool) -> imp
     let start = move |code: PairingCode| {
         store.change(Urgency::Now, |d| {
             d.exchanges
-                .start(guide.id().clone(), guide.version(), code, today());
+                .start(guide.id().to_owned(), guide.version(), code, today());
         });
         fresh.set(false);
     };
@@ -214,7 +213,7 @@ fn Pairing(guide: &'static Guide, fresh: RwSignal<bool>, from_link: bool) -> imp
             view! {
                 <p>
                     "Finish this guide first: the answers you compare are the ones you gave. "
-                    <A href=link(&guide_path(guide.id()))>"Go to the guide"</A>
+                    <A href=Page::guide(guide.id()).href()>"Go to the guide"</A>
                 </p>
             }
             .into_any()
@@ -231,7 +230,7 @@ fn Flow(
     qr_shown: RwSignal<bool>,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
-    let id = StoredValue::new(exchange.id.clone());
+    let id = StoredValue::new(exchange.id().to_owned());
     let stage = exchange.stage();
     let delete_asked = RwSignal::new(false);
     let delete = move |_| {
@@ -250,7 +249,7 @@ fn Flow(
         {step}
         <section class="card" aria-labelledby="compare-manage">
             <h2 id="compare-manage">"This exchange"</h2>
-            <p>{format!("Started on {}.", exchange.started_on.long())}</p>
+            <p>{format!("Started on {}.", exchange.started_on().long())}</p>
             <p class="actions">
                 <button type="button" class="button" on:click=move |_| { qr_shown.set(false); fresh.set(true); }>"Start a new exchange"</button>
                 {move || if delete_asked.get() {
@@ -279,33 +278,26 @@ fn Choose(guide: &'static Guide, exchange: Exchange) -> impl IntoView {
         .into_iter()
         .map(|(q, answer)| {
             let lines = answer_lines(q, Some(&answer), &wording);
-            (q.id().clone(), q.text().render(&wording), lines)
+            (q.id().to_owned(), q.text().render(&wording), lines)
         })
         .collect();
     let ticked = RwSignal::new(choices.iter().map(|c| c.0.clone()).collect::<Vec<_>>());
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let code = exchange.code.clone();
-    let id = exchange.id.clone();
+    let code = exchange.code().clone();
+    let id = exchange.id().to_owned();
     let seal = move |_| {
         if busy.get_untracked() {
             return;
         }
-        let chosen = ticked.get_untracked();
-        let mut shared = Answers::default();
-        for (question, value) in answers.iter() {
-            if chosen.contains(question) {
-                shared.set(question.clone(), value.clone());
-            }
-        }
-        if shared.iter().next().is_none() {
-            error.set(Some(ExchangeError::NothingChosen.to_string()));
-            return;
-        }
+        let shared = match choose(guide, &answers, &ticked.get_untracked()) {
+            Ok(shared) => shared,
+            Err(problem) => return error.set(Some(problem.to_string())),
+        };
         busy.set(true);
         let (code, id) = (code.clone(), id.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            match glue::seal(&code, guide, shared.clone(), today()).await {
+            match glue::seal(&code, guide, &shared, today()).await {
                 Ok(card) if card.to_text().len() > MAX_CARD_CHARS => {
                     let _ = error.try_set(Some(TOO_LONG.to_owned()));
                 }
@@ -383,15 +375,11 @@ fn Choose(guide: &'static Guide, exchange: Exchange) -> impl IntoView {
 fn Send(exchange: Exchange, qr_shown: RwSignal<bool>) -> impl IntoView {
     let store = expect_context::<Store>();
     let name = store.read_untracked(|d| d.profile.wording.reference());
-    let text = exchange
-        .mine
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let text = exchange.mine().map(|m| m.text.clone()).unwrap_or_default();
     let sent = exchange.stage() == Stage::Waiting;
     // A plain String, not a StoredValue: the copy and share promises end
     // after this section may have been redrawn (the first "sent" redraws it).
-    let id = exchange.id.clone();
+    let id = exchange.id().to_owned();
     let status = RwSignal::new(None::<&'static str>);
     let mark_sent = move || {
         let id = id.clone();
@@ -437,11 +425,11 @@ fn Send(exchange: Exchange, qr_shown: RwSignal<bool>) -> impl IntoView {
             }
         });
     };
-    let guide = exchange.guide.clone();
+    let guide = exchange.guide().clone();
     let link_to = format!(
         "{}{}#{}",
         window().location().origin().unwrap_or_default(),
-        link(&compare_path(&guide)),
+        Page::compare(&guide).href(),
         text
     );
     let drawn = qr::draw(&link_to);
@@ -495,7 +483,7 @@ fn Receive(guide: &'static Guide, exchange: Exchange, pasted: RwSignal<String>) 
     let name = store.read_untracked(|d| d.profile.wording.reference());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let id = exchange.id.clone();
+    let id = exchange.id().to_owned();
     let open = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if busy.get_untracked() {
@@ -506,20 +494,16 @@ fn Receive(guide: &'static Guide, exchange: Exchange, pasted: RwSignal<String>) 
             Ok(card) => card,
             Err(problem) => return error.set(Some(problem.to_string())),
         };
-        let allowed = store.read_untracked(|d| {
-            d.exchanges
-                .may_open(&id, &card.header)
-                .map(|()| d.exchanges.get(&id).cloned())
-        });
-        let current = match allowed {
-            Ok(Some(current)) => current,
-            Ok(None) => return,
+        // The blind reveal and every other check come before any decrypt:
+        // opening needs the permit only this gives.
+        let permit = match store.read_untracked(|d| d.exchanges.may_open(&id, &card.header)) {
+            Ok(permit) => permit,
             Err(problem) => return error.set(Some(problem.to_string())),
         };
         busy.set(true);
         let id = id.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            match glue::open(&current.code, guide, &card).await {
+            match glue::open(&permit, guide, &card).await {
                 Ok(payload) => {
                     let mut refused = None;
                     store.change(Urgency::Now, |d| {
@@ -567,7 +551,7 @@ fn Comparison(guide: &'static Guide, exchange: Exchange) -> impl IntoView {
     let wording = store.read_untracked(|d| d.profile.wording.clone());
     let name = wording.reference();
     let them = capitalised(&name);
-    let (Some(mine), Some(theirs)) = (exchange.mine.as_ref(), exchange.theirs.as_ref()) else {
+    let (Some(mine), Some(theirs)) = (exchange.mine(), exchange.theirs()) else {
         return ().into_any();
     };
     let rows = compare(guide, &mine.answers, &theirs.answers, &wording)
@@ -616,7 +600,7 @@ fn Comparison(guide: &'static Guide, exchange: Exchange) -> impl IntoView {
     let has_scores = !score_rows.is_empty();
     let conversation = library()
         .guide(&GuideId::new(CONVERSATION_GUIDE))
-        .map(|g| (link(&guide_path(g.id())), g.title().render(&wording)));
+        .map(|g| (Page::guide(g.id()).href(), g.title().render(&wording)));
     view! {
         <section class="card" aria-labelledby="compare-result">
             <h2 id="compare-result">"Side by side"</h2>

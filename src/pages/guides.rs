@@ -3,11 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::link;
 use crate::components::PageHeading;
 use crate::content::{library, paths};
 use crate::domain::program::path::step_status;
-use crate::pages::guide::guide_path;
 use crate::routes::Page;
 use crate::store::Store;
 
@@ -31,7 +29,7 @@ pub fn Guides() -> impl IntoView {
                             let summary = guide.summary().render(&d.profile.wording);
                             view! {
                                 <li class="guide-item">
-                                    <A href=link(&guide_path(guide.id()))>{title}</A>
+                                    <A href=Page::guide(guide.id()).href()>{title}</A>
                                     <span class="muted">" · "{status.label()}{recurring}</span>
                                     <p class="muted">{summary}</p>
                                 </li>

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::link;
 use crate::components::PageHeading;
 use crate::routes::Page;
 
@@ -13,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
         <PageHeading text="This page doesn't exist" tab_title="Page not found · Mend" />
         <p>"The address may be mistyped, or the page may have moved. Your answers are safe."</p>
         <p class="actions">
-            <A href=link(Page::Start.path()) attr:class="button button--primary">"Go to the start page"</A>
+            <A href=Page::Start.href() attr:class="button button--primary">"Go to the start page"</A>
         </p>
     }
 }

@@ -12,7 +12,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::link;
 use crate::components::question::Urgency;
 use crate::components::safety::{emergency_words, use_country, use_safety, HelplineList};
 use crate::components::PageHeading;
@@ -65,7 +64,7 @@ pub fn RightNow() -> impl IntoView {
             {move || if !said_safe.get() && !safety.with(|s| s.crisis_open) {
                 view! {
                     <p class="actions">
-                        <A href=link(Page::Start.path()) attr:class="button">"Back to your path"</A>
+                        <A href=Page::Start.href() attr:class="button">"Back to your path"</A>
                     </p>
                 }
                 .into_any()
@@ -76,7 +75,7 @@ pub fn RightNow() -> impl IntoView {
                         "here, or talk to someone you trust."
                     </p>
                     <p class="actions">
-                        <A href=link(Page::Start.path()) attr:class="button">"Back to your path"</A>
+                        <A href=Page::Start.href() attr:class="button">"Back to your path"</A>
                     </p>
                 }
                 .into_any()
@@ -84,7 +83,7 @@ pub fn RightNow() -> impl IntoView {
                 view! {
                     <p class="actions">
                         <button type="button" class="button" on:click=safe_now>"I'm safe now"</button>
-                        <A href=link(Page::Start.path()) attr:class="button">"Back to your path"</A>
+                        <A href=Page::Start.href() attr:class="button">"Back to your path"</A>
                     </p>
                 }
                 .into_any()

@@ -12,7 +12,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::link;
 use crate::components::question::Urgency;
 use crate::components::safety::{emergency_words, use_country, use_safety, HelplineList};
 use crate::components::{PageHeading, TechSafety};
@@ -20,7 +19,6 @@ use crate::content::first_screen;
 use crate::domain::first_screen::around_right_now;
 use crate::domain::prefs::NEUTRAL_TITLE;
 use crate::domain::program::helplines::Purpose;
-use crate::pages::guide::guide_path;
 use crate::privacy::Privacy;
 use crate::routes::Page;
 use crate::store::Store;
@@ -54,7 +52,7 @@ pub fn Safety() -> impl IntoView {
             {move || country.get().and_then(|c| c.silent_call.clone()).map(|silent| view! { <p class="silent-call">{silent}</p> })}
             <p>
                 {move || crisis().0}
-                <A href=link(Page::RightNow.path())>"Right now"</A>
+                <A href=Page::RightNow.href()>"Right now"</A>
                 {move || crisis().1}
             </p>
         </div>
@@ -70,7 +68,7 @@ pub fn Safety() -> impl IntoView {
                     {name} " at some point. If you pushed back to protect yourself or someone else, this "
                     "page is for you, and what you did does not make you the one to blame. If you want to "
                     "stop frightening or hurting someone, "
-                    <A href=link(Page::StoppingHarm.path())>"there is help for that too"</A>
+                    <A href=Page::StoppingHarm.href()>"there is help for that too"</A>
                     ". Both can be true, and an advocate can help you sort it out."
                 </p>
             </section>
@@ -82,7 +80,7 @@ pub fn Safety() -> impl IntoView {
                 "While your answers show danger, this tab is titled \u{201c}" {NEUTRAL_TITLE}
                 "\u{201d} instead of the page you are on, so a glance at the screen or the app switcher "
                 "shows less. You can change this in "
-                <A href=link(Page::Settings.path())>"Settings"</A>
+                <A href=Page::Settings.href()>"Settings"</A>
                 "."
             </p>
         </Show>
@@ -98,7 +96,7 @@ pub fn Safety() -> impl IntoView {
                     "often without the other person knowing. The lines below can put you in touch."
                 </p>
                 <p>
-                    <A href=link(&guide_path(&"my-plan".into()))>"My plan"</A>
+                    <A href=Page::guide(&"my-plan".into()).href()>"My plan"</A>
                     " is a place to note what you would need, and to print it. It is kept only on this "
                     "device; anyone who can open Mend here can read it unless you set a passphrase in Settings."
                 </p>
@@ -175,7 +173,7 @@ pub fn Safety() -> impl IntoView {
             <h2 id="safety-own">"If you are the one who has frightened or hurt someone"</h2>
             <p>
                 "There is help for stopping, and asking for it takes courage. "
-                <A href=link(Page::StoppingHarm.path())>"Read what you can do now"</A>
+                <A href=Page::StoppingHarm.href()>"Read what you can do now"</A>
                 "."
             </p>
         </section>
@@ -190,14 +188,14 @@ pub fn Safety() -> impl IntoView {
             <p>
                 "Your answers are kept only on this device. Anyone who can open Mend here can read "
                 "them, unless you set a passphrase in "
-                <A href=link(Page::Settings.path())>"Settings"</A>
+                <A href=Page::Settings.href()>"Settings"</A>
                 ", which locks them. Erase everything, also in Settings, removes all Mend keeps on "
                 "this device. If you added Mend to your home screen, remove it there as well."
             </p>
         </section>
 
         <p class="actions">
-            <A href=link(&guide_path(&"safety-check".into())) attr:class="button button--primary">"Take the safety check"</A>
+            <A href=Page::guide(&"safety-check".into()).href() attr:class="button button--primary">"Take the safety check"</A>
         </p>
     }
 }

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::link;
 use crate::components::question::Urgency;
 use crate::components::{PageHeading, WeekWarning};
 use crate::content::{first_screen, library, paths};
@@ -15,7 +14,6 @@ use crate::domain::program::intake::{intake_guide, Intake};
 use crate::domain::program::path::{next_step, step_status, PathNote, StepStatus};
 use crate::domain::program::review::review_dates;
 use crate::domain::program::safety::{assess, SafetyStatus};
-use crate::pages::guide::{guide_path, review_path};
 use crate::routes::Page;
 use crate::store::Store;
 
@@ -117,7 +115,7 @@ pub fn Start() -> impl IntoView {
                     .into_any()
                 }}
                 <p>
-                    <A href=link(Page::Safety.path()) attr:class="button button--primary">"Read about safety and getting help"</A>
+                    <A href=Page::Safety.href() attr:class="button button--primary">"Read about safety and getting help"</A>
                 </p>
             </section>
         </Show>
@@ -129,7 +127,7 @@ pub fn Start() -> impl IntoView {
                     "is here whenever you want it. First, there are people you can talk to tonight."
                 </p>
                 <p>
-                    <A href=link(Page::RightNow.path()) attr:class="button button--primary">"Right now"</A>
+                    <A href=Page::RightNow.href() attr:class="button button--primary">"Right now"</A>
                 </p>
             </section>
         </Show>
@@ -148,7 +146,7 @@ pub fn Start() -> impl IntoView {
                 <h2 id="path-harm">"Before any apology"</h2>
                 <p>{PathNote::HeldForHarm.line()}</p>
                 <p>
-                    <A href=link(Page::StoppingHarm.path()) attr:class="button button--primary">"If you have frightened or hurt someone"</A>
+                    <A href=Page::StoppingHarm.href() attr:class="button button--primary">"If you have frightened or hurt someone"</A>
                 </p>
             </section>
         </Show>
@@ -159,7 +157,7 @@ pub fn Start() -> impl IntoView {
                 view! {
                     <p class="lead">{home.lead}</p>
                     <p class="actions">
-                        <A href=link(&guide_path(intake.id())) attr:class="button button--primary">
+                        <A href=Page::guide(intake.id()).href() attr:class="button button--primary">
                             {if s.intake_started { "Continue getting started" } else { home.start }}
                         </A>
                     </p>
@@ -174,7 +172,7 @@ pub fn Start() -> impl IntoView {
                     };
                     view! {
                         <p class="actions">
-                            <A href=link(&guide_path(guide.id())) attr:class="button button--primary">{label}</A>
+                            <A href=Page::guide(guide.id()).href() attr:class="button button--primary">{label}</A>
                         </p>
                     }
                 });
@@ -187,7 +185,7 @@ pub fn Start() -> impl IntoView {
                     .map(|(index, (guide, status))| {
                         let title = guide.title().render(&wording);
                         let summary = guide.summary().render(&wording);
-                        let href = link(&guide_path(guide.id()));
+                        let href = Page::guide(guide.id()).href();
                         let status_class = match status {
                             StepStatus::NotStarted => "status status--not-started",
                             StepStatus::InProgress => "status status--in-progress",
@@ -239,7 +237,7 @@ pub fn Start() -> impl IntoView {
                                 <li>
                                     <time datetime=date.to_string()>{date.long()}</time>
                                     ": "
-                                    <A href=link(&review_path(guide.id()))>{title}</A>
+                                    <A href=Page::review(guide.id()).href()>{title}</A>
                                     <span class="muted">{format!(" ({question})")}</span>
                                 </li>
                             })
@@ -253,9 +251,9 @@ pub fn Start() -> impl IntoView {
                     })}
                     <p>
                         {if s.intake_done {
-                            view! { <A href=link(&review_path(intake.id()))>"Change your answers to Getting started"</A> }.into_any()
+                            view! { <A href=Page::review(intake.id()).href()>"Change your answers to Getting started"</A> }.into_any()
                         } else {
-                            view! { <A href=link(&guide_path(intake.id()))>"Finish getting started"</A> }.into_any()
+                            view! { <A href=Page::guide(intake.id()).href()>"Finish getting started"</A> }.into_any()
                         }}
                     </p>
                 }

@@ -26,7 +26,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::link;
 use crate::components::question::Urgency;
 use crate::components::safety::{emergency_words, use_country, use_safety, HelplineList};
 use crate::components::PageHeading;
@@ -75,7 +74,7 @@ pub fn StoppingHarm() -> impl IntoView {
         <div class="card notice" role="note">
             <p>
                 "If you pushed back to protect yourself or someone else, this page may not be for you: "
-                <A href=link(Page::Safety.path())>"the Safety page"</A>
+                <A href=Page::Safety.href()>"the Safety page"</A>
                 " is."
             </p>
         </div>
@@ -87,7 +86,7 @@ pub fn StoppingHarm() -> impl IntoView {
             </p>
             <p>
                 "If you are having thoughts of ending your life or hurting yourself, "
-                <A href=link(Page::RightNow.path())>"Right now"</A>
+                <A href=Page::RightNow.href()>"Right now"</A>
                 " has crisis lines, and they are there for you too."
             </p>
         </div>
@@ -124,7 +123,7 @@ pub fn StoppingHarm() -> impl IntoView {
                 view! {
                     <p role="status">"Thank you for taking that step. Those guides are back on your path. Go gently, and let " {name} " decide whether, when and how to talk."</p>
                     <p class="actions">
-                        <A href=link(Page::Start.path()) attr:class="button button--primary">"Back to your path"</A>
+                        <A href=Page::Start.href() attr:class="button button--primary">"Back to your path"</A>
                         <button type="button" class="button" on:click=move |_| take_step(false)>"Keep them aside for now"</button>
                     </p>
                 }

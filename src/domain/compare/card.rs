@@ -25,9 +25,9 @@
 //! hash of the code on purpose: a hash of a 60-bit code could be tried
 //! offline far faster than PBKDF2 with 600,000 iterations allows.
 
+use crate::domain::fingerprint::fingerprint;
 use crate::domain::ids::GuideId;
 use crate::domain::sealed::{KdfParams, Sealed, CIPHER, FORMAT, IV_BYTES, SALT_BYTES, TAG_BYTES};
-use crate::domain::store::fingerprint;
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 
 /// What every card starts with.

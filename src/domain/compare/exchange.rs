@@ -8,7 +8,7 @@
 
 use super::card::{CardError, CardHeader};
 use super::code::PairingCode;
-use super::sharing::Payload;
+use super::sharing::{Chosen, Payload};
 use crate::domain::answer::Answers;
 use crate::domain::date::CalendarDate;
 use crate::domain::ids::GuideId;
@@ -20,13 +20,13 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Exchange {
     /// Unique in the document: the guide, the start date and a number.
-    pub id: String,
-    pub guide: GuideId,
-    pub version: u32,
-    pub code: PairingCode,
-    pub started_on: CalendarDate,
-    pub mine: Option<MyCard>,
-    pub theirs: Option<TheirCard>,
+    id: String,
+    guide: GuideId,
+    version: u32,
+    code: PairingCode,
+    started_on: CalendarDate,
+    mine: Option<MyCard>,
+    theirs: Option<TheirCard>,
 }
 
 /// This person's card: the answers as sealed, frozen from then on, and the
@@ -81,7 +81,61 @@ pub enum ExchangeError {
     Card(#[from] CardError),
 }
 
+/// Proof that a card passed every check before its box is opened
+/// ([`Exchange::may_open`]): the blind reveal first, so nothing is decrypted
+/// before this device has sent its own card. Opening a card
+/// (`compare::open`) requires one, and it carries the pairing code the box
+/// opens with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenPermit {
+    code: PairingCode,
+    card: String,
+}
+
+impl OpenPermit {
+    /// The code the card's box is opened with.
+    pub fn code(&self) -> &PairingCode {
+        &self.code
+    }
+
+    /// Whether the permit was given for this card.
+    pub fn is_for(&self, header: &CardHeader) -> bool {
+        self.card == header.card
+    }
+}
+
 impl Exchange {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn guide(&self) -> &GuideId {
+        &self.guide
+    }
+
+    pub fn version(&self) -> u32 {
+        self.version
+    }
+
+    /// The pairing code, to show the user (and write on the card).
+    pub fn code(&self) -> &PairingCode {
+        &self.code
+    }
+
+    pub fn started_on(&self) -> CalendarDate {
+        self.started_on
+    }
+
+    /// This person's card, once sealed.
+    pub fn mine(&self) -> Option<&MyCard> {
+        self.mine.as_ref()
+    }
+
+    /// The other person's card, once opened.
+    pub fn theirs(&self) -> Option<&TheirCard> {
+        self.theirs.as_ref()
+    }
+
     pub fn new(
         id: String,
         guide: GuideId,
@@ -110,22 +164,21 @@ impl Exchange {
     }
 
     /// Freezes the answers this person chose to share under a new card id.
+    /// Only answers that passed [`choose`](super::sharing::choose) can be
+    /// sealed: never a private or a safety answer.
     pub fn seal(
         &mut self,
         card: String,
         text: String,
-        answers: Answers,
+        chosen: Chosen,
     ) -> Result<(), ExchangeError> {
         if self.mine.is_some() {
             return Err(ExchangeError::AlreadySealed);
         }
-        if answers.iter().all(|(_, a)| a.is_empty()) {
-            return Err(ExchangeError::NothingChosen);
-        }
         self.mine = Some(MyCard {
             card,
             text,
-            answers,
+            answers: chosen.into_answers(),
             sent_on: None,
         });
         Ok(())
@@ -142,7 +195,7 @@ impl Exchange {
     /// reveal first (nothing about their card is looked at before), then
     /// that the card is for this guide and version, not this person's own,
     /// and not one already opened.
-    pub fn may_open(&self, header: &CardHeader) -> Result<(), ExchangeError> {
+    pub fn may_open(&self, header: &CardHeader) -> Result<OpenPermit, ExchangeError> {
         let Some(mine) = self.mine.as_ref().filter(|m| m.sent_on.is_some()) else {
             return Err(ExchangeError::SendYoursFirst);
         };
@@ -158,7 +211,10 @@ impl Exchange {
         if self.theirs.is_some() {
             return Err(CardError::Replayed.into());
         }
-        Ok(())
+        Ok(OpenPermit {
+            code: self.code.clone(),
+            card: header.card.clone(),
+        })
     }
 
     /// Keeps their opened answers, after [`Self::may_open`] said yes.
@@ -233,9 +289,9 @@ impl Exchanges {
     /// [`Exchange::may_open`], and that no exchange on this device has
     /// opened this card already (a card sent again later, with the same
     /// code, is a replay, not a new answer).
-    pub fn may_open(&self, id: &str, header: &CardHeader) -> Result<(), ExchangeError> {
+    pub fn may_open(&self, id: &str, header: &CardHeader) -> Result<OpenPermit, ExchangeError> {
         let exchange = self.get(id).ok_or(ExchangeError::Gone)?;
-        exchange.may_open(header)?;
+        let permit = exchange.may_open(header)?;
         let seen = self
             .0
             .iter()
@@ -244,7 +300,7 @@ impl Exchanges {
         if seen {
             return Err(CardError::Replayed.into());
         }
-        Ok(())
+        Ok(permit)
     }
 
     /// Deletes one exchange: both cards' answers and the code go with it.

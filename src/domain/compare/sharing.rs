@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 use super::card::CardError;
+use super::exchange::ExchangeError;
 
 /// Whether two people may compare answers to `guide`.
 pub fn is_shareable(guide: &Guide) -> bool {
@@ -48,6 +49,49 @@ pub fn offered<'g>(guide: &'g Guide, answers: &Answers) -> Vec<(&'g Question, An
             Some((q, answer.clone()))
         })
         .collect()
+}
+
+/// Answers that passed [`choose`]: shown, non-empty, not private, and
+/// ticked by the user. It is the only thing a card can be sealed with
+/// (`compare::seal`, [`Exchange::seal`](super::exchange::Exchange::seal)), so
+/// a private or safety answer cannot be sealed at all, not only be refused
+/// by the receiver.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chosen(Answers);
+
+impl Chosen {
+    pub fn answers(&self) -> &Answers {
+        &self.0
+    }
+
+    pub fn into_answers(self) -> Answers {
+        self.0
+    }
+
+    /// Answers taken as chosen without a guide, for tests of the exchange's
+    /// own rules (what `choose` lets through is tested on its own).
+    #[cfg(all(test, not(target_arch = "wasm32")))]
+    pub(crate) fn unchecked(answers: Answers) -> Chosen {
+        Chosen(answers)
+    }
+}
+
+/// The answers among [`offered`] whose questions the user ticked.
+pub fn choose(
+    guide: &Guide,
+    answers: &Answers,
+    ticked: &[QuestionId],
+) -> Result<Chosen, ExchangeError> {
+    let mut chosen = Answers::default();
+    for (question, answer) in offered(guide, answers) {
+        if ticked.contains(question.id()) {
+            chosen.set(question.id().clone(), answer);
+        }
+    }
+    if chosen.iter().next().is_none() {
+        return Err(ExchangeError::NothingChosen);
+    }
+    Ok(Chosen(chosen))
 }
 
 /// What a card's box holds: the day it was made and the shared answers, in

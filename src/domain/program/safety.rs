@@ -35,9 +35,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::answer::Answers;
 use crate::domain::entry::{Entries, Entry};
+use crate::domain::fingerprint::fingerprint;
 use crate::domain::guide::{Guide, Library, QuestionKind, Step};
 use crate::domain::ids::{EntryId, FlagId, GuideId, QuestionId};
-use crate::domain::store::fingerprint;
 
 /// Guides about deciding to leave: while danger holds, their results say
 /// that leaving can be the most dangerous time and suggest planning it.

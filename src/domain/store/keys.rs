@@ -1,5 +1,7 @@
 //! The names Mend stores things under, all starting with `mend.`.
 
+use crate::domain::fingerprint::fingerprint;
+
 /// Every key Mend uses starts with this, so "erase everything" can find them all.
 pub const KEY_PREFIX: &str = "mend.";
 
@@ -34,15 +36,4 @@ pub fn is_recovery_key(key: &str) -> bool {
 /// Whether `key` is one of Mend's: what "erase everything" removes.
 pub fn is_mend_key(key: &str) -> bool {
     key.starts_with(KEY_PREFIX)
-}
-
-/// 64-bit FNV-1a: tiny, and fixed forever, unlike `std`'s hasher, so the same
-/// text maps to the same key in every version of Mend (and every export's
-/// checksum stays valid: `transfer` uses it too).
-pub(crate) fn fingerprint(text: &str) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    text.bytes().fold(OFFSET, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(PRIME)
-    })
 }

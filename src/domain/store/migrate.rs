@@ -41,10 +41,10 @@
 //! decoder treats the text as unreadable (it is kept aside, never deleted).
 
 use crate::domain::date::CalendarDate;
+use crate::domain::fingerprint::fingerprint;
 use crate::domain::ids::{GuideId, QuestionId};
 use crate::domain::program::commitments::Commitments;
 use crate::domain::program::intake::INTAKE_GUIDE;
-use crate::domain::store::fingerprint;
 use serde_json::Value;
 
 /// The schema this Mend writes. Data with a higher one is left alone.

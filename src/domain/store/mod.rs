@@ -78,7 +78,6 @@ pub use decode::{decode, open_data, Corruption, Decoded};
 pub use document::{Document, Profile, Stamp, APP_MARKER};
 pub use encode::{document_aad, document_plaintext, encode, encode_sealed, undo_aad};
 pub use kept_aside::{encode_kept_aside, kept_aside_aad, read_kept_aside, KeptAside};
-pub(crate) use keys::fingerprint;
 pub use keys::{
     is_mend_key, is_recovery_key, recovery_key, DOCUMENT_KEY, KEY_PREFIX, RECOVERY_KEY_PREFIX,
     UNDO_KEY,

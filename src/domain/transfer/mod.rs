@@ -60,8 +60,9 @@ pub use error::{Damage, ImportError};
 pub use import::{read_import, read_unsealed, Import, ImportFile};
 pub use summary::{long_date, summary, ImportSummary};
 
+use crate::domain::fingerprint::fingerprint;
 use crate::domain::sealed::Sealed;
-use crate::domain::store::{fingerprint, Document, APP_MARKER, CURRENT_SCHEMA};
+use crate::domain::store::{Document, APP_MARKER, CURRENT_SCHEMA};
 use serde::Serialize;
 use serde_json::Value;
 

@@ -1,8 +1,8 @@
 //! What an import file holds, in the terms a user needs to decide whether to
 //! let it replace what Mend holds now.
 
-use crate::content::library;
 use crate::domain::date::CalendarDate;
+use crate::domain::guide::Library;
 use crate::domain::ids::GuideId;
 use crate::domain::store::Document;
 use crate::domain::wording::RelationshipKind;
@@ -32,13 +32,13 @@ pub struct ImportSummary {
     pub exchanges: usize,
 }
 
-/// What `document` holds.
-pub fn summary(document: &Document) -> ImportSummary {
+/// What `document` holds, with the titles of `library`'s guides.
+pub fn summary(document: &Document, library: &Library) -> ImportSummary {
     let entries: Vec<_> = document.entries.iter().collect();
     let used: Vec<&GuideId> = entries.iter().map(|entry| entry.guide()).collect();
     let wording = &document.profile.wording;
     // Titles as the guide pages show them, with the file's own wording.
-    let mut guides: Vec<String> = library()
+    let mut guides: Vec<String> = library
         .guides()
         .iter()
         .filter(|guide| used.contains(&guide.id()))
@@ -46,7 +46,7 @@ pub fn summary(document: &Document) -> ImportSummary {
         .collect();
     let mut unknown: Vec<&GuideId> = Vec::new();
     for id in used {
-        if library().guide(id).is_none() && !unknown.contains(&id) {
+        if library.guide(id).is_none() && !unknown.contains(&id) {
             unknown.push(id);
         }
     }

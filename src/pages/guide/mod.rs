@@ -14,28 +14,11 @@ use crate::content;
 use crate::domain::guide::Guide;
 use crate::domain::ids::GuideId;
 use crate::pages::NotFound;
+use crate::routes::GUIDE_PARAM;
 
 pub use results::GuideResults;
 pub use review::GuideReview;
 pub use runner::GuideRunner;
-
-/// Address of a guide's pages, relative to the router base.
-pub fn guide_path(guide: &GuideId) -> String {
-    format!("/guides/{guide}")
-}
-
-pub fn review_path(guide: &GuideId) -> String {
-    format!("/guides/{guide}/review")
-}
-
-pub fn results_path(guide: &GuideId) -> String {
-    format!("/guides/{guide}/results")
-}
-
-/// Compare (pages/compare.rs); a QR code's link points here.
-pub fn compare_path(guide: &GuideId) -> String {
-    format!("/guides/{guide}/compare")
-}
 
 /// Renders `page` with the guide named in the address, or the not-found
 /// page. The guide's words are fetched first if they are not here yet
@@ -44,7 +27,7 @@ pub fn compare_path(guide: &GuideId) -> String {
 pub(crate) fn with_guide<V: IntoView + 'static>(page: fn(&'static Guide) -> V) -> impl IntoView {
     let params = use_params_map();
     let safety = use_safety();
-    let id = Memo::new(move |_| GuideId::new(params.read().get("id").unwrap_or_default()));
+    let id = Memo::new(move |_| GuideId::new(params.read().get(GUIDE_PARAM).unwrap_or_default()));
     move || {
         if content::library().guide(&id.get()).is_none() {
             return view! { <NotFound /> }.into_any();

@@ -4,8 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{compare_path, guide_path, review_path, with_guide};
-use crate::app::link;
+use super::with_guide;
 use crate::components::question::Urgency;
 use crate::components::safety::use_safety;
 use crate::components::{PageHeading, Prose, ReminderCard, TrustOverTime};
@@ -19,7 +18,7 @@ use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
 use crate::domain::program::intake::{intake_guide, Intake, INTAKE_GUIDE};
 use crate::domain::program::progress::CHECK_IN_GUIDE;
 use crate::domain::program::safety::{Level, LEAVING_GUIDES};
-use crate::routes::Page;
+use crate::routes::{Page, ENTRY_QUERY};
 use crate::store::{today, Store};
 
 #[component]
@@ -54,7 +53,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
     // `?entry=` shows one dated entry from the history; otherwise the latest.
     let query = leptos_router::hooks::use_query_map();
     let entry = Memo::new(move |_| {
-        let chosen = query.read().get("entry").map(EntryId::new);
+        let chosen = query.read().get(ENTRY_QUERY).map(EntryId::new);
         store.read(|d| finished_entry(guide, &d.entries, chosen.as_ref()))
     });
     let wording = Memo::new(move |_| store.read(|d| d.profile.wording.clone()));
@@ -72,7 +71,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
             None => view! {
                 <div class="empty-state" role="note">
                     <p>"You haven't finished this guide yet, so there are no results to show."</p>
-                    <p><A href=link(&guide_path(guide.id())) attr:class="button">"Go to the guide"</A></p>
+                    <p><A href=Page::guide(guide.id()).href() attr:class="button">"Go to the guide"</A></p>
                 </div>
             }
             .into_any(),
@@ -107,7 +106,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                         .allowed(guide.recommendations(entry.answers()), &intake, &status)
                         .into_iter()
                         .filter_map(|id| content::library().guide(id))
-                        .map(|g| (link(&guide_path(g.id())), g.title().render(&wording), g.summary().render(&wording)))
+                        .map(|g| (Page::guide(g.id()).href(), g.title().render(&wording), g.summary().render(&wording)))
                         .collect()
                 };
                 let gate_cards = gates
@@ -123,7 +122,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                         }
                     })
                     .collect_view();
-                let review_href = link(&review_path(guide.id()));
+                let review_href = Page::review(guide.id()).href();
                 let scored = !scores.is_empty();
                 let bars = scores
                     .iter()
@@ -175,7 +174,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                             <h2>"Someone to talk to"</h2>
                             <p>
                                 "You said you have had thoughts of ending your life or hurting yourself. "
-                                <A href=link(Page::RightNow.path())>"Right now"</A>
+                                <A href=Page::RightNow.href()>"Right now"</A>
                                 " has crisis lines for your country and what to do in the next few minutes."
                             </p>
                         </div>
@@ -188,7 +187,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                                 {wording.reference()}
                                 ". Repair exercises are for relationships where both people are safe, so Mend is not suggesting any here. "
                                 "If you are in danger right now, call your local emergency number. "
-                                <A href=link(Page::Safety.path())>"The Safety page"</A>
+                                <A href=Page::Safety.href()>"The Safety page"</A>
                                 " lists helplines that can talk it through with you in confidence."
                             </p>
                         </div>
@@ -210,7 +209,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                                 "You said you have frightened, threatened, hurt or controlled "
                                 {wording.reference()}
                                 ". "
-                                <A href=link(Page::StoppingHarm.path())>"If you have frightened or hurt someone"</A>
+                                <A href=Page::StoppingHarm.href()>"If you have frightened or hurt someone"</A>
                                 " is about what you can do now, without judging you."
                             </p>
                         </div>
@@ -238,9 +237,9 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                                 "Some of your answers in Mend show danger. The time around leaving can be the most "
                                 "dangerous, so please plan it with an advocate from a domestic abuse service before "
                                 "you tell anyone. "
-                                <A href=link(Page::Safety.path())>"The Safety page"</A>
+                                <A href=Page::Safety.href()>"The Safety page"</A>
                                 " lists lines for your country, and "
-                                <A href=link(&guide_path(&"my-plan".into()))>"My plan"</A>
+                                <A href=Page::guide(&"my-plan".into()).href()>"My plan"</A>
                                 " is a place to note what you would need."
                             </p>
                         </div>
@@ -270,7 +269,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                                 "side, on your own devices, with no server. Neither of you sees the other's answers "
                                 "before sharing your own."
                             </p>
-                            <p><A href=link(&compare_path(guide.id())) attr:class="link-alone">"Compare your answers"</A></p>
+                            <p><A href=Page::compare(guide.id()).href() attr:class="link-alone">"Compare your answers"</A></p>
                         </section>
                     })}
                     {(!recommended.is_empty()).then(|| {
@@ -298,10 +297,10 @@ fn Results(guide: &'static Guide) -> impl IntoView {
         }}
         <p class="actions no-print">
             {(guide.id().as_str() == INTAKE_GUIDE).then(|| view! {
-                <A href=link(Page::Start.path()) attr:class="button button--primary">"See your path"</A>
+                <A href=Page::Start.href() attr:class="button button--primary">"See your path"</A>
             })}
             <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"Print"</button>
-            <A href=link(&review_path(guide.id())) attr:class="button">"Review my answers"</A>
+            <A href=Page::review(guide.id()).href() attr:class="button">"Review my answers"</A>
             {guide.is_recurring().then(|| view! {
                 <button
                     type="button"
@@ -311,7 +310,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                             let entry = d.entries.begin(guide, today());
                             entry.clear_step();
                         });
-                        navigate(&link(&guide_path(guide.id())), Default::default());
+                        navigate(&Page::guide(guide.id()).href(), Default::default());
                     }
                 >
                     "Start a new entry"

@@ -5,14 +5,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use super::{guide_path, results_path, with_guide};
-use crate::app::link;
+use super::with_guide;
 use crate::components::question::Urgency;
 use crate::components::PageHeading;
 use crate::content;
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::{Guide, Question, QuestionKind};
 use crate::domain::wording::Wording;
+use crate::routes::{Page, FROM_QUERY, FROM_REVIEW};
 use crate::store::{today, Store};
 
 #[component]
@@ -43,7 +43,7 @@ fn Review(guide: &'static Guide) -> impl IntoView {
                 d.entries.begin(guide, today()).move_to(step)
             });
             navigate(
-                &format!("{}?from=review", link(&guide_path(guide.id()))),
+                &Page::guide(guide.id()).href_with(FROM_QUERY, FROM_REVIEW),
                 Default::default(),
             );
         }
@@ -67,7 +67,7 @@ fn Review(guide: &'static Guide) -> impl IntoView {
                 }
             });
             if finished {
-                navigate(&link(&results_path(guide.id())), Default::default());
+                navigate(&Page::results(guide.id()).href(), Default::default());
             }
         }
     };
@@ -114,7 +114,7 @@ fn Review(guide: &'static Guide) -> impl IntoView {
                 <button type="button" class="button button--primary" on:click=finish.clone()>"See my results"</button>
             </Show>
             <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"Print"</button>
-            <A href=link(&guide_path(guide.id())) attr:class="button">"Back to the questions"</A>
+            <A href=Page::guide(guide.id()).href() attr:class="button">"Back to the questions"</A>
         </p>
     }
 }

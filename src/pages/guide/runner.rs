@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use wasm_bindgen::JsCast;
 
-use super::{review_path, with_guide};
-use crate::app::link;
+use super::with_guide;
 use crate::components::question::{field, FieldProps, Urgency};
 use crate::components::safety::use_safety;
 use crate::components::{set_tab_title, CommitmentMarks, PageHeading, Prose, TechSafety};
@@ -19,7 +18,7 @@ use crate::domain::program::commitments::CHECK_IN_STEP;
 use crate::domain::program::intake::{Intake, INTAKE_GUIDE, INTAKE_SAFETY_STEP};
 use crate::domain::program::progress::CHECK_IN_GUIDE;
 use crate::domain::program::safety::{route_after_step, Route};
-use crate::routes::Page;
+use crate::routes::{Page, FROM_QUERY, FROM_REVIEW};
 use crate::store::{today, Store};
 
 #[component]
@@ -120,7 +119,8 @@ fn StepScreen(
 ) -> impl IntoView {
     let store = expect_context::<Store>();
     let navigate = use_navigate();
-    let from_review = use_query_map().read_untracked().get("from").as_deref() == Some("review");
+    let from_review =
+        use_query_map().read_untracked().get(FROM_QUERY).as_deref() == Some(FROM_REVIEW);
     let answers = Memo::new(move |_| {
         store.read(|d| {
             d.entries
@@ -193,7 +193,7 @@ fn StepScreen(
                         entry.move_to(target);
                     }
                 }),
-                None => navigate(&link(&review_path(guide.id())), Default::default()),
+                None => navigate(&Page::review(guide.id()).href(), Default::default()),
             }
         }
     };
@@ -216,7 +216,7 @@ fn StepScreen(
                 None => None,
             };
             if let Some(page) = page {
-                navigate(&link(page.path()), Default::default());
+                navigate(&page.href(), Default::default());
             }
         }
     };

@@ -4,9 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::link;
 use crate::content::library;
-use crate::pages::guide::compare_path;
+use crate::routes::{Page, EXCHANGE_QUERY};
 use crate::store::{Store, Urgency};
 
 #[component]
@@ -19,18 +18,18 @@ pub fn ExchangesSection() -> impl IntoView {
                 .rev()
                 .map(|e| {
                     let title = library()
-                        .guide(&e.guide)
+                        .guide(e.guide())
                         .map(|g| g.title().render(&d.profile.wording))
-                        .unwrap_or_else(|| e.guide.to_string());
-                    let id = e.id.clone();
-                    let href = format!("{}?exchange={}", link(&compare_path(&e.guide)), e.id);
-                    let label = format!("Delete the exchange for {title}, started {}", e.started_on.long());
+                        .unwrap_or_else(|| e.guide().to_string());
+                    let id = e.id().to_owned();
+                    let href = Page::compare(e.guide()).href_with(EXCHANGE_QUERY, e.id());
+                    let label = format!("Delete the exchange for {title}, started {}", e.started_on().long());
                     // Deleting takes the other person's answers and the
                     // code with it, so it asks twice.
                     let asked = RwSignal::new(false);
                     view! {
                         <li class="history__item">
-                            <time datetime=e.started_on.to_string()>{e.started_on.long()}</time>
+                            <time datetime=e.started_on().to_string()>{e.started_on().long()}</time>
                             " "
                             <A href=href>{title}</A>
                             <span class="muted">{format!(" ({})", e.stage_in_words())}</span>

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::link;
 use crate::components::reminder::download;
 use crate::components::{PageHeading, TrustOverTime};
 use crate::content::library;
@@ -11,8 +10,7 @@ use crate::domain::calendar::{Reminder, REVIEW_TITLE};
 use crate::domain::ids::GuideId;
 use crate::domain::program::progress::CHECK_IN_GUIDE;
 use crate::domain::program::review::review_dates;
-use crate::pages::guide::{results_path, review_path};
-use crate::routes::Page;
+use crate::routes::{Page, ENTRY_QUERY};
 use crate::store::Store;
 
 mod commitments;
@@ -41,7 +39,8 @@ pub fn History() -> impl IntoView {
             rows.sort_by_key(|row| std::cmp::Reverse(row.0));
             rows.into_iter()
                 .map(|(date, entry, guide)| {
-                    let href = format!("{}?entry={}", link(&results_path(guide.id())), entry.id());
+                    let href =
+                        Page::results(guide.id()).href_with(ENTRY_QUERY, &entry.id().to_string());
                     let title = guide.title().render(&d.profile.wording);
                     view! {
                         <li class="history__item">
@@ -71,7 +70,7 @@ pub fn History() -> impl IntoView {
                         <li class="history__item">
                             <time datetime=r.date.to_string()>{r.date.long()}</time>
                             " "
-                            <A href=link(&review_path(r.guide.id()))>{title}</A>
+                            <A href=Page::review(r.guide.id()).href()>{title}</A>
                             <span class="muted">{format!(" ({question})")}</span>
                             " "
                             // A one-off reminder in the user's calendar, with
@@ -91,7 +90,7 @@ pub fn History() -> impl IntoView {
         <PageHeading text="History" tab_title=Page::History.document_title() />
         {move || has_finished().then(|| view! {
             <p>
-                <A href=link("/history/summary")>"Make a summary to take to a counsellor"</A>
+                <A href=Page::Summary.href()>"Make a summary to take to a counsellor"</A>
             </p>
         })}
         {move || has_check_ins().then(|| view! { <TrustOverTime /> })}

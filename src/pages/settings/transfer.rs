@@ -9,6 +9,7 @@ use crate::components::alive;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::download;
+use crate::content;
 use crate::crypto::{Key, OpenError};
 use crate::domain::date::CalendarDate;
 use crate::domain::sealed::Sealed;
@@ -140,7 +141,7 @@ pub fn TransferSettings() -> impl IntoView {
         }
     };
 
-    let current = Memo::new(move |_| store.read(|d| summary(d).describe()));
+    let current = Memo::new(move |_| store.read(|d| summary(d, content::library()).describe()));
 
     view! {
         <section class="card" aria-labelledby="settings-export">
@@ -203,7 +204,7 @@ pub fn TransferSettings() -> impl IntoView {
                     </form>
                 }.into_any(),
                 Step::Ready(import) => {
-                    let found = summary(&import.document);
+                    let found = summary(&import.document, content::library());
                     let guides = (!found.guides.is_empty())
                         .then(|| view! { <p>"Guides: "{found.guides.join(", ")}</p> });
                     let exported = import

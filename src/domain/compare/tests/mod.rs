@@ -5,14 +5,14 @@ use super::card::{Card, CardError, CardHeader, CARD_ID_BYTES, MAX_CARD_CHARS, PR
 use super::code::{CodeError, PairingCode, ALPHABET, LENGTH};
 use super::comparison::{compare, Verdict};
 use super::exchange::{Exchange, ExchangeError, Exchanges, Stage};
-use super::sharing::{is_shareable, offered, private_questions, Payload};
+use super::sharing::{choose, is_shareable, offered, private_questions, Chosen, Payload};
 use crate::domain::answer::{AnswerValue, Answers};
 use crate::domain::date::CalendarDate;
+use crate::domain::fingerprint::fingerprint;
 use crate::domain::ids::{GuideId, OptionId, QuestionId};
 use crate::domain::sealed::{
     KdfParams, Sealed, CHECK_PLAINTEXT, CIPHER, FORMAT, IV_BYTES, TAG_BYTES,
 };
-use crate::domain::store::fingerprint;
 use crate::domain::wording::Wording;
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 
@@ -244,13 +244,13 @@ fn their_card_opens_only_after_this_device_has_sent_its_own() {
         exchange.may_open(&header),
         Err(ExchangeError::SendYoursFirst)
     );
-    assert_eq!(
-        exchange.seal("mine".into(), "MEND-CARD…".into(), Answers::default()),
-        Err(ExchangeError::NothingChosen)
-    );
     let mine = answers(&[("need", AnswerValue::Text("Honesty".into()))]);
     assert_eq!(
-        exchange.seal("mine".into(), "MEND-CARD…".into(), mine.clone()),
+        exchange.seal(
+            "mine".into(),
+            "MEND-CARD…".into(),
+            Chosen::unchecked(mine.clone())
+        ),
         Ok(())
     );
     assert_eq!(exchange.stage(), Stage::Sealed);
@@ -264,7 +264,7 @@ fn their_card_opens_only_after_this_device_has_sent_its_own() {
         exchange.seal(
             "again".into(),
             "MEND-CARD…".into(),
-            answers(&[("need", AnswerValue::Text("Space".into()))])
+            Chosen::unchecked(answers(&[("need", AnswerValue::Text("Space".into()))]))
         ),
         Err(ExchangeError::AlreadySealed)
     );
@@ -272,7 +272,7 @@ fn their_card_opens_only_after_this_device_has_sent_its_own() {
     exchange.sent(d("2026-12-09"));
     assert_eq!(exchange.stage(), Stage::Waiting);
     assert_eq!(
-        exchange.mine.as_ref().and_then(|m| m.sent_on),
+        exchange.mine().and_then(|m| m.sent_on),
         Some(d("2026-12-05"))
     );
 
@@ -307,8 +307,8 @@ fn their_card_opens_only_after_this_device_has_sent_its_own() {
         Err(CardError::Replayed.into()),
         "a replayed card changes nothing"
     );
-    assert_eq!(exchange.theirs.as_ref().map(|t| &t.answers), Some(&theirs));
-    assert_eq!(exchange.mine.as_ref().map(|m| &m.answers), Some(&mine));
+    assert_eq!(exchange.theirs().map(|t| &t.answers), Some(&theirs));
+    assert_eq!(exchange.mine().map(|m| &m.answers), Some(&mine));
 }
 
 #[test]
@@ -408,6 +408,22 @@ fn answers_a_safety_flag_or_gate_looks_at_never_travel() {
     assert!(!offered.is_empty());
     assert!(offered.iter().all(|(q, _)| !private.contains(q.id())));
 
+    // Ticking every answer still seals no private one: `choose` lets
+    // through only what was offered.
+    let ticked: Vec<QuestionId> = given.iter().map(|(id, _)| id.clone()).collect();
+    let chosen = choose(guide, &given, &ticked).unwrap_or_else(|e| panic!("{e}"));
+    assert!(chosen.answers().get(&QuestionId::new("s-afraid")).is_none());
+    assert_eq!(chosen.answers().iter().count(), offered.len());
+    assert_eq!(
+        choose(guide, &given, &[QuestionId::new("s-afraid")]),
+        Err(ExchangeError::NothingChosen),
+        "a private answer alone is nothing to share"
+    );
+    assert_eq!(
+        choose(guide, &given, &[]),
+        Err(ExchangeError::NothingChosen)
+    );
+
     // A card holding a private answer, or a question the guide lacks, is not
     // what a Mend made.
     let payload = |answers: Answers| {
@@ -469,12 +485,15 @@ fn exchanges_are_stored_and_merged_card_by_card() {
     if let Some(e) = mine.get_mut(&id) {
         let mut a = Answers::default();
         a.set(QuestionId::new("need"), AnswerValue::Text("Honesty".into()));
-        assert_eq!(e.seal("c1".into(), "MEND-CARD…".into(), a), Ok(()));
+        assert_eq!(
+            e.seal("c1".into(), "MEND-CARD…".into(), Chosen::unchecked(a)),
+            Ok(())
+        );
     }
     let mut theirs = saved.clone();
     let other = theirs.start(GuideId::new("weekly-check-in"), 1, code(), d("2026-12-05"));
     let merged = Exchanges::merge(&theirs, &saved, &mine);
-    assert!(merged.get(&id).and_then(|e| e.mine.as_ref()).is_some());
+    assert!(merged.get(&id).and_then(|e| e.mine()).is_some());
     assert!(merged.get(&other).is_some());
 
     // Deleted here: deleted in theirs too.
@@ -485,20 +504,23 @@ fn exchanges_are_stored_and_merged_card_by_card() {
         .is_none());
     // A card set in theirs is not unset by a tab that never saw it.
     let merged = Exchanges::merge(&mine, &saved, &saved);
-    assert!(merged.get(&id).and_then(|e| e.mine.as_ref()).is_some());
+    assert!(merged.get(&id).and_then(|e| e.mine()).is_some());
 
     // Both tabs sealed: the card the other tab sealed first stands.
     let mut other_seal = saved.clone();
     if let Some(e) = other_seal.get_mut(&id) {
         let mut a = Answers::default();
         a.set(QuestionId::new("need"), AnswerValue::Text("Space".into()));
-        assert_eq!(e.seal("c2".into(), "MEND-CARD…".into(), a), Ok(()));
+        assert_eq!(
+            e.seal("c2".into(), "MEND-CARD…".into(), Chosen::unchecked(a)),
+            Ok(())
+        );
     }
     let merged = Exchanges::merge(&other_seal, &saved, &mine);
     assert_eq!(
         merged
             .get(&id)
-            .and_then(|e| e.mine.as_ref())
+            .and_then(|e| e.mine())
             .map(|m| m.card.as_str()),
         Some("c2")
     );
@@ -517,9 +539,9 @@ fn exchanges_are_stored_and_merged_card_by_card() {
     );
     let merged = Exchanges::merge(&a, &empty, &b);
     assert_eq!(merged.iter().count(), 2);
-    assert_eq!(merged.get(&first).map(|e| &e.code), Some(&code()));
+    assert_eq!(merged.get(&first).map(Exchange::code), Some(&code()));
     assert_eq!(
-        merged.get(&format!("{first}-2")).map(|e| &e.code),
+        merged.get(&format!("{first}-2")).map(Exchange::code),
         Some(&other_code)
     );
 }
@@ -554,14 +576,21 @@ fn a_card_opened_in_an_earlier_exchange_is_a_replay_in_a_later_one() {
     for (id, card) in [(&first, "mine-1"), (&second, "mine-2")] {
         if let Some(e) = all.get_mut(id) {
             assert_eq!(
-                e.seal(card.into(), "MEND-CARD…".into(), mine.clone()),
+                e.seal(
+                    card.into(),
+                    "MEND-CARD…".into(),
+                    Chosen::unchecked(mine.clone())
+                ),
                 Ok(())
             );
             e.sent(d("2026-12-05"));
         }
     }
     let header = their_header("theirs-1");
-    assert_eq!(all.may_open(&first, &header), Ok(()));
+    let permit = all.may_open(&first, &header);
+    assert!(permit
+        .as_ref()
+        .is_ok_and(|p| p.is_for(&header) && p.code() == &code()));
     if let Some(e) = all.get_mut(&first) {
         let payload = Payload {
             made_on: d("2026-12-01"),
@@ -573,7 +602,7 @@ fn a_card_opened_in_an_earlier_exchange_is_a_replay_in_a_later_one() {
         all.may_open(&second, &header),
         Err(CardError::Replayed.into())
     );
-    assert_eq!(all.may_open(&second, &their_header("theirs-2")), Ok(()));
+    assert!(all.may_open(&second, &their_header("theirs-2")).is_ok());
     assert_eq!(all.may_open("deleted", &header), Err(ExchangeError::Gone));
 }
 

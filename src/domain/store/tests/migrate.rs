@@ -329,7 +329,7 @@ fn schema_4_a_caution_lifted_before_stays_lifted_after_its_tick_is_renamed() {
     let old = serde_json::json!({ "type": "choices", "value": ["threats"] });
     let fp = format!(
         "{:016x}",
-        crate::domain::store::fingerprint(&format!("control={old}"))
+        crate::domain::fingerprint::fingerprint(&format!("control={old}"))
     );
     data["profile"]["safety"]["caution_lifted"] =
         serde_json::json!([{ "entry": "start-2026-10-02", "answers": fp }]);

@@ -28,7 +28,7 @@ fn title(id: &str) -> String {
 
 #[test]
 fn the_fixture_is_summed_up_in_library_order() {
-    let found = summary(&fixture_document());
+    let found = summary(&fixture_document(), library());
     assert_eq!(found.entries, 6);
     assert_eq!(found.completed, 3);
     assert_eq!(
@@ -67,7 +67,7 @@ fn library_order_wins_over_the_order_of_entries() {
         ],
     );
     assert_eq!(
-        summary(&doc).guides,
+        summary(&doc, library()).guides,
         [title(ids[0]), title(ids[1]), title(ids[2])]
     );
 }
@@ -83,7 +83,7 @@ fn unknown_guides_are_listed_by_id_after_the_known_ones() {
             ("from-a-newer-mend", "2026-02-03", None),
         ],
     );
-    let found = summary(&doc);
+    let found = summary(&doc, library());
     assert_eq!(
         found.guides,
         ["Weekly check-in", "from-a-newer-mend", "another-new-one"]
@@ -101,14 +101,14 @@ fn one_entry_on_one_day_reads_as_one() {
         json!({"relationship": "unspecified", "name": "   "}),
         &[("weekly-check-in", "2024-02-29", Some("2024-02-29"))],
     );
-    let found = summary(&doc);
+    let found = summary(&doc, library());
     assert!(!found.has_profile, "a blank name is no name");
     assert_eq!(found.describe(), "1 entry in 1 guide, on 29 February 2024.");
 }
 
 #[test]
 fn an_empty_document_has_no_entries_and_no_profile() {
-    let found = summary(&Document::default());
+    let found = summary(&Document::default(), library());
     assert_eq!(found.entries, 0);
     assert!(found.guides.is_empty());
     assert_eq!((found.first_day, found.last_day), (None, None));
@@ -119,7 +119,7 @@ fn an_empty_document_has_no_entries_and_no_profile() {
         .commitments
         .add("Keep Sunday evenings for us", "2026-11-02".parse().unwrap());
     assert_eq!(
-        summary(&with_commitments).describe(),
+        summary(&with_commitments, library()).describe(),
         "No entries yet. 1 commitment tracked.",
         "one added by hand shows, so an import cannot replace it unseen"
     );
@@ -130,9 +130,9 @@ fn an_empty_document_has_no_entries_and_no_profile() {
         "2026-11-02".parse().unwrap(),
     );
     assert_eq!(
-        summary(&with_commitments).describe(),
+        summary(&with_commitments, library()).describe(),
         "No entries yet. 1 commitment tracked. 1 exchange with answers compared."
     );
     let named = document(json!({"relationship": "unspecified", "name": "Sam"}), &[]);
-    assert!(summary(&named).has_profile);
+    assert!(summary(&named, library()).has_profile);
 }
