@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+mod checkbox;
 mod commitment_marks;
 pub mod download;
 mod lock_screen;
@@ -14,6 +15,7 @@ mod update_banner;
 mod week_warning;
 mod words;
 
+pub use checkbox::Checkbox;
 pub use commitment_marks::CommitmentMarks;
 pub use lock_screen::{ClosedScreen, LockScreen};
 pub use notices::Notices;

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use super::Checkbox;
+
 use crate::components::download::{text_file, NOT_DOWNLOADED};
 use crate::crypto::random_bytes;
 use crate::domain::calendar::{parse_time, Reminder, ReminderError, DEFAULT_TITLE};
@@ -99,20 +101,9 @@ pub fn ReminderCard() -> impl IntoView {
                         prop:value=move || time.get()
                         on:input=move |e| time.set(event_target_value(&e)) />
                 </div>
-                <div class="field field--check">
-                    <label>
-                        <input type="checkbox" prop:checked=move || weekly.get()
-                            on:change=move |e| weekly.set(event_target_checked(&e)) />
-                        " Every week"
-                    </label>
-                </div>
-                <div class="field field--check">
-                    <label>
-                        <input type="checkbox" prop:checked=move || alert.get()
-                            on:change=move |e| alert.set(event_target_checked(&e)) />
-                        {format!(" An alert {ALERT_MINUTES} minutes before")}
-                    </label>
-                </div>
+                <Checkbox checked=weekly on_change=move |on| weekly.set(on) label="Every week" />
+                <Checkbox checked=alert on_change=move |on| alert.set(on)
+                    label=format!("An alert {ALERT_MINUTES} minutes before") />
                 <p class="field-error" role="alert">{move || error.get()}</p>
                 <p class="actions">
                     <button type="submit" class="button button--primary">"Add a reminder to my calendar"</button>

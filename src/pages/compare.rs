@@ -10,7 +10,7 @@ use leptos_router::components::A;
 use crate::compare::{self as glue, OpenFailure, UNAVAILABLE};
 use crate::components::download::{text_file, NOT_DOWNLOADED};
 use crate::components::safety::use_safety;
-use crate::components::PageHeading;
+use crate::components::{Checkbox, PageHeading};
 use crate::content::library;
 use crate::domain::answer::Answers;
 use crate::domain::compare::card::{Card, MAX_CARD_CHARS};
@@ -326,28 +326,22 @@ fn Choose(guide: &'static Guide, exchange: Exchange) -> impl IntoView {
         .into_iter()
         .map(|(question, text, lines)| {
             let q = question.clone();
-            let checked = move || ticked.with(|t| t.contains(&q));
+            let checked = Signal::derive(move || ticked.with(|t| t.contains(&q)));
             // The answer itself is read with the checkbox, so a screen
             // reader user hears what would travel.
             let answer_id = format!("share-{question}");
             view! {
-                <div class="field field--check compare-choice">
-                    <label>
-                        <input type="checkbox" aria-describedby=answer_id.clone() prop:checked=checked on:change=move |e| {
-                            let on = event_target_checked(&e);
-                            ticked.update(|t| {
-                                t.retain(|x| x != &question);
-                                if on {
-                                    t.push(question.clone());
-                                }
-                            });
-                        } />
-                        " " {text}
-                    </label>
+                <Checkbox checked label=text described_by=answer_id.clone() class="compare-choice"
+                    on_change=move |on| ticked.update(|t| {
+                        t.retain(|x| x != &question);
+                        if on {
+                            t.push(question.clone());
+                        }
+                    })>
                     <div class="compare-choice__answer" id=answer_id>
                         {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
                     </div>
-                </div>
+                </Checkbox>
             }
         })
         .collect_view();

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::components::download::{text_file, NOT_DOWNLOADED};
-use crate::components::{scale_range, with_words, PageHeading};
+use crate::components::{scale_range, with_words, Checkbox, PageHeading};
 use crate::content::library;
 use crate::domain::date::CalendarDate;
 use crate::domain::guide::Guide;
@@ -145,27 +145,20 @@ fn SummaryPage(guides: Vec<&'static Guide>) -> impl IntoView {
                     let id = c.entry.id().clone();
                     let checked = {
                         let id = id.clone();
-                        move || ticked.with(|t| t.contains(&id))
+                        Signal::derive(move || ticked.with(|t| t.contains(&id)))
                     };
                     let label = format!("{}, {}", c.guide.title().render(&d.profile.wording), c.finished_on.long());
                     let private = c.private;
                     view! {
-                        <div class="field field--check">
-                            <label>
-                                <input type="checkbox" prop:checked=checked on:change=move |e| {
-                                    let on = event_target_checked(&e);
-                                    ticked.update(|t| {
-                                        if on {
-                                            t.insert(id.clone());
-                                        } else {
-                                            t.remove(&id);
-                                        }
-                                    });
-                                } />
-                                " " {label}
-                            </label>
+                        <Checkbox checked label on_change=move |on| ticked.update(|t| {
+                            if on {
+                                t.insert(id.clone());
+                            } else {
+                                t.remove(&id);
+                            }
+                        })>
                             {private.then(|| view! { <p class="field-help">"Left out unless you tick it."</p> })}
-                        </div>
+                        </Checkbox>
                     }
                 })
                 .collect_view()
@@ -197,22 +190,11 @@ fn SummaryPage(guides: Vec<&'static Guide>) -> impl IntoView {
                     "and they may hold things you have not chosen to share. Tick them if you want them in."
                 </p>
                 {move || trend_sentence().map(|_| view! {
-                    <div class="field field--check">
-                        <label>
-                            <input type="checkbox" prop:checked=move || with_trust.get()
-                                on:change=move |e| with_trust.set(event_target_checked(&e)) />
-                            " Trust over the weeks"
-                        </label>
-                    </div>
+                    <Checkbox checked=with_trust on_change=move |on| with_trust.set(on) label="Trust over the weeks" />
                 })}
                 {move || (!tracked().is_empty()).then(|| view! {
-                    <div class="field field--check">
-                        <label>
-                            <input type="checkbox" prop:checked=move || with_commitments.get()
-                                on:change=move |e| with_commitments.set(event_target_checked(&e)) />
-                            " Commitments, week by week"
-                        </label>
-                    </div>
+                    <Checkbox checked=with_commitments on_change=move |on| with_commitments.set(on)
+                        label="Commitments, week by week" />
                 })}
                 {choices}
             </fieldset>

@@ -88,7 +88,7 @@ pub fn field(props: FieldProps) -> AnyView {
         QuestionKind::MultipleChoice { .. } | QuestionKind::Checklist { .. } => {
             view! { <MultiChoiceField props /> }.into_any()
         }
-        QuestionKind::Scale(_) => view! { <ScaleField props /> }.into_any(),
+        QuestionKind::Scale(scale) => view! { <ScaleField props scale /> }.into_any(),
         QuestionKind::ShortText { .. } | QuestionKind::LongText { .. } | QuestionKind::Date => {
             view! { <TextField props /> }.into_any()
         }

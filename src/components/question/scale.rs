@@ -4,13 +4,12 @@ use leptos::prelude::*;
 
 use super::{optional_mark, report, FieldProps, HelpAndError, Urgency};
 use crate::domain::answer::AnswerValue;
-use crate::domain::guide::QuestionKind;
+use crate::domain::guide::Scale;
 
+/// `scale` is the question's own, matched by `field`: the kind is settled
+/// before the control exists.
 #[component]
-pub fn ScaleField(props: FieldProps) -> impl IntoView {
-    let QuestionKind::Scale(scale) = props.question.kind() else {
-        unreachable!("ScaleField is only used for scale questions")
-    };
+pub fn ScaleField(props: FieldProps, scale: &'static Scale) -> impl IntoView {
     let chosen = match &props.initial {
         Some(AnswerValue::Scale(value)) => Some(*value),
         _ => None,

@@ -3,6 +3,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::components::Checkbox;
+
 use crate::components::safety::use_safety;
 use crate::domain::prefs::{exit_url, NEUTRAL_TITLE};
 use crate::privacy::Privacy;
@@ -81,19 +83,16 @@ fn NeutralTitle() -> impl IntoView {
         privacy.prefs().with(|p| p.neutral_title(protected, danger))
     };
     let status = RwSignal::new(None::<&'static str>);
-    let change = move |event: leptos::ev::Event| {
+    let change = move |ticked: bool| {
         let mut prefs = privacy.prefs().get_untracked();
-        prefs.neutral_title = Some(event_target_checked(&event));
+        prefs.neutral_title = Some(ticked);
         status.set((!privacy.set_prefs(prefs)).then_some(
             "This browser didn't let Mend save this choice; it applies until Mend is closed.",
         ));
     };
     view! {
-        <div class="field field--check neutral-title">
-            <label>
-                <input type="checkbox" prop:checked=on on:change=change aria-describedby="neutral-title-help" />
-                " Show a neutral tab title"
-            </label>
+        <Checkbox checked=Signal::derive(on) on_change=change label="Show a neutral tab title"
+            described_by="neutral-title-help" class="neutral-title">
             <p id="neutral-title-help" class="field-help">
                 "The browser tab, the app switcher and the history list say \u{201c}"
                 {NEUTRAL_TITLE}
@@ -101,6 +100,6 @@ fn NeutralTitle() -> impl IntoView {
                 "you set a passphrase, and while any answer shows danger."
             </p>
             <p role="status">{move || status.get()}</p>
-        </div>
+        </Checkbox>
     }
 }

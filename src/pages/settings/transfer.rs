@@ -5,7 +5,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::alive;
+use crate::components::{alive, Checkbox};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::download;
@@ -152,13 +152,7 @@ pub fn TransferSettings() -> impl IntoView {
             </p>
             <Show when=move || store.protected().get()>
                 <p>"The file is encrypted with your passphrase, so you need it to import the file again."</p>
-                <div class="field field--check">
-                    <label>
-                        <input type="checkbox" prop:checked=move || plain.get()
-                            on:change=move |e| plain.set(event_target_checked(&e)) />
-                        " Save without encryption"
-                    </label>
-                </div>
+                <Checkbox checked=plain on_change=move |on| plain.set(on) label="Save without encryption" />
                 <Show when=move || plain.get()>
                     <p class="warning">
                         "Anyone who finds an unencrypted file can read every answer in it. Keep it "
