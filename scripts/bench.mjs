@@ -6,8 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, ROOT, startServer, openBrowser, waitForOfflineReady } from '../tests/e2e/support.mjs';
-import { compressed, firstLoad, printTable } from './first_load.mjs';
+import { DIST, ROOT, startServer } from './lib/static_host.mjs';
+import { openBrowser, waitForOfflineReady } from './lib/chromium.mjs';
+import { compressed, firstLoad, pageLoads, printTable } from './first_load.mjs';
 
 const runs = Number(process.argv[2] || 7);
 
@@ -49,32 +50,23 @@ function sizes() {
   const index = first.rows.find((r) => r.file === 'index.html')?.brotli ?? 0;
   const beforeQuestion = first.total.brotli - index + shell;
   console.log(`bytes before the first intake question: ${(beforeQuestion / 1024).toFixed(1)} KiB brotli (issue 22 target ≤ 300 KiB)`);
-  pageChunks(rows);
+  pageChunks();
   const guides = rows.filter((r) => r.file.startsWith('guides/'));
   const guideBrotli = guides.reduce((t, r) => t + r.brotli, 0);
   console.log(`guide files: ${guides.length}, ${(guideBrotli / 1024).toFixed(1)} KiB brotli together (each fetched when its guide opens)`);
   console.log(`every file of the build: ${(total.brotli / 1024).toFixed(1)} KiB brotli`);
 }
 
-/**
- * What opening each page loaded on demand downloads (issue 22): its own
- * chunk, and with the chunks it shares with other pages (the first page to
- * need a shared chunk fetches it). scripts/build_wasm.py lists them.
- */
-function pageChunks(rows) {
-  const manifest = path.join(ROOT, 'target/split/release/pages.json');
-  if (!fs.existsSync(manifest)) {
+/** What opening each page loaded on demand downloads (first_load.mjs). */
+function pageChunks() {
+  const pages = pageLoads(DIST, path.join(ROOT, 'target/split/release/pages.json'));
+  if (!pages) {
     console.log('\n(no target/split/release/pages.json: build with `trunk build --release` first)');
     return;
   }
-  const pages = JSON.parse(fs.readFileSync(manifest, 'utf8'));
-  const [app] = fs.readdirSync(DIST).filter((f) => /^app-[0-9a-f]{16}$/.test(f));
-  const brotliOf = (file) => rows.find((r) => r.file === `${app}/${file}`)?.brotli ?? 0;
   console.log('\nPages loaded on demand, bytes brotli (own chunk; with the shared chunks it needs)');
-  for (const [page, files] of Object.entries(pages).sort()) {
-    const own = brotliOf(files[0]);
-    const all = files.reduce((t, f) => t + brotliOf(f), 0);
-    console.log(`${page.padEnd(16)} ${String(own).padStart(8)}  ${String(all).padStart(8)}  (${files.length} files)`);
+  for (const { page, own, all, files } of pages) {
+    console.log(`${page.padEnd(16)} ${String(own).padStart(8)}  ${String(all).padStart(8)}  (${files} files)`);
   }
 }
 

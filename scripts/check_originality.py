@@ -3,9 +3,12 @@
 
 Guides take ideas from ../shared/seeds/, never sentences. This finds every
 run of RUN or more consecutive words (case and punctuation ignored) that a
-guide file shares with an article, and prints where. Run by scripts/test.sh
-when the articles are present beside the repository.
+guide file shares with an article, and prints where. Without the articles
+beside the repository it skips with a notice, unless MEND_ORIGINALITY is
+"required" (scripts/test.sh, and so CI, set it): then missing articles fail
+the check, since a skipped check would pass any copied sentence.
 """
+import os
 import re
 import sys
 import tomllib
@@ -35,11 +38,20 @@ def strings(value) -> list[str]:
 
 
 def main() -> int:
-    if not SEEDS.is_dir():
-        print(f"check_originality: {SEEDS} not found; skipped")
+    seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if not seeds:
+        if os.environ.get("MEND_ORIGINALITY") == "required":
+            print(
+                f"check_originality: no source articles (*.txt) in {SEEDS}, and MEND_ORIGINALITY=required;\n"
+                "  the guides cannot be checked against them. Put the articles in ../shared/seeds/ beside\n"
+                "  the repository, or pass their folder as the first argument.",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"check_originality: no source articles (*.txt) in {SEEDS}; skipped")
         return 0
     seed_runs: dict[tuple[str, ...], str] = {}
-    for seed in sorted(SEEDS.glob("*.txt")):
+    for seed in seeds:
         for run in runs(words(seed.read_text(encoding="utf-8"))):
             seed_runs.setdefault(run, seed.name)
     problems = 0
@@ -50,7 +62,7 @@ def main() -> int:
         for run in sorted(runs(words(text)) & seed_runs.keys()):
             print(f"{guide.relative_to(ROOT)}: \"{' '.join(run)}\" also appears in {seed_runs[run]}")
             problems += 1
-    print(f"check_originality: {len(guides)} guides, {problems} shared runs of {RUN}+ words")
+    print(f"check_originality: {len(guides)} guides, {len(seeds)} articles, {problems} shared runs of {RUN}+ words")
     return 1 if problems else 0
 
 

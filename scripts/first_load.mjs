@@ -47,3 +47,28 @@ export function printTable(title, rows, total) {
   for (const r of rows) console.log(line(r.file, r));
   console.log(line('TOTAL', total));
 }
+
+/**
+ * What opening each page loaded on demand downloads (issue 22), from the
+ * build in `dist`: its own chunk (`own`), and with the shared chunks it needs
+ * (`all`; the first page to need a shared chunk fetches it), bytes brotli.
+ * scripts/build_wasm.py lists each page's files in `manifest`. `null` when
+ * there is no manifest (a build without the split).
+ */
+export function pageLoads(dist, manifest) {
+  if (!fs.existsSync(manifest)) return null;
+  const pages = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+  const [app] = fs.readdirSync(dist).filter((f) => /^app-[0-9a-f]{16}$/.test(f));
+  if (!app) throw new Error(`${dist} has no app-<hash>/ folder; has scripts/build_wasm.py changed?`);
+  const brotliOf = (file) => {
+    const found = path.join(dist, app, file);
+    if (!fs.existsSync(found)) throw new Error(`${found} is missing, though ${manifest} names it: build again`);
+    return compressed(fs.readFileSync(found)).brotli;
+  };
+  return Object.entries(pages)
+    .sort()
+    .map(([page, files]) => {
+      const sizes = files.map(brotliOf);
+      return { page, files: files.length, own: sizes[0], all: sizes.reduce((t, n) => t + n, 0) };
+    });
+}

@@ -5,7 +5,8 @@
 // The path `locked` shows the lock screen (over a stand-in sealed document).
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, startServer, openBrowser } from '../tests/e2e/support.mjs';
+import { ROOT, startServer } from './lib/static_host.mjs';
+import { openBrowser } from './lib/chromium.mjs';
 
 const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['', 'guides', 'history', 'settings', 'nowhere'];
 const out = path.join(ROOT, 'screenshots');

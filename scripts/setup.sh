@@ -37,6 +37,14 @@ if ! command -v firefox-esr >/dev/null; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr
 fi
+# The third: WebKit (the engine of Safari), as WebKitGTK's MiniBrowser driven
+# by WebKitWebDriver, in a virtual display. Playwright's own WebKit build
+# comes from a host these machines cannot reach; Debian's can.
+if ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null; then
+  say "installing WebKitGTK's WebDriver and Xvfb from apt"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb
+fi
 if [ "$( (geckodriver --version 2>/dev/null || true) | awk 'NR == 1 { print $2 }')" != "$GECKODRIVER_VERSION" ]; then
   say "installing geckodriver $GECKODRIVER_VERSION (a few minutes)"
   cargo install --force --locked geckodriver --version "$GECKODRIVER_VERSION"

@@ -8,6 +8,11 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 # setup.sh installed Firefox ESR and geckodriver: their tests must run, not skip.
 export MEND_E2E_FIREFOX=required
+# And WebKitGTK with Xvfb, for the WebKit tests.
+export MEND_E2E_WEBKIT=required
+# The source articles (../shared/seeds/) sit beside the repository here and in
+# CI: the originality check must run, not skip.
+export MEND_ORIGINALITY=required
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 
@@ -51,5 +56,5 @@ trunk build --release --public-url /mend/ --dist target/dist-mend
 step "size budget (first load of the release build, brotli)"
 node scripts/size_budget.mjs dist
 
-step "end-to-end tests (release build in headless Chromium and Firefox ESR)"
+step "end-to-end tests (release build in headless Chromium, Firefox ESR and WebKitGTK)"
 node --test --test-reporter=spec tests/e2e/

@@ -3,28 +3,14 @@
 // (the schema 3 migration), the weekly check-in asks about each one, and
 // History keeps each one's record week by week, through new words, an
 // ending and one added by hand. The summary for a counsellor can carry it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import fs from 'node:fs';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, foreignRequests } from './support.mjs';
+import { h1, longDate, savedDocument, sharedSession, startWith, stored } from './support.mjs';
 import { checkAccessibility } from './axe.mjs';
 
-let server;
-let session;
+const app = sharedSession();
 
-before(async () => {
-  server = await startServer();
-  session = await openBrowser();
-});
-
-after(async () => {
-  await session?.close();
-  await server?.stop();
-});
-
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-/** A local date as Mend writes it: "30 November 2026". */
-const longDate = (d) => `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}`;
 const isoDate = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 /** The Monday of the week `d` falls in. */
 const monday = (d) => new Date(d.getFullYear(), d.getMonth(), d.getDate() - ((d.getDay() + 6) % 7));
@@ -36,45 +22,26 @@ const FINISHED = daysAgo(20);
 
 /** A document as Mend 2 stored it: a finished "Backing words with actions". */
 function schema2Document() {
-  return JSON.stringify({
-    app: 'mend',
-    schema: 2,
-    revision: 1,
-    saved_at: '2026-11-10T10:00:00.000Z',
-    data: {
-      profile: {
-        wording: { relationship: 'partner', name: 'Sam' },
-        safety: { full_path_for: [], safe_now: [], harm_page_read_for: [], caution_lifted: [] },
-      },
-      entries: [{
-        id: 'backing-words-with-actions-1',
-        guide: 'backing-words-with-actions',
-        started_on: isoDate(FINISHED),
-        completed_on: isoDate(FINISHED),
-        answers: { commitments: { type: 'list', value: [PLANS, PHONE] } },
-        current_step: null,
-      }],
-    },
+  return savedDocument({
+    savedAt: '2026-11-10T10:00:00.000Z',
+    name: 'Sam',
+    entries: [{
+      id: 'backing-words-with-actions-1',
+      guide: 'backing-words-with-actions',
+      started_on: isoDate(FINISHED),
+      completed_on: isoDate(FINISHED),
+      answers: { commitments: { type: 'list', value: [PLANS, PHONE] } },
+      current_step: null,
+    }],
   });
 }
 
-async function store(page, text) {
-  await page.goto(server.url);
-  await page.evaluate((text) => {
-    localStorage.clear();
-    localStorage.setItem('mend.document', text);
-  }, text);
-}
-
-const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('mend.document')));
-const h1 = (page, name) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-
 test('commitments written before are tracked, the check-in marks a missed week, and History shows it week by week', async () => {
-  const { page } = session;
-  await store(page, schema2Document());
+  const { page } = app;
+  await startWith(page, app.url(), schema2Document());
 
   // History: both commitments, tracked from the day the guide was finished.
-  await page.goto(`${server.url}history`);
+  await page.goto(app.url('history'));
   const section = page.getByRole('region', { name: 'Commitments' });
   const plans = section.getByRole('article', { name: PLANS });
   await plans.getByText(`Since ${longDate(FINISHED)}`, { exact: true }).waitFor();
@@ -82,7 +49,7 @@ test('commitments written before are tracked, the check-in marks a missed week, 
   await section.getByRole('article', { name: PHONE }).waitFor();
 
   // The weekly check-in asks about each one on its Commitments step.
-  await page.goto(`${server.url}guides/weekly-check-in`);
+  await page.goto(app.url('guides/weekly-check-in'));
   await page.getByRole('button', { name: 'Begin' }).click();
   await page.getByRole('heading', { name: 'What was good' }).waitFor();
   await page.getByRole('button', { name: 'Next' }).click();
@@ -124,7 +91,7 @@ test('commitments written before are tracked, the check-in marks a missed week, 
   assert.deepEqual(marks, { [PLANS]: [[week, 'missed']], [PHONE]: [[week, 'partly']] });
 
   // History: the missed week shows as missed, with the note, and no score.
-  await page.goto(`${server.url}history`);
+  await page.goto(app.url('history'));
   await plans.getByText(/^Marked for 1 of \d+ weeks: missed 1\.$/).waitFor();
   await plans.getByText('Week by week').click();
   const row = plans.getByRole('row', { name: new RegExp(longDate(monday(new Date()))) });
@@ -138,9 +105,9 @@ test('commitments written before are tracked, the check-in marks a missed week, 
 });
 
 test('a commitment keeps its record through new words, ends with a reason, and one can be added by hand', async () => {
-  const { page } = session;
-  await store(page, schema2Document());
-  await page.goto(`${server.url}history`);
+  const { page } = app;
+  await startWith(page, app.url(), schema2Document());
+  await page.goto(app.url('history'));
   const section = page.getByRole('region', { name: 'Commitments' });
 
   // Adding one by hand saves the document in the new schema; a week is
@@ -181,7 +148,7 @@ test('a commitment keeps its record through new words, ends with a reason, and o
     .getByRole('article', { name: 'Tell Sam by Monday if my plans change' })
     .getByText(`Since ${longDate(FINISHED)}; dropped on ${longDate(new Date())}: We agreed on a shared calendar instead`)
     .waitFor();
-  await page.goto(`${server.url}guides/weekly-check-in`);
+  await page.goto(app.url('guides/weekly-check-in'));
   await page.getByRole('button', { name: 'Begin' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
@@ -191,7 +158,7 @@ test('a commitment keeps its record through new words, ends with a reason, and o
   assert.equal(await tracking.getByRole('group', { name: /Tell Sam/ }).count(), 0);
 
   // Tracked again from History: the check-in asks about it once more.
-  await page.goto(`${server.url}history`);
+  await page.goto(app.url('history'));
   const dropped = section.getByRole('article', { name: 'Tell Sam by Monday if my plans change' });
   await dropped.getByText('Change or track it again').click();
   await dropped.getByRole('button', { name: 'Track it again' }).click();
@@ -200,7 +167,7 @@ test('a commitment keeps its record through new words, ends with a reason, and o
 });
 
 test('the summary for a counsellor carries the commitments week by week, and the results', async () => {
-  const { page } = session;
+  const { page } = app;
   const text = JSON.parse(schema2Document());
   text.data.entries.push({
     id: 'weekly-check-in-1',
@@ -210,8 +177,8 @@ test('the summary for a counsellor carries the commitments week by week, and the
     answers: { trust: { type: 'scale', value: 6 }, plan: { type: 'text', value: 'Walk on Sunday' }, commitments: { type: 'choice', value: 'most' } },
     current_step: null,
   });
-  await store(page, JSON.stringify(text));
-  await page.goto(`${server.url}history/summary`);
+  await startWith(page, app.url(), JSON.stringify(text));
+  await page.goto(app.url('history/summary'));
   await h1(page, 'A summary for a counsellor');
   const choices = page.getByRole('group', { name: 'What to include' });
   const include = choices.getByRole('checkbox', { name: 'Commitments, week by week' });
@@ -231,8 +198,4 @@ test('the summary for a counsellor carries the commitments week by week, and the
 
   await include.uncheck();
   assert.equal(await summary.getByRole('heading', { name: PLANS }).count(), 0, 'unticked, left out');
-
-  assert.deepEqual(foreignRequests(session.requests, server.origin), []);
-  assert.deepEqual(session.errors, []);
-  assert.deepEqual(session.violations, []);
 });

@@ -5,11 +5,19 @@
 // telemetry, remote settings, safe browsing and the captive-portal and
 // connectivity checks, and every remaining request to another origin goes
 // to a proxy on 127.0.0.1 that refuses it and writes it down: the tests fail
-// on any that is not the deliberate Quick exit.
+// on any that is not the deliberate Quick exit. Beside the classic session,
+// WebDriver BiDi (over a WebSocket) reports what the pages do, as Playwright
+// does for Chromium: every request, every page error, and every Content-
+// Security-Policy violation (a listener in each page before its scripts).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
+import { createRequire } from 'node:module';
+import { driverAt, freePort, sessionApi } from './webdriver.mjs';
+
+// Node 20 has no WebSocket without a flag; playwright-core ships `ws` and
+// exports it for its own tools.
+const { ws: WebSocket } = createRequire(import.meta.url)('playwright-core/lib/utilsBundle');
 
 export const FIREFOX = '/usr/bin/firefox-esr';
 export const GECKODRIVER = process.env.GECKODRIVER || `${process.env.HOME}/.cargo/bin/geckodriver`;
@@ -19,17 +27,8 @@ export function firefoxAvailable() {
   return fs.existsSync(FIREFOX) && fs.existsSync(GECKODRIVER);
 }
 
-async function freePort() {
-  const server = net.createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** A proxy that refuses everything and records what was asked of it. */
-async function refusingProxy() {
-  const asked = [];
+/** A proxy that refuses everything and writes down in `asked` what was asked of it. */
+async function refusingProxy(asked) {
   const server = http.createServer((req, res) => {
     // Proxied requests name a whole address; a bare path is a request made
     // to this port directly (a service pointed here to go nowhere).
@@ -101,38 +100,71 @@ function prefs(proxyPort) {
   };
 }
 
-/** Starts geckodriver and one headless Firefox session. */
-export async function openFirefox() {
-  const proxy = await refusingProxy();
+/**
+ * Listens to the session over WebDriver BiDi and writes into `record` every
+ * request a page makes, every page error (an uncaught exception or a
+ * console error) and every policy violation.
+ */
+async function listen(webSocketUrl, record) {
+  const socket = new WebSocket(webSocketUrl);
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  const waiting = new Map();
+  let lastId = 0;
+  const send = (method, params) =>
+    new Promise((resolve, reject) => {
+      const id = ++lastId;
+      waiting.set(id, { resolve, reject });
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  socket.on('message', (data) => {
+    const message = JSON.parse(data);
+    if (waiting.has(message.id)) {
+      const { resolve, reject } = waiting.get(message.id);
+      waiting.delete(message.id);
+      if (message.type === 'error') reject(new Error(`${message.error}: ${message.message}`));
+      else resolve(message.result);
+      return;
+    }
+    const { method, params } = message;
+    if (method === 'network.beforeRequestSent') record.requests.push(params.request.url);
+    else if (method === 'log.entryAdded' && params.level === 'error') record.pageErrors.push(params.text);
+    else if (method === 'script.message' && params.channel === 'csp') {
+      record.violations.push(Object.fromEntries(params.data.value.map(([key, value]) => [key, value.value])));
+    }
+  });
+  await send('session.subscribe', { events: ['network.beforeRequestSent', 'log.entryAdded', 'script.message'] });
+  await send('script.addPreloadScript', {
+    functionDeclaration: `(report) => window.addEventListener('securitypolicyviolation', (event) =>
+      report({ directive: event.violatedDirective, blocked: event.blockedURI, sample: event.sample, page: location.href }))`,
+    arguments: [{ type: 'channel', value: { channel: 'csp' } }],
+  });
+  return () => socket.close();
+}
+
+/**
+ * Starts geckodriver and one headless Firefox session. Requests, page
+ * errors and policy violations go into `record` (tests/e2e/support.mjs
+ * checks it after each test); what the proxy refused goes into
+ * `record.refused`, as the addresses it was asked for.
+ */
+export async function openFirefox({ record = { requests: [], pageErrors: [], violations: [], refused: [] } } = {}) {
+  const proxy = await refusingProxy(record.refused);
   const port = await freePort();
-  const driver = spawn(GECKODRIVER, ['--port', String(port), '--binary', FIREFOX], {
+  const bidiPort = await freePort();
+  const driver = spawn(GECKODRIVER, ['--port', String(port), '--websocket-port', String(bidiPort), '--binary', FIREFOX], {
     stdio: 'ignore',
     // Release builds ignore `services.settings.server` without this.
     env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
   });
-  const base = `http://127.0.0.1:${port}`;
-  const call = async (method, path, body) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await response.json();
-    if (json.value && json.value.error) throw new Error(`${method} ${path}: ${json.value.error}: ${json.value.message}`);
-    return json.value;
-  };
-  for (let i = 0; ; i++) {
-    try {
-      if ((await call('GET', '/status')).ready) break;
-    } catch (error) {
-      if (i > 100) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const call = await driverAt(port);
   const session = await call('POST', '/session', {
     capabilities: {
       alwaysMatch: {
         browserName: 'firefox',
+        webSocketUrl: true,
         'moz:firefoxOptions': {
           binary: FIREFOX,
           args: ['-headless'],
@@ -142,60 +174,21 @@ export async function openFirefox() {
     },
   });
   const id = session.sessionId;
-  const s = (method, path, body) => call(method, `/session/${id}${path}`, body);
-  const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
-
+  let stopListening;
+  try {
+    stopListening = await listen(session.capabilities.webSocketUrl, record);
+  } catch (error) {
+    driver.kill();
+    await proxy.stop();
+    throw error;
+  }
   const browser = {
-    asked: proxy.asked,
-    goto: (url) => s('POST', '/url', { url }),
-    back: () => s('POST', '/back', {}),
-    reload: () => s('POST', '/refresh', {}),
-    url: () => s('GET', '/url'),
-    source: () => s('GET', '/source'),
-    run: (script, ...args) => s('POST', '/execute/sync', { script, args }),
-    /** The first element `xpath` finds, waiting up to `ms` for it. */
-    async find(xpath, ms = 15_000) {
-      const until = Date.now() + ms;
-      for (;;) {
-        const found = await s('POST', '/elements', { using: 'xpath', value: xpath });
-        if (found.length) return found[0][ELEMENT];
-        if (Date.now() > until) throw new Error(`nothing found for ${xpath}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    },
-    async gone(xpath, ms = 15_000) {
-      const until = Date.now() + ms;
-      while ((await s('POST', '/elements', { using: 'xpath', value: xpath })).length) {
-        if (Date.now() > until) throw new Error(`still there: ${xpath}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    },
-    click: (element) => s('POST', `/element/${element}/click`, {}),
-    /** A click that leaves for a page the proxy refuses (Quick exit). */
-    async clickAway(element) {
-      try {
-        await s('POST', `/element/${element}/click`, {});
-      } catch (error) {
-        if (!/Reached error page/.test(error.message)) throw error;
-      }
-    },
-    type: (element, text) => s('POST', `/element/${element}/value`, { text }),
-    value: (element) => s('GET', `/element/${element}/property/value`),
-    tag: (element) => s('GET', `/element/${element}/name`),
-    text: (element) => s('GET', `/element/${element}/text`),
-    /** A button, by its accessible text. */
-    button: (name) => browser.find(`//button[normalize-space(.)="${name}"]`),
-    /** A level-1 heading, by its text. */
-    heading: (text) => browser.find(`//h1[normalize-space(.)="${text}"]`),
-    /** The control a label names, the way a person finds a field. */
-    async field(label) {
-      const labelled = await browser.find(`//label[starts-with(normalize-space(.), "${label}")]`);
-      const target = await s('GET', `/element/${labelled}/attribute/for`);
-      return browser.find(`//*[@id="${target}"]`);
-    },
+    ...record,
+    ...sessionApi(call, id, { leaving: (error) => /Reached error page/.test(error.message) }),
     async close() {
       try {
-        await call('DELETE', `/session/${id}`);
+        stopListening();
+        await browser.end();
       } finally {
         driver.kill();
         await proxy.stop();

@@ -2,31 +2,20 @@
 // fits their role, danger answers lead to the Safety page and take repair
 // work off the path, the apology planner points at excuse wording, and every
 // guide can be finished with the keyboard alone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, startServer, openBrowser, foreignRequests } from './support.mjs';
+import { ROOT, freshStart, sharedSession, storedText } from './support.mjs';
 import { completeByKeyboard } from './keyboard.mjs';
 import { next, resume, walk } from './walk.mjs';
 
-let server;
-let session;
+const app = sharedSession();
 
-before(async () => {
-  server = await startServer();
-  session = await openBrowser();
-});
-
-after(async () => {
-  await session?.close();
-  await server?.stop();
-});
-
-async function freshStart(page) {
-  await page.goto(server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${server.url}guides/start`);
+/** The intake's first screen, on a first visit. */
+async function beginIntake(page) {
+  await freshStart(page, app.url());
+  await page.goto(app.url('guides/start'));
   await page.getByRole('button', { name: 'Begin' }).click();
 }
 
@@ -52,7 +41,7 @@ async function intake(page, { afraid = 'No', usesHarm = 'No', control = [], ...b
  * the crisis answer opened Right now first.
  */
 async function toFeelingSafe(page, { role, name = 'Sam', relationship = 'My partner or spouse', what = 'A lie', when = 'A few months ago', willing = 'Yes', intent = 'To rebuild trust', selfHarm = 'No' }) {
-  await freshStart(page);
+  await beginIntake(page);
   await page.getByRole('radio', { name: role }).check();
   await next(page);
   await page.getByRole('radio', { name: relationship }).check();
@@ -94,7 +83,7 @@ async function betweenYou(page, { usesHarm = 'No' } = {}) {
 
 /** After a routed page: back to the intake, answering what is left calmly, to the review. */
 async function resumeToReview(page) {
-  await resume(page, `${server.url}guides/start`);
+  await resume(page, app.url('guides/start'));
   const review = page.getByRole('heading', { level: 1, name: 'Review: Getting started' });
   for (let guard = 0; guard < 4; guard++) {
     await review.or(page.locator('form.runner')).first().waitFor();
@@ -133,7 +122,7 @@ const EXPECTED_START = {
 
 for (const [role, first] of Object.entries(EXPECTED_START)) {
   test(`the intake for "${role}" leads to that role's path, worded for the person named`, async () => {
-    const { page } = session;
+    const { page } = app;
     await intake(page, { role });
     await finishIntake(page);
     const titles = await pathTitles(page);
@@ -148,7 +137,7 @@ for (const [role, first] of Object.entries(EXPECTED_START)) {
 }
 
 test('a danger answer in the intake opens the Safety page and takes repair work off the path', async () => {
-  const { page } = session;
+  const { page } = app;
   await intake(page, { role: 'I broke trust', afraid: 'Yes' });
   await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
   await page.getByText('It is not your fault').waitFor();
@@ -172,14 +161,13 @@ test('a danger answer in the intake opens the Safety page and takes repair work 
 });
 
 test('the Safety check can be finished after "afraid", and its results lead to the Safety page and a high-risk card', async () => {
-  const { page } = session;
-  await page.goto(server.url);
-  await page.evaluate(() => localStorage.clear());
+  const { page } = app;
+  await freshStart(page, app.url());
   await page.reload();
   // Reachable from every page, in one click.
   await page.getByRole('link', { name: 'Safety', exact: true }).click();
   await page.getByRole('link', { name: 'Take the safety check' }).click();
-  const routed = await walk(page, `${server.url}guides/safety-check`, 'Safety check', {
+  const routed = await walk(page, app.url('guides/safety-check'), 'Safety check', {
     afraid: 'Yes',
     threats: ['Threatened to hurt you'],
     stalking: 'Yes',
@@ -199,10 +187,10 @@ test('the Safety check can be finished after "afraid", and its results lead to t
 });
 
 test('a person who is afraid and once pushed back is asked about safety first and sent to Safety, not to stopping harm', async () => {
-  const { page } = session;
+  const { page } = app;
   await intake(page, { role: 'I broke trust', afraid: 'Yes' });
   await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
-  await resume(page, `${server.url}guides/start`);
+  await resume(page, app.url('guides/start'));
   await betweenYou(page, { usesHarm: 'Yes' });
   await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
   await page.getByRole('heading', { name: 'You said two things' }).waitFor();
@@ -214,7 +202,7 @@ test('a person who is afraid and once pushed back is asked about safety first an
 });
 
 test('leaving a screen by Back after saying "afraid" still opens the Safety page', async () => {
-  const { page } = session;
+  const { page } = app;
   await toFeelingSafe(page, { role: 'My trust was broken', relationship: 'A friend' });
   await yesNo(page, 'afraid', 'Yes');
   await page.getByRole('button', { name: 'Back' }).click();
@@ -222,7 +210,7 @@ test('leaving a screen by Back after saying "afraid" still opens the Safety page
 });
 
 test('the intake\'s safety step and the Safety page say how Mend could be seen on a checked phone; UK users see the silent call', async () => {
-  const { page } = session;
+  const { page } = app;
   await toFeelingSafe(page, { role: 'I broke trust', relationship: 'A friend' });
   const card = page.getByRole('region', { name: 'If someone checks your phone' });
   await card.getByText('Calls leave a trace.').waitFor();
@@ -245,7 +233,7 @@ test('the intake\'s safety step and the Safety page say how Mend could be seen o
 });
 
 test('"I want to end it" gives a path that starts with moving on, says why, and holds no repair guide', async () => {
-  const { page } = session;
+  const { page } = app;
   await intake(page, { role: 'My trust was broken', intent: 'I want to end it, or I have ended it' });
   await finishIntake(page);
   const titles = await pathTitles(page);
@@ -257,7 +245,7 @@ test('"I want to end it" gives a path that starts with moving on, says why, and 
 });
 
 test('with the other person unwilling, the apology and "How much to tell" wait', async () => {
-  const { page } = session;
+  const { page } = app;
   await intake(page, { role: 'I broke trust', willing: 'No, not right now' });
   await finishIntake(page);
   const titles = await pathTitles(page);
@@ -272,7 +260,7 @@ test('with the other person unwilling, the apology and "How much to tell" wait',
 });
 
 test('an affair puts "After an affair: the practical part" on the path of the one who broke trust', async () => {
-  const { page } = session;
+  const { page } = app;
   await intake(page, { role: 'I broke trust', what: 'Cheating or an affair' });
   await finishIntake(page);
   const titles = await pathTitles(page);
@@ -282,7 +270,7 @@ test('an affair puts "After an affair: the practical part" on the path of the on
 });
 
 test('the hurt person\'s path has "The checking and the replaying" and "Finding a counsellor"', async () => {
-  const { page } = session;
+  const { page } = app;
   await intake(page, { role: 'My trust was broken', what: 'Cheating or an affair' });
   await finishIntake(page);
   const titles = await pathTitles(page);
@@ -294,21 +282,20 @@ test('the hurt person\'s path has "The checking and the replaying" and "Finding 
 });
 
 test('"Finding a counsellor" says couples counselling is not the place to start for someone who is afraid', async () => {
-  const { page } = session;
-  await page.goto(server.url);
-  await page.evaluate(() => localStorage.clear());
-  const routed = await walk(page, `${server.url}guides/finding-a-counsellor`, 'Finding a counsellor', { afraid: 'Yes' });
+  const { page } = app;
+  await freshStart(page, app.url());
+  const routed = await walk(page, app.url('guides/finding-a-counsellor'), 'Finding a counsellor', { afraid: 'Yes' });
   assert.deepEqual(routed, ['Your safety'], 'fear opens the Safety page first');
   await page.getByRole('heading', { name: 'Start with your own safety' }).waitFor();
   await page.getByText(/Counselling together with .* is not the place to start/).waitFor();
 });
 
 test('fear said in the intake hides every score, and the question about months of work is not asked', async () => {
-  const { page } = session;
+  const { page } = app;
   await intake(page, { role: 'My trust was broken', afraid: 'Yes' });
   await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
   // Calm answers here: no gate of this guide holds, only the fear said in the intake.
-  await walk(page, `${server.url}guides/can-this-be-rebuilt`, 'Can this be rebuilt?', {
+  await walk(page, app.url('guides/can-this-be-rebuilt'), 'Can this be rebuilt?', {
     'w-them': 'Yes, clearly',
     'r-stopped': 'Yes, as far as I know',
   });
@@ -317,7 +304,7 @@ test('fear said in the intake hides every score, and the question about months o
   assert.equal(await page.getByText(/Few warning signs/).count(), 0, 'no band');
   await page.getByRole('link', { name: 'Review my answers' }).click();
   assert.equal(await page.getByText('I want to put real effort into rebuilding this relationship.').count(), 0, 'not asked while afraid');
-  const routed = await walk(page, `${server.url}guides/rebuild-or-move-on`, 'Rebuild or move on', {
+  const routed = await walk(page, app.url('guides/rebuild-or-move-on'), 'Rebuild or move on', {
     since: ['Owned what they did, without excuses', 'Kept the promises made since', 'Answered my questions honestly'],
     'body-with': 'I soften or relax a little',
     friends: 'They think it\'s worth another try',
@@ -329,10 +316,9 @@ test('fear said in the intake hides every score, and the question about months o
 });
 
 test('the apology planner marks excuse and blame wording, and leaves plain words alone', async () => {
-  const { page } = session;
-  await page.goto(server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${server.url}guides/planning-an-apology`);
+  const { page } = app;
+  await freshStart(page, app.url());
+  await page.goto(app.url('guides/planning-an-apology'));
   await page.getByRole('button', { name: 'Begin' }).click();
   const part = page.locator('[data-question="what-i-did"]');
   await part.locator('textarea').waitFor();
@@ -357,9 +343,8 @@ test('the apology planner marks excuse and blame wording, and leaves plain words
 });
 
 test('every guide can be finished from start to results with the keyboard alone', async () => {
-  const { page } = session;
-  await page.goto(server.url);
-  await page.evaluate(() => localStorage.clear());
+  const { page } = app;
+  await freshStart(page, app.url());
   const guides = fs
     .readdirSync(path.join(ROOT, 'content', 'guides'))
     .filter((f) => f.endsWith('.toml'))
@@ -369,7 +354,7 @@ test('every guide can be finished from start to results with the keyboard alone'
     });
   assert.equal(guides.length, 26);
   for (const guide of guides) {
-    await completeByKeyboard(page, `${server.url}guides/${guide.id}`, guide.title);
+    await completeByKeyboard(page, app.url(`guides/${guide.id}`), guide.title);
   }
 });
 
@@ -378,7 +363,7 @@ const ROLES = Object.keys(EXPECTED_START);
 
 for (const role of ROLES) {
   test(`"${role}": thoughts of self-harm in the intake open Right now, the path stays, and "I'm safe now" is remembered`, async () => {
-    const { page } = session;
+    const { page } = app;
     await intake(page, { role, selfHarm: 'Yes' });
     await page.getByRole('heading', { level: 1, name: 'Right now' }).waitFor();
     await page.getByText('For the next few minutes').waitFor();
@@ -401,10 +386,10 @@ for (const role of ROLES) {
 
 for (const role of ROLES) {
   test(`"${role}": thoughts of self-harm in the Safety check open Right now too`, async () => {
-    const { page } = session;
+    const { page } = app;
     await intake(page, { role });
     await finishIntake(page);
-    const routed = await walk(page, `${server.url}guides/safety-check`, 'Safety check', {
+    const routed = await walk(page, app.url('guides/safety-check'), 'Safety check', {
       'self-harm': 'Yes',
       'safe-place': 'No, not right now',
     });
@@ -418,7 +403,7 @@ for (const role of ROLES) {
 }
 
 test('a caution answer keeps the path, with a note and the Safety check first', async () => {
-  const { page } = session;
+  const { page } = app;
   await intake(page, { role: 'I broke trust', control: [/anger frightens you/] });
   await finishIntake(page);
   await page.getByRole('heading', { name: 'The Safety check first' }).waitFor();
@@ -431,7 +416,7 @@ test('a caution answer keeps the path, with a note and the Safety check first', 
 });
 
 test('after reading the Safety page, the full path is an explicit choice that can be undone', async () => {
-  const { page } = session;
+  const { page } = app;
   await intake(page, { role: 'My trust was broken', afraid: 'Yes' });
   await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
   await page.getByRole('button', { name: 'Show me the full path' }).click();
@@ -445,7 +430,7 @@ test('after reading the Safety page, the full path is an explicit choice that ca
 });
 
 test('saying you have frightened or hurt them holds every guide that asks for access, and Compare, until a step is taken', async () => {
-  const { page } = session;
+  const { page } = app;
   await intake(page, { role: 'I broke trust', usesHarm: 'Yes' });
   await page.getByRole('heading', { level: 1, name: 'If you have frightened or hurt someone' }).waitFor();
   await page.getByText('Respect Phoneline').or(page.getByText('National Domestic Violence Hotline')).first().waitFor();
@@ -460,7 +445,7 @@ test('saying you have frightened or hurt them holds every guide that asks for ac
     assert.ok(!titles.includes(held), `${held} waits`);
   }
   assert.ok(titles.includes('Owning your part'));
-  await page.goto(`${server.url}guides/committing-to-the-work/compare`);
+  await page.goto(app.url('guides/committing-to-the-work/compare'));
   await page.getByText('Compare is switched off for now.', { exact: false }).waitFor();
   await page.getByRole('link', { name: 'If you have frightened or hurt someone' }).click();
   // Reading is not a step: "Not yet" changes nothing.
@@ -474,16 +459,15 @@ test('saying you have frightened or hurt them holds every guide that asks for ac
   titles = await pathTitles(page);
   assert.ok(titles.includes('Planning an apology'), 'back once a step is taken');
   assert.ok(titles.includes('Weekly check-in'));
-  await page.goto(`${server.url}guides/committing-to-the-work/compare`);
+  await page.goto(app.url('guides/committing-to-the-work/compare'));
   await page.getByRole('heading', { level: 1 }).waitFor();
   assert.equal(await page.getByText('Compare is switched off for now.', { exact: false }).count(), 0);
 });
 
 test('"I have decided I\'m done" is respected: results suggest moving on, never repair', async () => {
-  const { page } = session;
-  await page.goto(server.url);
-  await page.evaluate(() => localStorage.clear());
-  await walk(page, `${server.url}guides/can-this-be-rebuilt`, 'Can this be rebuilt?', {
+  const { page } = app;
+  await freshStart(page, app.url());
+  await walk(page, app.url('guides/can-this-be-rebuilt'), 'Can this be rebuilt?', {
     'w-them': 'Yes, clearly',
     'r-done': 'Yes',
   });
@@ -498,10 +482,9 @@ test('"I have decided I\'m done" is respected: results suggest moving on, never 
 });
 
 test('fear never comes out as "few signs point toward moving on"', async () => {
-  const { page } = session;
-  await page.goto(server.url);
-  await page.evaluate(() => localStorage.clear());
-  const routed = await walk(page, `${server.url}guides/rebuild-or-move-on`, 'Rebuild or move on', {
+  const { page } = app;
+  await freshStart(page, app.url());
+  const routed = await walk(page, app.url('guides/rebuild-or-move-on'), 'Rebuild or move on', {
     since: ['Owned what they did, without excuses', 'Kept the promises made since'],
     'body-with': 'I soften or relax a little',
     signs: [/I am afraid of/],
@@ -514,11 +497,10 @@ test('fear never comes out as "few signs point toward moving on"', async () => {
 });
 
 test('My plan prints, and is sealed with everything else under a passphrase', async () => {
-  const { page } = session;
-  await page.goto(server.url);
-  await page.evaluate(() => localStorage.clear());
+  const { page } = app;
+  await freshStart(page, app.url());
   const place = 'Aunt Rosa on Maple Street';
-  await walk(page, `${server.url}guides/my-plan`, 'My plan', { place });
+  await walk(page, app.url('guides/my-plan'), 'My plan', { place });
   await page.getByRole('link', { name: 'Review my answers' }).click();
   await page.getByText(place).waitFor();
   // The Print button opens the browser's print dialog; the page prints the plan.
@@ -531,15 +513,14 @@ test('My plan prints, and is sealed with everything else under a passphrase', as
   await page.emulateMedia({ media: 'print' });
   assert.ok(await page.getByText(place).isVisible(), 'the plan is on the printed page');
   await page.emulateMedia({ media: 'screen' });
-  assert.match(await page.evaluate(() => localStorage.getItem('mend.document')), /Maple Street/);
+  assert.match(await storedText(page), /Maple Street/);
 
-  await page.goto(`${server.url}settings`);
+  await page.goto(app.url('settings'));
   await page.getByLabel('New passphrase').fill('quiet harbour lantern');
   await page.getByLabel('Type it again').fill('quiet harbour lantern');
   await page.getByRole('button', { name: 'Protect with this passphrase' }).click();
   await page.getByRole('button', { name: 'Lock now' }).waitFor();
-  const stored = await page.evaluate(() => localStorage.getItem('mend.document'));
-  assert.doesNotMatch(stored, /Maple Street|place|my-plan/);
+  assert.doesNotMatch(await storedText(page), /Maple Street|place|my-plan/);
   // Locked, the plan is gone from the screen, but help is not behind the passphrase.
   await page.getByRole('button', { name: 'Lock now' }).click();
   await page.getByRole('heading', { level: 1, name: 'Mend is locked' }).waitFor();
@@ -548,12 +529,12 @@ test('My plan prints, and is sealed with everything else under a passphrase', as
   await page.getByText('988 Suicide & Crisis Lifeline').waitFor();
   // Remove the passphrase again so later tests start plain.
   await page.evaluate(() => localStorage.clear());
-  await page.goto(server.url);
+  await page.goto(app.url());
 });
 
 test('on iPhone Safari, the start page and Settings say data may be cleared after a week; not in Chromium', async () => {
-  const { page, context } = session;
-  await page.goto(server.url);
+  const { page, context } = app;
+  await page.goto(app.url());
   await page.getByRole('heading', { level: 1 }).waitFor();
   assert.equal(await page.getByRole('heading', { name: 'This browser may clear Mend after a week' }).count(), 0);
   const original = await page.evaluate(() => navigator.userAgent);
@@ -571,9 +552,4 @@ test('on iPhone Safari, the start page and Settings say data may be cleared afte
     await cdp.send('Emulation.setUserAgentOverride', { userAgent: original });
     await cdp.detach();
   }
-});
-
-test('nothing left the origin and nothing failed', () => {
-  assert.deepEqual(foreignRequests(session.requests, server.origin), []);
-  assert.deepEqual(session.errors, []);
 });

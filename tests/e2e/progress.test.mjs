@@ -2,24 +2,13 @@
 // check-ins: a chart of trust with gaps for missed weeks, a caption that
 // says the trend in words, and the same numbers as a table. The check-ins
 // are written into Mend's storage with their dates (not waited for).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import fs from 'node:fs';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, foreignRequests } from './support.mjs';
+import { freshStart, h1, longDate, savedDocument, sharedSession, startWith } from './support.mjs';
 import { checkAccessibility } from './axe.mjs';
 
-let server;
-let session;
-
-before(async () => {
-  server = await startServer();
-  session = await openBrowser();
-});
-
-after(async () => {
-  await session?.close();
-  await server?.stop();
-});
+const app = sharedSession();
 
 /** A stored document (schema 2, open) holding finished weekly check-ins. */
 function documentWith(checkIns, name = null) {
@@ -31,34 +20,14 @@ function documentWith(checkIns, name = null) {
     answers: { trust: { type: 'scale', value: trust }, 'trust-why': { type: 'text', value: 'We talked on Sunday' } },
     current_step: null,
   }));
-  return JSON.stringify({
-    app: 'mend',
-    schema: 2,
-    revision: 1,
-    saved_at: '2026-12-01T10:00:00.000Z',
-    data: {
-      profile: {
-        wording: { relationship: 'partner', name },
-        safety: { full_path_for: [], safe_now: [], harm_page_read_for: [], caution_lifted: [] },
-      },
-      entries,
-    },
-  });
-}
-
-async function store(page, text) {
-  await page.goto(server.url);
-  await page.evaluate((text) => {
-    localStorage.clear();
-    localStorage.setItem('mend.document', text);
-  }, text);
+  return savedDocument({ name, entries });
 }
 
 test('a month of check-ins: History shows trust as a chart with a gap, the trend in words, and a table', async () => {
-  const { page } = session;
+  const { page } = app;
   // Four check-ins over five weeks; the week of 16 November was missed.
-  await store(page, documentWith([['2026-11-02', 3], ['2026-11-09', 4], ['2026-11-23', 5], ['2026-11-30', 6]]));
-  await page.goto(`${server.url}history`);
+  await startWith(page, app.url(), documentWith([['2026-11-02', 3], ['2026-11-09', 4], ['2026-11-23', 5], ['2026-11-30', 6]]));
+  await page.goto(app.url('history'));
   const section = page.getByRole('region', { name: 'Trust over the weeks' });
   await section.waitFor();
   const caption = 'Trust has risen from 3 to 6 over the last 4 weeks. One of those weeks had no check-in.';
@@ -80,9 +49,9 @@ test('a month of check-ins: History shows trust as a chart with a gap, the trend
 });
 
 test('one check-in says what will appear after the next, on History and on the check-in\'s results', async () => {
-  const { page } = session;
-  await store(page, documentWith([['2026-11-30', 6]]));
-  await page.goto(`${server.url}guides/weekly-check-in/results`);
+  const { page } = app;
+  await startWith(page, app.url(), documentWith([['2026-11-30', 6]]));
+  await page.goto(app.url('guides/weekly-check-in/results'));
   const section = page.getByRole('region', { name: 'Trust over the weeks' });
   await section.getByText('One check-in so far: Trust is at 6 out of 10. After your next check-in, this shows how it moves from week to week.').waitFor();
   assert.equal(await section.locator('svg circle').count(), 1);
@@ -111,9 +80,9 @@ function parseIcs(text) {
 }
 
 test('a calendar reminder downloads as a valid .ics with a neutral title and no names, and its details copy', async () => {
-  const { page, context } = session;
-  await store(page, documentWith([['2026-11-30', 6]], 'Sam'));
-  await page.goto(`${server.url}guides/weekly-check-in/results`);
+  const { page, context } = app;
+  await startWith(page, app.url(), documentWith([['2026-11-30', 6]], 'Sam'));
+  await page.goto(app.url('guides/weekly-check-in/results'));
   const card = page.getByRole('region', { name: 'A reminder in your calendar' });
   await card.waitFor();
   assert.equal(await card.getByLabel('Title').inputValue(), 'Weekly check-in');
@@ -149,7 +118,7 @@ test('a calendar reminder downloads as a valid .ics with a neutral title and no 
 
   // A calendar that cannot open files: the same details, in words, to copy.
   await card.getByRole('checkbox', { name: 'Every week' }).check();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
   await card.getByText('Tea, and a talk: every Sunday at 18:30, starting 13 December 2026.').waitFor();
   await card.getByRole('button', { name: 'Copy the details' }).click();
   await card.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
@@ -163,7 +132,7 @@ test('a calendar reminder downloads as a valid .ics with a neutral title and no 
 });
 
 test('a summary for a counsellor holds exactly what was ticked, prints without the choices, and downloads', async () => {
-  const { page } = session;
+  const { page } = app;
   const today = new Date();
   const iso = (days) => new Date(today.getTime() - days * 86400000).toISOString().slice(0, 10);
   const text = JSON.parse(documentWith([[iso(14), 4], [iso(7), 6]], 'Sam'));
@@ -176,8 +145,8 @@ test('a summary for a counsellor holds exactly what was ticked, prints without t
     answers: {},
     current_step: null,
   });
-  await store(page, JSON.stringify(text));
-  await page.goto(`${server.url}history`);
+  await startWith(page, app.url(), JSON.stringify(text));
+  await page.goto(app.url('history'));
   await page.getByRole('link', { name: 'Make a summary to take to a counsellor' }).click();
   await h1(page, 'A summary for a counsellor');
 
@@ -225,7 +194,7 @@ test('a summary for a counsellor holds exactly what was ticked, prints without t
 });
 
 test('a date set to look again goes to the calendar as a one-off reminder with a neutral title', async () => {
-  const { page } = session;
+  const { page } = app;
   const text = JSON.parse(documentWith([], 'Sam'));
   text.data.entries.push({
     id: 'committing-to-the-work-1',
@@ -238,8 +207,8 @@ test('a date set to look again goes to the calendar as a one-off reminder with a
     },
     current_step: null,
   });
-  await store(page, JSON.stringify(text));
-  await page.goto(`${server.url}history`);
+  await startWith(page, app.url(), JSON.stringify(text));
+  await page.goto(app.url('history'));
   const reviews = page.getByRole('region', { name: 'Dates you set to look again' });
   await reviews.getByText('20 February 2027').waitFor();
   const [download] = await Promise.all([
@@ -254,22 +223,10 @@ test('a date set to look again goes to the calendar as a one-off reminder with a
   assert.doesNotMatch(file, /Sam|commit|trust/i);
 });
 
-/** "2026-11-30" → "30 November 2026", as Mend writes dates. */
-function longDate(isoDate) {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${d} ${months[m - 1]} ${y}`;
-}
-
-const h1 = (page, name) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-
-test('without check-ins History has no chart, and nothing left the origin', async () => {
-  const { page } = session;
-  await page.goto(server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${server.url}history`);
+test('without check-ins History has no chart', async () => {
+  const { page } = app;
+  await freshStart(page, app.url());
+  await page.goto(app.url('history'));
   await page.getByText('Nothing here yet.').waitFor();
   assert.equal(await page.getByRole('region', { name: 'Trust over the weeks' }).count(), 0);
-  assert.deepEqual(foreignRequests(session.requests, server.origin), []);
-  assert.deepEqual(session.errors, []);
 });

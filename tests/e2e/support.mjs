@@ -1,237 +1,213 @@
-// Shared pieces of Mend's end-to-end tests: a static server for the release
-// build, a headless Chromium, and a guard that records every request so each
-// test can prove nothing left the app's own origin.
-import http from 'node:http';
-import fs from 'node:fs';
-import path from 'node:path';
-import os from 'node:os';
-import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+// What every e2e test file shares: a session (the release build on a
+// loopback server, and a browser on it) whose end checks what Mend promises
+// on every page, whatever the test was about: nothing left the page's own
+// origin, the Content-Security-Policy held, and no page error (an uncaught
+// exception or a console error). And the small helpers the files share.
+// The server and Chromium themselves live in scripts/lib/, which the
+// scripts that measure and photograph the build use too.
+import { after, afterEach, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../../scripts/lib/static_host.mjs';
+import { foreignRequests, newRecord, openBrowser } from '../../scripts/lib/chromium.mjs';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** Release build served from `/` (built by scripts/test.sh). */
-export const DIST = process.env.MEND_DIST || path.join(ROOT, 'dist');
-/** Release build made with `--public-url /mend/`. */
-export const DIST_SUBPATH = process.env.MEND_DIST_SUBPATH || path.join(ROOT, 'target', 'dist-mend');
+export { ROOT, DIST, DIST_SUBPATH } from '../../scripts/lib/static_host.mjs';
+export { waitForOfflineReady, waitUntil, tempDir } from '../../scripts/lib/chromium.mjs';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.webmanifest': 'application/manifest+json',
-  '.json': 'application/json',
-};
+/** What Quick exit's neutral site shows in the tests (`neutralSite`). */
+const NEUTRAL_PAGE = '<title>Weather</title><h1>Weather</h1>';
 
 /**
- * Serves `root` under `prefix` on a free loopback port, like a static host
- * configured for a single-page app: a path without a file extension that is
- * not a file gets index.html; a missing file gets a 404, unless
- * `htmlForMissingFiles` imitates a careless host that answers index.html.
- * With `brotli`, files go out brotli-compressed to browsers that accept it.
+ * Asserts Mend's promises over what happened in one test. `expected` names
+ * what the test does on purpose and must then see happen: `foreignRequests`,
+ * the exact addresses outside the origin it opens (Quick exit's neutral
+ * site), and `pageErrors`, a pattern every page error must match (a test
+ * that cuts a download or forces a panic).
  */
-export async function startServer({ root = DIST, prefix = '/', htmlForMissingFiles = false, brotli = false } = {}) {
-  if (!fs.existsSync(path.join(root, 'index.html'))) {
-    throw new Error(`${root}/index.html is missing: build the release dist first (scripts/test.sh does)`);
-  }
-  const compressedFiles = new Map();
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    if (!url.pathname.startsWith(prefix)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    let rel = decodeURIComponent(url.pathname.slice(prefix.length));
-    let file = path.join(root, rel);
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
-    // Like a host with "pretty URLs": /safety is safety.html. Any other
-    // address of the app gets shell.html ("Opening Mend…") where the build
-    // wrote one, as the deployment notes ask of a host.
-    const fallback = fs.existsSync(path.join(root, 'shell.html')) ? 'shell.html' : 'index.html';
-    if (rel === '' || (fs.existsSync(file) && fs.statSync(file).isDirectory())) {
-      file = path.join(root, 'index.html');
-    } else if (path.extname(rel) === '' && fs.existsSync(`${file}.html`)) {
-      file = `${file}.html`;
-    } else if (!fs.existsSync(file)) {
-      if (path.extname(rel) !== '' && !htmlForMissingFiles) {
-        res.writeHead(404).end('not found');
-        return;
-      }
-      file = path.join(root, fallback);
-    }
-    const type = TYPES[path.extname(file)] || 'application/octet-stream';
-    if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] || '')) {
-      // Like a static host with precompressed files (the benchmark's phone profile).
-      if (!compressedFiles.has(file)) {
-        const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 };
-        compressedFiles.set(file, zlib.brotliCompressSync(fs.readFileSync(file), { params }));
-      }
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', 'content-encoding': 'br' });
-      res.end(compressedFiles.get(file));
-      return;
-    }
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    url: `${origin}${prefix}`,
-    async stop() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
+function assertPromisesKept(record, origin, { foreignRequests: expectedRequests = [], pageErrors: expectedErrors } = {}) {
+  const foreign = [...new Set(foreignRequests(record.requests, origin))];
+  const expectedOrigins = expectedRequests.map((url) => new URL(url).origin);
+  const found = {
+    'requests to another origin': foreign.filter((url) => !expectedRequests.includes(url)),
+    // Firefox's refusing proxy (firefox.mjs) names only the host of an https request.
+    'addresses the proxy refused': (record.refused ?? []).filter((asked) => !expectedOrigins.includes(new URL(asked).origin)),
+    'Content-Security-Policy violations': record.violations,
+    'page errors': expectedErrors ? record.pageErrors.filter((error) => !expectedErrors.test(error)) : record.pageErrors,
+    'expected, but did not happen': [
+      ...expectedRequests.filter((url) => !foreign.includes(url)),
+      ...(expectedErrors && !record.pageErrors.some((error) => expectedErrors.test(error)) ? [`a page error matching ${expectedErrors}`] : []),
+    ],
   };
+  const problems = Object.fromEntries(Object.entries(found).filter(([, list]) => list.length > 0));
+  assert.deepEqual(problems, {}, 'nothing left the origin, the policy held, and no page error');
 }
 
-// Chromium's own background traffic would flood this closed network and
-// count as foreign requests; these flags keep the browser quiet.
-const CHROMIUM_ARGS = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
-// Report requests made by service workers too (Playwright's switch for it).
-process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-
 /**
- * Launches headless Chromium with a fresh on-disk profile (an incognito-like
- * context would make Chromium refuse installation) and records every request.
- * `viewport` defaults to a phone-sized window. `close()` ends it all.
+ * The release build on a loopback server and a browser on it. Options:
+ * `root`, `prefix`, `htmlForMissingFiles` for the server (startServer);
+ * `engine: 'firefox'` for Firefox ESR (then `firefox` is its driver, not
+ * `page`); `neutralSite`, an origin (https://www.bbc.com) whose pages the
+ * browser answers itself with a plain page, so Quick exit contacts nothing
+ * real; `expect`, what the test does on purpose (assertPromisesKept); and
+ * the rest for openBrowser (viewport, locale, javaScriptEnabled…).
  */
-export async function openBrowser({ viewport = { width: 390, height: 844 }, colorScheme = 'light', javaScriptEnabled = true, waitForApp = true, locale, serviceWorkers = 'allow' } = {}) {
-  const profile = tempDir('profile');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport,
-    colorScheme,
-    javaScriptEnabled,
-    ...(locale ? { locale } : {}),
-    // 'block' lets a test intercept the app's own fetches (a service
-    // worker would answer them from its cache first).
-    serviceWorkers,
-  });
-  if (javaScriptEnabled && waitForApp) {
-    for (const page of context.pages()) waitsForTheApp(page);
-    context.on('page', waitsForTheApp);
+class Session {
+  #options;
+  #record = { ...newRecord(), refused: [] };
+  #expected = {};
+  #browsers = [];
+  #starting;
+
+  constructor(options = {}) {
+    this.#options = options;
   }
-  const requests = [];
-  context.on('request', (request) => requests.push(request.url()));
-  const errors = [];
-  context.on('weberror', (error) => errors.push(String(error.error())));
-  // Every Content-Security-Policy violation in any page, reported back here.
-  const violations = [];
-  await context.exposeBinding('__mendCspViolation', (_source, violation) => violations.push(violation));
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) =>
-      window.__mendCspViolation({ directive: event.violatedDirective, blocked: event.blockedURI, sample: event.sample }),
-    );
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  return {
-    context,
-    page,
-    requests,
-    errors,
-    violations,
-    async close() {
-      await context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
 
-/**
- * The home screen, Safety and Right now are static HTML before the app
- * starts (scripts/first_screen.py). Tests of the app wait, after each
- * navigation, until the app has taken over (#opening is gone), so they never
- * act on the static page it is about to replace. tests/e2e/first-screen.test.mjs
- * opens its browser with `waitForApp: false` to test the static pages.
- */
-function waitsForTheApp(page) {
-  for (const name of ['goto', 'reload', 'goBack', 'goForward']) {
-    const navigate = page[name].bind(page);
-    page[name] = async (...args) => {
-      const response = await navigate(...args);
-      try {
-        await page.waitForFunction(() => !document.getElementById('opening'), null, { timeout: 30000 });
-      } catch (error) {
-        // A navigation that left the page (Quick exit) is not a failure; a
-        // Mend page whose app never started is.
-        const stuck = await page.evaluate(() => !!document.getElementById('opening')).catch(() => false);
-        if (stuck) throw new Error(`the app did not start on ${page.url()}: ${error.message}`);
-      }
-      return response;
-    };
+  /** Starts the server and the browser; a second call waits for the first. */
+  start() {
+    this.#starting ??= this.#start();
+    return this.#starting;
   }
-}
 
-/** Requests that went anywhere but `origin` (data: and blob: URLs stay local). */
-export function foreignRequests(requests, origin) {
-  return requests.filter((url) => {
-    if (url.startsWith('data:') || url.startsWith('blob:')) return false;
-    return new URL(url).origin !== origin;
-  });
-}
+  async #start() {
+    const { root, prefix, htmlForMissingFiles, engine = 'chromium', expect = {}, ...browser } = this.#options;
+    this.#expected = expect;
+    this.server = await startServer({ root, prefix, htmlForMissingFiles });
+    if (engine === 'firefox') {
+      // Loaded only here: its WebSocket client is a large bundle.
+      const { openFirefox } = await import('./firefox.mjs');
+      this.firefox = await openFirefox({ record: this.#record });
+      this.#browsers.push(this.firefox);
+    } else {
+      ({ page: this.page, context: this.context } = await this.anotherBrowser(browser));
+    }
+  }
 
-/**
- * Resolves once an activated service worker controls the page and its cache
- * holds the app (index.html and the wasm), i.e. once Mend would open offline.
- */
-export async function waitForOfflineReady(page) {
-  await waitUntil(
-    page,
-    async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      if (registration?.active?.state !== 'activated' || !navigator.serviceWorker.controller) return false;
-      const names = (await caches.keys()).filter((name) => name.startsWith('mend-'));
-      if (names.length !== 1) return false;
-      const urls = (await (await caches.open(names[0])).keys()).map((request) => request.url);
-      return urls.some((url) => url.endsWith('/index.html')) && urls.some((url) => url.endsWith('.wasm'));
-    },
-    'the app to be cached for offline use',
-  );
-}
+  get origin() {
+    return this.server.origin;
+  }
 
-/**
- * Polls `predicate` (which may be async) in the page until it returns true.
- * Playwright's waitForFunction treats a returned Promise as truthy, so async
- * checks (caches, service workers) need this instead.
- */
-export async function waitUntil(page, predicate, what, { arg, timeout = 30_000 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
+  /** The address of `path` in Mend ('' for the start page). */
+  url(path = '') {
+    return `${this.server.url}${path}`;
+  }
+
+  /**
+   * Another Chromium on the same server (another person's phone, another
+   * window size), with a profile of its own and under the same checks.
+   */
+  async anotherBrowser({ neutralSite, ...options } = {}) {
+    const browser = await openBrowser({ ...options, record: this.#record });
+    this.#browsers.push(browser);
+    if (neutralSite) {
+      await browser.context.route(`${neutralSite}/**`, (route) => route.fulfill({ contentType: 'text/html', body: NEUTRAL_PAGE }));
+    }
+    return browser;
+  }
+
+  /** What the running test does on purpose (see assertPromisesKept); holds until its end. */
+  expect(expected) {
+    this.#expected = expected;
+  }
+
+  /** Asserts the promises over everything since the last check, then starts afresh. */
+  check() {
+    if (!this.server) return;
+    const record = Object.fromEntries(Object.entries(this.#record).map(([key, list]) => [key, list.splice(0)]));
+    const expected = this.#expected;
+    this.#expected = this.#options.expect ?? {};
+    assertPromisesKept(record, this.origin, expected);
+  }
+
+  async close() {
     try {
-      if (await page.evaluate(predicate, arg)) return;
-    } catch (error) {
-      // A navigation in progress destroys the context; try again after it.
-      if (!/context was destroyed|navigat/i.test(String(error))) throw error;
+      for (const browser of this.#browsers) await browser.close();
+    } finally {
+      await this.server?.stop();
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
-export function tempDir(name) {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `mend-${name}-`));
+/**
+ * One session for the whole file (browser start-ups are slow): started
+ * before the first test, checked at the end of every test, closed after
+ * the last. A test that provokes a failure on purpose says so first, with
+ * `session.expect({ … })`. A file's own `before` that needs the session
+ * awaits `session.start()` first: Node 20 runs a file's `before` hooks side
+ * by side, not one after the other.
+ */
+export function sharedSession(options) {
+  const session = new Session(options);
+  before(() => session.start());
+  afterEach(() => session.check());
+  after(() => session.close());
+  return session;
+}
+
+/**
+ * A session of the test `t` alone (a fresh profile), closed and checked when
+ * it ends. `options.expect` is what the test does on purpose.
+ */
+export async function session(t, options) {
+  const opened = new Session(options);
+  t.after(async () => {
+    // Closed first, so that nothing the pages did is still on its way.
+    await opened.close();
+    opened.check();
+  });
+  await opened.start();
+  return opened;
+}
+
+/** Waits for the page's level-1 heading to be exactly `name`. */
+export const h1 = (page, name) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+
+/** The document Mend saved on this device, as stored (text, or null). */
+export const storedText = (page) => page.evaluate(() => localStorage.getItem('mend.document'));
+
+/** The document Mend saved on this device, parsed. */
+export const stored = async (page) => JSON.parse(await storedText(page));
+
+/**
+ * A document as an earlier Mend saved it (`schema` 2 unless said): the
+ * other person called `name` (or nothing), no safety choice made, and the
+ * rest of `data` (entries, commitments, exchanges) as given. Returns its text.
+ */
+export function savedDocument({ schema = 2, savedAt = '2026-12-01T10:00:00.000Z', name = null, ...data }) {
+  return JSON.stringify({
+    app: 'mend',
+    schema,
+    revision: 1,
+    saved_at: savedAt,
+    data: {
+      profile: {
+        wording: { relationship: 'partner', name },
+        safety: { full_path_for: [], safe_now: [], harm_page_read_for: [], caution_lifted: [] },
+      },
+      ...data,
+    },
+  });
+}
+
+/** Mend as on a first visit: opens `url` and empties both storages. */
+export async function freshStart(page, url) {
+  await page.goto(url);
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+}
+
+/** As freshStart, then `text` stored as Mend's document (read at the next page load). */
+export async function startWith(page, url, text) {
+  await freshStart(page, url);
+  await page.evaluate((text) => localStorage.setItem('mend.document', text), text);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date as Mend writes it, "30 November 2026", from a local Date or "2026-11-30". */
+export function longDate(date) {
+  const [y, m, d] = typeof date === 'string' ? date.split('-').map(Number) : [date.getFullYear(), date.getMonth() + 1, date.getDate()];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
 /** Fills this origin's storage for real, leaving no room for the next save. */

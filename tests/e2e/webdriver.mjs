@@ -1,0 +1,108 @@
+// The classic W3C WebDriver protocol, as the e2e tests use it for the
+// engines Playwright cannot drive here (Firefox ESR through geckodriver,
+// WebKitGTK through WebKitWebDriver): a few HTTP calls, and elements found
+// the way a person finds them, by a button's text, a heading, a label.
+import net from 'node:net';
+
+/** A free TCP port on loopback. */
+export async function freePort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * The driver listening on `port`, once it says it is ready: `call(method,
+ * path, body)` sends one command and returns its value, or throws the
+ * driver's error.
+ */
+export async function driverAt(port) {
+  const base = `http://127.0.0.1:${port}`;
+  const call = async (method, path, body) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await response.json();
+    if (json.value && json.value.error) throw new Error(`${method} ${path}: ${json.value.error}: ${json.value.message}`);
+    return json.value;
+  };
+  for (let i = 0; ; i++) {
+    try {
+      if ((await call('GET', '/status')).ready) break;
+    } catch (error) {
+      if (i > 100) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return call;
+}
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+/**
+ * What a test does with a browser in session `id` of the driver `call`
+ * talks to: go somewhere, find by text, click, type, read. `leaving` says
+ * whether an error of the driver means only that the page left for an
+ * address the test proxy refused (Quick exit).
+ */
+export function sessionApi(call, id, { leaving = () => false } = {}) {
+  const s = (method, path, body) => call(method, `/session/${id}${path}`, body);
+  const browser = {
+    goto: (url) => s('POST', '/url', { url }),
+    back: () => s('POST', '/back', {}),
+    reload: () => s('POST', '/refresh', {}),
+    url: () => s('GET', '/url'),
+    source: () => s('GET', '/source'),
+    run: (script, ...args) => s('POST', '/execute/sync', { script, args }),
+    /** The first element `xpath` finds, waiting up to `ms` for it. */
+    async find(xpath, ms = 15_000) {
+      const until = Date.now() + ms;
+      for (;;) {
+        const found = await s('POST', '/elements', { using: 'xpath', value: xpath });
+        if (found.length) return found[0][ELEMENT];
+        if (Date.now() > until) throw new Error(`nothing found for ${xpath}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async gone(xpath, ms = 15_000) {
+      const until = Date.now() + ms;
+      while ((await s('POST', '/elements', { using: 'xpath', value: xpath })).length) {
+        if (Date.now() > until) throw new Error(`still there: ${xpath}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    click: (element) => s('POST', `/element/${element}/click`, {}),
+    /** A click that leaves for a page the proxy refuses (Quick exit). */
+    async clickAway(element) {
+      try {
+        await s('POST', `/element/${element}/click`, {});
+      } catch (error) {
+        if (!leaving(error)) throw error;
+      }
+    },
+    type: (element, text) => s('POST', `/element/${element}/value`, { text }),
+    value: (element) => s('GET', `/element/${element}/property/value`),
+    tag: (element) => s('GET', `/element/${element}/name`),
+    text: (element) => s('GET', `/element/${element}/text`),
+    attribute: (element, name) => s('GET', `/element/${element}/attribute/${name}`),
+    /** A button, by its accessible text. */
+    button: (name) => browser.find(`//button[normalize-space(.)="${name}"]`),
+    /** A link, by its text. */
+    link: (name) => browser.find(`//a[normalize-space(.)="${name}"]`),
+    /** A level-1 heading, by its text. */
+    heading: (text) => browser.find(`//h1[normalize-space(.)="${text}"]`),
+    /** The control a label names, the way a person finds a field. */
+    async field(label) {
+      const labelled = await browser.find(`//label[starts-with(normalize-space(.), "${label}")]`);
+      const target = await s('GET', `/element/${labelled}/attribute/for`);
+      return browser.find(`//*[@id="${target}"]`);
+    },
+    /** Ends the session. */
+    end: () => call('DELETE', `/session/${id}`),
+  };
+  return browser;
+}
