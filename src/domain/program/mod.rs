@@ -7,6 +7,7 @@ pub mod helplines;
 pub mod intake;
 pub mod path;
 pub mod progress;
+pub mod results;
 pub mod review;
 pub mod safety;
 pub mod summary;

@@ -1418,3 +1418,153 @@ fn with_danger_the_path_does_not_claim_to_start_with_moving_on() {
     assert!(!notes.contains(&super::path::PathNote::Done));
     assert_eq!(ids(&paths().for_intake(&intake, &s))[0], "safety-check");
 }
+
+// ------------------------------------------------------------ results page
+
+/// Every scale at its top and every yes-or-no a no: a calm, hopeful entry.
+fn calm_answers(guide: &crate::domain::guide::Guide) -> Answers {
+    use crate::domain::guide::QuestionKind;
+    let mut answers = Answers::default();
+    for (_, question) in guide.questions() {
+        match question.kind() {
+            QuestionKind::Scale(scale) => {
+                answers.set(question.id().clone(), AnswerValue::Scale(scale.max()))
+            }
+            QuestionKind::YesNo { .. } => answers.set(question.id().clone(), no()),
+            _ => {}
+        }
+    }
+    answers
+}
+
+#[test]
+fn results_show_scores_and_suggest_guides_when_nothing_speaks_of_danger() {
+    let g = guide("can-this-be-rebuilt");
+    let answers = calm_answers(g);
+    let reading = super::results::read(
+        g,
+        &answers,
+        &Intake::default(),
+        &SafetyStatus::default(),
+        paths(),
+        library(),
+    );
+    assert!(reading.gates.is_empty(), "a calm entry holds no gate");
+    assert!(!reading.danger);
+    assert!(reading.scores_shown);
+    assert!(!reading.scores_set_aside);
+    assert!(
+        !reading.recommended.is_empty(),
+        "the next guides are suggested"
+    );
+    assert!(reading
+        .recommended
+        .iter()
+        .all(|id| library().guide(id).is_some()));
+}
+
+#[test]
+fn results_set_scores_aside_and_suggest_nothing_while_danger_holds_anywhere() {
+    let g = guide("can-this-be-rebuilt");
+    let answers = calm_answers(g);
+    let reading = super::results::read(
+        g,
+        &answers,
+        &Intake::default(),
+        &danger_status(),
+        paths(),
+        library(),
+    );
+    assert!(reading.danger, "fear said in the intake holds here too");
+    assert!(!reading.scores_shown);
+    assert!(
+        reading.scores_set_aside,
+        "the page says why the scores are not shown"
+    );
+    assert!(reading.recommended.is_empty());
+}
+
+#[test]
+fn a_guide_about_leaving_warns_that_leaving_can_be_dangerous_only_while_danger_holds() {
+    let mut warned = 0;
+    for id in ["moving-on", "rebuild-or-move-on"] {
+        let g = guide(id);
+        let answers = calm_answers(g);
+        let calm = super::results::read(
+            g,
+            &answers,
+            &Intake::default(),
+            &SafetyStatus::default(),
+            paths(),
+            library(),
+        );
+        assert!(!calm.leaving_note, "{id}: no warning without danger");
+        let feared = super::results::read(
+            g,
+            &answers,
+            &Intake::default(),
+            &danger_status(),
+            paths(),
+            library(),
+        );
+        assert!(
+            feared.leaving_note || !feared.gates.is_empty(),
+            "{id}: warned, unless its own gate speaks"
+        );
+        warned += usize::from(feared.leaving_note);
+    }
+    assert!(
+        warned > 0,
+        "a calm entry of a guide about leaving is warned"
+    );
+    let other = guide("can-this-be-rebuilt");
+    let reading = super::results::read(
+        other,
+        &calm_answers(other),
+        &Intake::default(),
+        &danger_status(),
+        paths(),
+        library(),
+    );
+    assert!(!reading.leaving_note, "only a guide about leaving says it");
+}
+
+#[test]
+fn results_read_the_entry_history_chose_or_else_the_latest_finished_one() {
+    use super::results::finished_entry;
+    let check_in = guide("weekly-check-in");
+    let mut entries = Entries::default();
+    let mut finish = |on: &str| {
+        let entry = entries.begin(check_in, day(on));
+        for (question, value) in calm_answers(check_in).iter() {
+            entry.answer(question.clone(), value.clone());
+        }
+        // Its choices and words too, so the week can be finished.
+        for (_, question) in check_in.questions() {
+            use crate::domain::guide::QuestionKind;
+            let first = question.kind().options().first().map(|o| o.id().clone());
+            let value = match (question.kind(), first) {
+                (QuestionKind::SingleChoice { .. }, Some(first)) => AnswerValue::Choice(first),
+                (QuestionKind::ShortText { .. } | QuestionKind::LongText { .. }, _) => {
+                    AnswerValue::Text("A quieter week, with one good talk.".into())
+                }
+                _ => continue,
+            };
+            entry.answer(question.id().clone(), value);
+        }
+        entries
+            .complete(check_in, day(on))
+            .map(|e| e.id().clone())
+            .map_err(|e| format!("{e:?}"))
+    };
+    let first = finish("2026-11-02").unwrap_or_else(|e| panic!("{e}"));
+    let second = finish("2026-11-09").unwrap_or_else(|e| panic!("{e}"));
+    // A new week's check-in, begun and not finished.
+    entries.begin(check_in, day("2026-11-16"));
+    let latest = finished_entry(check_in, &entries, None).map(|e| e.id().clone());
+    assert_eq!(latest, Some(second), "the open one has no results yet");
+    let chosen = finished_entry(check_in, &entries, Some(&first)).map(|e| e.id().clone());
+    assert_eq!(chosen, Some(first.clone()));
+    // An entry of another guide is not this guide's result.
+    assert!(finished_entry(guide("can-this-be-rebuilt"), &entries, Some(&first)).is_none());
+}

@@ -11,39 +11,18 @@ use crate::components::{PageHeading, Prose, ReminderCard, TrustOverTime};
 use crate::content;
 use crate::domain::answer::AnswerValue;
 use crate::domain::compare::sharing::is_shareable;
-use crate::domain::entry::Entry;
 use crate::domain::guide::Guide;
-use crate::domain::ids::{EntryId, FlagId, QuestionId};
+use crate::domain::ids::{EntryId, QuestionId};
 use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
 use crate::domain::program::intake::{intake_guide, Intake, INTAKE_GUIDE};
 use crate::domain::program::progress::CHECK_IN_GUIDE;
-use crate::domain::program::safety::{Level, LEAVING_GUIDES};
+use crate::domain::program::results::{finished_entry, read, Reading};
 use crate::routes::{Page, ENTRY_QUERY};
 use crate::store::{today, Store};
 
 #[component]
 pub fn GuideResults() -> impl IntoView {
     with_guide(|guide| view! { <Results guide /> })
-}
-
-/// The entry whose results to show: the current one once finished, else the
-/// latest finished one (a recurring guide's current entry is a new, open one).
-fn finished_entry(
-    guide: &Guide,
-    entries: &crate::domain::entry::Entries,
-    chosen: Option<&EntryId>,
-) -> Option<Entry> {
-    if let Some(id) = chosen {
-        return entries
-            .get(id)
-            .filter(|e| e.guide() == guide.id() && e.is_completed())
-            .cloned();
-    }
-    entries
-        .current(guide)
-        .filter(|e| e.is_completed())
-        .or_else(|| entries.history(guide.id()).last().copied())
-        .cloned()
 }
 
 #[component]
@@ -54,14 +33,10 @@ fn Results(guide: &'static Guide) -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     let entry = Memo::new(move |_| {
         let chosen = query.read().get(ENTRY_QUERY).map(EntryId::new);
-        store.read(|d| finished_entry(guide, &d.entries, chosen.as_ref()))
+        store.read(|d| finished_entry(guide, &d.entries, chosen.as_ref()).cloned())
     });
     let wording = Memo::new(move |_| store.read(|d| d.profile.wording.clone()));
     let safety = use_safety();
-    // While danger holds anywhere, a guide about leaving says plainly that
-    // leaving can be the most dangerous time (unless its own gate says so).
-    let leaving_note =
-        move || LEAVING_GUIDES.contains(&guide.id().as_str()) && safety.with(|s| s.danger());
     let title = guide.title().render(&wording.get_untracked());
     let heading = format!("Your results: {title}");
     let tab = format!("Results · {title} · Mend");
@@ -78,7 +53,6 @@ fn Results(guide: &'static Guide) -> impl IntoView {
             Some(entry) => {
                 let wording = wording.get();
                 let scores = guide.score(entry.answers());
-                let level = |l: Level| guide.raises(&FlagId::new(l.flag_id()), entry.answers());
                 let status = safety.get();
                 // The intake's answers (the other person unwilling, say) hold here too.
                 let intake = store.read(|d| {
@@ -88,27 +62,13 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                         .map(|e| Intake::from_answers(e.answers()))
                         .unwrap_or_default()
                 });
-                // Fear said anywhere in Mend holds here too: no score argues with it.
-                let danger = level(Level::Danger) || status.scores_set_aside();
-                let caution = level(Level::Caution);
-                let crisis = level(Level::Crisis);
-                let uses_harm = level(Level::UsesHarm);
-                // Fear, harm, new lies or a decision already made set every
-                // score aside: the gates speak instead, and only they recommend.
-                let gates = guide.gates_holding(entry.answers());
-                let recommended: Vec<(String, String, String)> = if danger && gates.is_empty() {
-                    Vec::new()
-                } else {
-                    // Never suggest what the safety rules have set aside
-                    // on Your path (danger elsewhere, no step yet after
-                    // harm, or work on a relationship the user is done with).
-                    content::paths()
-                        .allowed(guide.recommendations(entry.answers()), &intake, &status)
-                        .into_iter()
-                        .filter_map(|id| content::library().guide(id))
-                        .map(|g| (Page::guide(g.id()).href(), g.title().render(&wording), g.summary().render(&wording)))
-                        .collect()
-                };
+                let reading = read(guide, entry.answers(), &intake, &status, content::paths(), content::library());
+                let Reading { danger, caution, crisis, uses_harm, scores_shown, scores_set_aside, leaving_note, gates, recommended } = reading;
+                let recommended: Vec<(String, String, String)> = recommended
+                    .into_iter()
+                    .filter_map(|id| content::library().guide(id))
+                    .map(|g| (Page::guide(g.id()).href(), g.title().render(&wording), g.summary().render(&wording)))
+                    .collect();
                 let gate_cards = gates
                     .iter()
                     .map(|gate| {
@@ -123,10 +83,9 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                     })
                     .collect_view();
                 let review_href = Page::review(guide.id()).href();
-                let scored = !scores.is_empty();
                 let bars = scores
                     .iter()
-                    .filter(|_| gates.is_empty() && !danger)
+                    .filter(|_| scores_shown)
                     .map(|score| {
                         let range = score.dimension.range();
                         let span = (range.max - range.min).max(1) as f64;
@@ -230,7 +189,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                             </section>
                         }
                     })}
-                    {(leaving_note() && gates.is_empty()).then(|| view! {
+                    {leaving_note.then(|| view! {
                         <div class="card notice notice--safety" role="note">
                             <h2>"If you decide to leave"</h2>
                             <p>
@@ -245,7 +204,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                         </div>
                     })}
                     {gate_cards}
-                    {(scored && danger && gates.is_empty()).then(|| view! {
+                    {scores_set_aside.then(|| view! {
                         <section class="card notice--safety result" aria-labelledby="results-fear">
                             <h2 id="results-fear">"No scores while you may not be safe"</h2>
                             <p>
