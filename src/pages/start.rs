@@ -10,51 +10,44 @@ use crate::components::{PageHeading, WeekWarning};
 use crate::content::{first_screen, library, paths};
 use crate::domain::date::CalendarDate;
 use crate::domain::guide::Guide;
-use crate::domain::program::intake::{intake_guide, Intake};
-use crate::domain::program::path::{next_step, step_status, PathNote, StepStatus};
+use crate::domain::program::intake::intake_guide;
+use crate::domain::program::path::{PathNote, StepStatus};
 use crate::domain::program::review::review_dates;
 use crate::domain::program::safety::{assess, SafetyStatus};
 use crate::routes::Page;
 use crate::store::Store;
 
-/// What the page shows, derived from the stored document.
+/// What the page shows: Your path (domain::program::path) and the review
+/// dates, with their words rendered.
 #[derive(Clone, PartialEq)]
 struct PathView {
     intake_done: bool,
     intake_started: bool,
     /// Repair guides are off the path (danger, and no full-path choice).
     danger: bool,
+    /// The path rather than the welcome.
+    shown: bool,
     safety: SafetyStatus,
-    /// Review dates the user set, soonest first: (guide, question text, date).
+    /// Review dates the user set, soonest first: (guide, title, question text, date).
     reviews: Vec<(&'static Guide, String, String, CalendarDate)>,
     steps: Vec<(&'static Guide, StepStatus)>,
-    next: Option<&'static Guide>,
-    /// Why the path looks as it does (the notes without a card of their own).
+    next: Option<(&'static Guide, StepStatus)>,
     notes: Vec<PathNote>,
 }
 
 #[component]
 pub fn Start() -> impl IntoView {
     let store = expect_context::<Store>();
-    let intake = library()
-        .guide(&intake_guide())
-        .expect("the intake guide ships");
+    let intake = intake_guide();
     let state = Memo::new(move |_| {
         store.read(|d| {
-            let entry = d.entries.current(intake);
-            let answers = entry.map(|e| e.answers().clone()).unwrap_or_default();
             let safety = assess(&d.entries, library(), &d.profile.safety);
-            let intake_answers = Intake::from_answers(&answers);
-            let path = paths().for_intake(&intake_answers, &safety);
-            let notes = paths()
-                .notes(&intake_answers, &safety)
-                .into_iter()
-                .filter(|n| matches!(n, PathNote::Done | PathNote::Unwilling))
-                .collect();
+            let path = paths().your_path(&d.entries, safety, library());
             PathView {
-                intake_done: entry.is_some_and(|e| e.is_completed()),
-                intake_started: entry.is_some_and(|e| !e.answers().is_empty()),
-                danger: safety.danger(),
+                intake_done: path.intake_done,
+                intake_started: path.intake_started,
+                danger: path.safety.danger(),
+                shown: path.shown(),
                 reviews: review_dates(&d.entries, library())
                     .into_iter()
                     .map(|r| {
@@ -66,14 +59,10 @@ pub fn Start() -> impl IntoView {
                         )
                     })
                     .collect(),
-                safety,
-                steps: path
-                    .iter()
-                    .filter_map(|id| library().guide(id))
-                    .map(|guide| (guide, step_status(guide, &d.entries)))
-                    .collect(),
-                next: next_step(&path, library(), &d.entries).and_then(|id| library().guide(id)),
-                notes,
+                safety: path.safety,
+                steps: path.steps,
+                next: path.next,
+                notes: path.notes,
             }
         })
     });
@@ -84,9 +73,7 @@ pub fn Start() -> impl IntoView {
             d.profile.safety.set_aside_done(&status, aside)
         });
     };
-    // A danger answer stops the intake at once (the runner opens the Safety
-    // page), so the safety path is shown even if the intake was not finished.
-    let done = state.with_untracked(|s| s.intake_done || s.danger);
+    let done = state.with_untracked(|s| s.shown);
     // The first view's words are the static first screen's (content/first-screen.toml).
     let home = &first_screen().home;
     let heading = if done { "Your path" } else { home.heading };
@@ -153,11 +140,11 @@ pub fn Start() -> impl IntoView {
         {move || {
             let s = state.get();
             let wording = wording.get();
-            if !s.intake_done && !s.danger {
+            if !s.shown {
                 view! {
                     <p class="lead">{home.lead}</p>
                     <p class="actions">
-                        <A href=Page::guide(intake.id()).href() attr:class="button button--primary">
+                        <A href=Page::guide(&intake).href() attr:class="button button--primary">
                             {if s.intake_started { "Continue getting started" } else { home.start }}
                         </A>
                     </p>
@@ -165,8 +152,8 @@ pub fn Start() -> impl IntoView {
                 }
                 .into_any()
             } else {
-                let next = s.next.map(|guide| {
-                    let label = match step_status(guide, &store.read_untracked(|d| d.entries.clone())) {
+                let next = s.next.map(|(guide, status)| {
+                    let label = match status {
                         StepStatus::InProgress => format!("Continue: {}", guide.title().render(&wording)),
                         _ => format!("Next: {}", guide.title().render(&wording)),
                     };
@@ -251,9 +238,9 @@ pub fn Start() -> impl IntoView {
                     })}
                     <p>
                         {if s.intake_done {
-                            view! { <A href=Page::review(intake.id()).href()>"Change your answers to Getting started"</A> }.into_any()
+                            view! { <A href=Page::review(&intake).href()>"Change your answers to Getting started"</A> }.into_any()
                         } else {
-                            view! { <A href=Page::guide(intake.id()).href()>"Finish getting started"</A> }.into_any()
+                            view! { <A href=Page::guide(&intake).href()>"Finish getting started"</A> }.into_any()
                         }}
                     </p>
                 }

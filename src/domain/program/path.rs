@@ -346,3 +346,65 @@ pub fn next_step<'p>(
             .is_some_and(|guide| step_status(guide, entries) != StepStatus::Done)
     })
 }
+
+/// What Your path shows for the entries Mend holds: the intake's state,
+/// the safety status, the guides in order with their progress, the one
+/// "Continue" opens, and the notes without a card of their own. Words are
+/// rendered by the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YourPath<'l> {
+    pub intake_done: bool,
+    pub intake_started: bool,
+    pub safety: SafetyStatus,
+    pub steps: Vec<(&'l Guide, StepStatus)>,
+    /// The step "Continue" opens, and whether it is begun.
+    pub next: Option<(&'l Guide, StepStatus)>,
+    /// Why the path looks as it does: the notes without a card of their own
+    /// on the page (danger and harm have theirs).
+    pub notes: Vec<PathNote>,
+}
+
+impl<'l> YourPath<'l> {
+    /// Whether the page shows the path rather than the welcome: the intake
+    /// is finished, or a danger answer stopped it (the runner opened the
+    /// Safety page), so the safety path shows even before it is finished.
+    pub fn shown(&self) -> bool {
+        self.intake_done || self.safety.danger()
+    }
+}
+
+impl Paths {
+    /// Your path for `entries`, with `safety` as `assess` gave it.
+    pub fn your_path<'l>(
+        &self,
+        entries: &Entries,
+        safety: SafetyStatus,
+        library: &'l Library,
+    ) -> YourPath<'l> {
+        let intake_entry = library
+            .guide(&super::intake::intake_guide())
+            .and_then(|intake| entries.current(intake));
+        let intake = intake_entry
+            .map(|entry| Intake::from_answers(entry.answers()))
+            .unwrap_or_default();
+        let path = self.for_intake(&intake, &safety);
+        YourPath {
+            intake_done: intake_entry.is_some_and(|e| e.is_completed()),
+            intake_started: intake_entry.is_some_and(|e| !e.answers().is_empty()),
+            steps: path
+                .iter()
+                .filter_map(|id| library.guide(id))
+                .map(|guide| (guide, step_status(guide, entries)))
+                .collect(),
+            next: next_step(&path, library, entries)
+                .and_then(|id| library.guide(id))
+                .map(|guide| (guide, step_status(guide, entries))),
+            notes: self
+                .notes(&intake, &safety)
+                .into_iter()
+                .filter(|n| matches!(n, PathNote::Done | PathNote::Unwilling))
+                .collect(),
+            safety,
+        }
+    }
+}

@@ -1568,3 +1568,58 @@ fn results_read_the_entry_history_chose_or_else_the_latest_finished_one() {
     // An entry of another guide is not this guide's result.
     assert!(finished_entry(guide("can-this-be-rebuilt"), &entries, Some(&first)).is_none());
 }
+
+// ------------------------------------------------------------ Your path
+
+#[test]
+fn your_path_welcomes_before_the_intake_then_lists_the_role_s_guides_with_the_next_one() {
+    let mut entries = Entries::default();
+    let before = paths().your_path(&entries, status(&entries), library());
+    assert!(!before.shown(), "the welcome, not a path");
+    assert!(!before.intake_started);
+    assert!(before.steps.is_empty() && before.next.is_none());
+
+    let start = guide("start");
+    let entry = entries.begin(start, day("2026-11-02"));
+    let calm_intake = intake("hurt", "partner", "Sam", "yes")
+        .with("what-happened", ticked(&["lie"]))
+        .with("when", AnswerValue::Choice("weeks".into()))
+        .with("intent", AnswerValue::Choice("rebuild".into()))
+        .with("self-harm", no())
+        .with("afraid", no())
+        .with("harm", no())
+        .with("control", ticked(&[]))
+        .with("uses-harm", no());
+    for (question, value) in calm_intake.iter() {
+        entry.answer(question.clone(), value.clone());
+    }
+    let begun = paths().your_path(&entries, status(&entries), library());
+    assert!(begun.intake_started && !begun.intake_done && !begun.shown());
+
+    let finished = entries.complete(start, day("2026-11-02")).map(|_| ());
+    assert_eq!(finished.map_err(|e| format!("{e:?}")), Ok(()));
+    let done = paths().your_path(&entries, status(&entries), library());
+    assert!(done.intake_done && done.shown());
+    let steps: Vec<&str> = done.steps.iter().map(|(g, _)| g.id().as_str()).collect();
+    // It came out weeks ago: the first days come first.
+    assert_eq!(steps[..2], ["first-days", "understanding-the-hurt"]);
+    assert_eq!(
+        done.next.map(|(g, s)| (g.id().as_str(), s)),
+        Some(("first-days", StepStatus::NotStarted))
+    );
+
+    // Begun: "Continue" says so.
+    let first_days = guide("first-days");
+    let entry = entries.begin(first_days, day("2026-11-03"));
+    entry.move_to(first_days.steps()[0].id().clone());
+    let going = paths().your_path(&entries, status(&entries), library());
+    assert_eq!(going.next.map(|(_, s)| s), Some(StepStatus::InProgress));
+}
+
+#[test]
+fn your_path_shows_the_safety_path_when_danger_stopped_the_intake_before_its_end() {
+    let entries = Entries::default();
+    let path = paths().your_path(&entries, danger_status(), library());
+    assert!(!path.intake_done);
+    assert!(path.shown(), "danger shows the safety path at once");
+}
