@@ -1,6 +1,7 @@
 //! The Mend program around the guides: the intake, the personal path it
 //! leads to, the safety rule that overrides both, and the apology wording check.
 
+pub mod answering;
 pub mod apology;
 pub mod commitments;
 pub mod helplines;

@@ -1623,3 +1623,70 @@ fn your_path_shows_the_safety_path_when_danger_stopped_the_intake_before_its_end
     assert!(!path.intake_done);
     assert!(path.shown(), "danger shows the safety path at once");
 }
+
+// ------------------------------------------------------------ answering
+
+#[test]
+fn an_intake_answer_sets_the_wording_and_a_new_safety_answer_counts_afresh() {
+    use super::answering::give;
+    use crate::domain::store::Document;
+    let start = guide("start");
+    let mut document = Document::default();
+    give(
+        &mut document,
+        start,
+        QuestionId::new("name"),
+        Some(AnswerValue::Text("Sam".into())),
+        day("2026-11-02"),
+    );
+    assert_eq!(
+        document.profile.wording.reference(),
+        "Sam",
+        "every guide says Sam from now on"
+    );
+    give(
+        &mut document,
+        start,
+        QuestionId::new("name"),
+        None,
+        day("2026-11-02"),
+    );
+    assert!(
+        document.profile.wording.name().is_none(),
+        "a cleared name is no longer used"
+    );
+
+    // Fear said, then "Show me the full path" chosen about it.
+    give(
+        &mut document,
+        start,
+        QuestionId::new("afraid"),
+        Some(yes()),
+        day("2026-11-02"),
+    );
+    let status = assess(&document.entries, library(), &document.profile.safety);
+    document.profile.safety.choose_full_path(&status, true);
+    assert!(!document.profile.safety.full_path_for.is_empty());
+    // A new answer to a danger question is heard afresh: the choice no longer covers it.
+    give(
+        &mut document,
+        start,
+        QuestionId::new("harm"),
+        Some(yes()),
+        day("2026-11-03"),
+    );
+    assert!(document.profile.safety.full_path_for.is_empty());
+    // An answer elsewhere in the intake leaves the choice alone.
+    document.profile.safety.choose_full_path(
+        &assess(&document.entries, library(), &document.profile.safety),
+        true,
+    );
+    give(
+        &mut document,
+        start,
+        QuestionId::new("when"),
+        Some(AnswerValue::Choice("weeks".into())),
+        day("2026-11-03"),
+    );
+    assert!(!document.profile.safety.full_path_for.is_empty());
+}

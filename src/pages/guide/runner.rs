@@ -13,9 +13,10 @@ use crate::components::{set_tab_title, CommitmentMarks, PageHeading, Prose, Tech
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::{Guide, Step};
 use crate::domain::ids::{QuestionId, StepId};
+use crate::domain::program::answering;
 use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
 use crate::domain::program::commitments::CHECK_IN_STEP;
-use crate::domain::program::intake::{Intake, INTAKE_GUIDE, INTAKE_SAFETY_STEP};
+use crate::domain::program::intake::{INTAKE_GUIDE, INTAKE_SAFETY_STEP};
 use crate::domain::program::progress::CHECK_IN_GUIDE;
 use crate::domain::program::safety::{route_after_step, Route};
 use crate::routes::{Page, FROM_QUERY, FROM_REVIEW};
@@ -164,21 +165,7 @@ fn StepScreen(
             answered.set(true);
             let question = question.clone();
             store.change(urgency, move |d| {
-                let entry = d.entries.begin(guide, today());
-                // A new answer to a safety question counts afresh, whatever
-                // the user chose about the earlier ones ("I'm safe now",
-                // "Show me the full path", a step taken after harm, "That
-                // has changed").
-                d.profile.safety.answered(guide, &question, entry.id());
-                match value {
-                    Some(value) => entry.answer(question, value),
-                    None => entry.clear_answer(&question),
-                }
-                // The intake names the relationship and the other person:
-                // every guide's wording follows it from the next screen on.
-                if guide.id().as_str() == INTAKE_GUIDE {
-                    d.profile.wording = Intake::from_answers(entry.answers()).wording();
-                }
+                answering::give(d, guide, question, value, today())
             });
         })
     };
