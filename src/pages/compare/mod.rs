@@ -1,0 +1,132 @@
+//! Compare with {name}: two people who both want to rebuild answer a
+//! shareable guide each on their own device, agree a pairing code in person,
+//! and exchange sealed answer cards. The other person's card opens only once
+//! this device has sent its own (domain::compare::exchange), so neither sees
+//! the other's answers before sharing their own. No server is involved.
+//!
+//! The page (this file) finds the exchange to show and hands it to the step
+//! it is at: `pairing` (the code both people agree), `flow` (which step),
+//! `choose` (what to share, then seal), `send` (copy, share, download or a
+//! QR code), `receive` (paste their card) and `comparison` (side by side).
+
+mod choose;
+mod comparison;
+mod flow;
+mod pairing;
+mod receive;
+mod send;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::compare as glue;
+use crate::components::safety::use_safety;
+use crate::components::PageHeading;
+use crate::domain::answer::Answers;
+use crate::domain::compare::sharing::is_shareable;
+use crate::domain::guide::Guide;
+use crate::pages::guide::with_guide;
+use crate::routes::{Page, EXCHANGE_QUERY};
+use crate::store::Store;
+
+use flow::Flow;
+use pairing::Pairing;
+
+#[component]
+pub fn GuideCompare() -> impl IntoView {
+    with_guide(|guide| view! { <ComparePage guide /> })
+}
+
+#[component]
+fn ComparePage(guide: &'static Guide) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let safety = use_safety();
+    let wording = Memo::new(move |_| store.read(|d| d.profile.wording.clone()));
+    let name = Signal::derive(move || wording.with(|w| w.reference()));
+    let title = format!("Compare with {}", name.get_untracked());
+    // A card that came in a link is held here until it can be opened.
+    let arrived = glue::arrived_card();
+    let from_link = arrived.is_some();
+    let pasted = RwSignal::new(arrived.unwrap_or_default());
+    // A link opened while this page is already showing changes only the
+    // fragment: no new page load, so the card is taken from here.
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        glue::take_card_from_address();
+        if let Some(card) = glue::arrived_card() {
+            let _ = pasted.try_set(card);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    // `?exchange=` (History's links) shows that exchange; else the newest.
+    let query = leptos_router::hooks::use_query_map();
+    let exchange = Memo::new(move |_| {
+        let chosen = query.read().get(EXCHANGE_QUERY);
+        store.read(|d| {
+            chosen
+                .and_then(|id| d.exchanges.get(&id).filter(|e| e.guide() == guide.id()))
+                .or_else(|| d.exchanges.latest(guide.id()))
+                .cloned()
+        })
+    });
+    // Set when the user asks for a new exchange over a finished one.
+    let fresh = RwSignal::new(false);
+    // Kept here: the card's section is drawn again when the exchange changes
+    // (showing the code marks the card sent), and the code must stay shown.
+    let qr_shown = RwSignal::new(false);
+    let body = move || {
+        if !is_shareable(guide) {
+            return view! {
+                <p>"This guide is not one to compare: its answers stay on this device."</p>
+            }
+            .into_any();
+        }
+        if safety.with(|s| s.danger()) {
+            return view! {
+                <div class="card notice--safety" role="note">
+                    <p>
+                        "Compare is switched off while your answers say you may not be safe. Being asked "
+                        "to show your answers can be a way of being controlled, and Mend won't help with that."
+                    </p>
+                    <p><A href=Page::Safety.href() attr:class="link-alone">"Go to your safety page"</A></p>
+                </div>
+            }
+            .into_any();
+        }
+        if safety.with(|s| s.holds_repair_for_harm()) {
+            return view! {
+                <div class="card notice" role="note">
+                    <p>
+                        "Compare is switched off for now. You said you have frightened, threatened, hurt or "
+                        "controlled the other person, and asking to see someone's answers can feel like "
+                        "pressure. It comes back once you have taken a first step for stopping."
+                    </p>
+                    <p><A href=Page::StoppingHarm.href() attr:class="link-alone">"If you have frightened or hurt someone"</A></p>
+                </div>
+            }
+            .into_any();
+        }
+        match exchange.get().filter(|_| !fresh.get()) {
+            None => view! { <Pairing guide fresh from_link /> }.into_any(),
+            Some(e) => view! { <Flow guide exchange=e pasted fresh qr_shown /> }.into_any(),
+        }
+    };
+    view! {
+        <PageHeading text=title tab_title="Compare · Mend" />
+        <p class="lead">{move || guide.title().render(&wording.get())}</p>
+        {body}
+    }
+}
+
+/// The answers of the user's latest finished entry of `guide`.
+fn finished_answers(store: Store, guide: &'static Guide) -> Option<Answers> {
+    store.read(|d| {
+        d.entries
+            .history(guide.id())
+            .last()
+            .map(|e| e.answers().clone())
+    })
+}
+
+fn capitalised(text: &str) -> String {
+    crate::domain::wording::capitalise(text)
+}

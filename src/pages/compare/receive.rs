@@ -1,0 +1,78 @@
+//! Opening the other person's card, once this one is on its way.
+
+use leptos::prelude::*;
+
+use super::capitalised;
+use crate::compare::{self as glue, OpenFailure, UNAVAILABLE};
+use crate::domain::compare::card::Card;
+use crate::domain::compare::exchange::Exchange;
+use crate::domain::guide::Guide;
+use crate::store::{today, Store, Urgency};
+
+#[component]
+pub(super) fn Receive(
+    guide: &'static Guide,
+    exchange: Exchange,
+    pasted: RwSignal<String>,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let name = store.read_untracked(|d| d.profile.wording.reference());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let id = exchange.id().to_owned();
+    let open = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        error.set(None);
+        let card = match Card::parse(&pasted.get_untracked()) {
+            Ok(card) => card,
+            Err(problem) => return error.set(Some(problem.to_string())),
+        };
+        // The blind reveal and every other check come before any decrypt:
+        // opening needs the permit only this gives.
+        let permit = match store.read_untracked(|d| d.exchanges.may_open(&id, &card.header)) {
+            Ok(permit) => permit,
+            Err(problem) => return error.set(Some(problem.to_string())),
+        };
+        busy.set(true);
+        let id = id.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match glue::open(&permit, guide, &card).await {
+                Ok(payload) => {
+                    let mut refused = None;
+                    store.change(Urgency::Now, |d| {
+                        if let Some(e) = d.exchanges.get_mut(&id) {
+                            refused = e.received(&card.header, payload, today()).err();
+                        }
+                    });
+                    if let Some(problem) = refused {
+                        let _ = error.try_set(Some(problem.to_string()));
+                    }
+                }
+                Err(OpenFailure::Card(problem)) => {
+                    let _ = error.try_set(Some(problem.to_string()));
+                }
+                Err(OpenFailure::Unavailable) => {
+                    let _ = error.try_set(Some(UNAVAILABLE.to_owned()));
+                }
+            }
+            let _ = busy.try_set(false);
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="compare-receive">
+            <h2 id="compare-receive">{format!("{}'s card", capitalised(&name))}</h2>
+            <form on:submit=open novalidate>
+                <div class="field">
+                    <label for="their-card">{format!("Paste {name}'s card")}</label>
+                    <textarea id="their-card" class="card-text" rows="4" spellcheck="false"
+                        prop:value=move || pasted.get() on:input=move |e| pasted.set(event_target_value(&e))></textarea>
+                </div>
+                <button type="submit" class="button button--primary" disabled=move || busy.get()>"Open their card"</button>
+            </form>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+        </section>
+    }
+}
