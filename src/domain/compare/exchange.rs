@@ -268,6 +268,14 @@ impl Exchanges {
         self.0.iter().rev().find(|e| &e.guide == guide)
     }
 
+    /// The exchange `guide`'s Compare page shows: the one `chosen` (History's
+    /// link) if it is this guide's, else the newest.
+    pub fn to_show(&self, guide: &GuideId, chosen: Option<&str>) -> Option<&Exchange> {
+        chosen
+            .and_then(|id| self.get(id).filter(|e| &e.guide == guide))
+            .or_else(|| self.latest(guide))
+    }
+
     /// Starts an exchange and returns its id.
     pub fn start(
         &mut self,

@@ -11,6 +11,7 @@ use crate::domain::answer::{AnswerValue, Answers};
 use crate::domain::date::CalendarDate;
 use crate::domain::guide::{Guide, Question};
 use crate::domain::ids::QuestionId;
+use crate::domain::program::safety::SafetyStatus;
 use crate::domain::program::summary::PRIVATE_BY_DEFAULT;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -21,6 +22,34 @@ use super::exchange::ExchangeError;
 /// Whether two people may compare answers to `guide`.
 pub fn is_shareable(guide: &Guide) -> bool {
     guide.is_shareable() && !PRIVATE_BY_DEFAULT.contains(&guide.id().as_str())
+}
+
+/// Whether Compare opens for `guide` now, and if not, why: the page says
+/// which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Availability {
+    Open,
+    /// Its answers stay on this device, whatever else holds.
+    NotShareable,
+    /// Off while any answer says the user may not be safe: "show me your
+    /// answers" can be a way of being controlled.
+    OffForDanger,
+    /// Off while the user has frightened or hurt the other person and taken
+    /// no step for stopping: asking to see answers can feel like pressure.
+    OffForHarm,
+}
+
+/// Whether Compare opens for `guide`, given where the user stands.
+pub fn availability(guide: &Guide, safety: &SafetyStatus) -> Availability {
+    if !is_shareable(guide) {
+        Availability::NotShareable
+    } else if safety.danger() {
+        Availability::OffForDanger
+    } else if safety.holds_repair_for_harm() {
+        Availability::OffForHarm
+    } else {
+        Availability::Open
+    }
 }
 
 /// The questions whose answers never go on a card: those a flag or a gate

@@ -23,7 +23,7 @@ use crate::compare as glue;
 use crate::components::safety::use_safety;
 use crate::components::PageHeading;
 use crate::domain::answer::Answers;
-use crate::domain::compare::sharing::is_shareable;
+use crate::domain::compare::sharing::{availability, Availability};
 use crate::domain::guide::Guide;
 use crate::pages::guide::with_guide;
 use crate::routes::{Page, EXCHANGE_QUERY};
@@ -61,12 +61,7 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     let exchange = Memo::new(move |_| {
         let chosen = query.read().get(EXCHANGE_QUERY);
-        store.read(|d| {
-            chosen
-                .and_then(|id| d.exchanges.get(&id).filter(|e| e.guide() == guide.id()))
-                .or_else(|| d.exchanges.latest(guide.id()))
-                .cloned()
-        })
+        store.read(|d| d.exchanges.to_show(guide.id(), chosen.as_deref()).cloned())
     });
     // Set when the user asks for a new exchange over a finished one.
     let fresh = RwSignal::new(false);
@@ -74,36 +69,39 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
     // (showing the code marks the card sent), and the code must stay shown.
     let qr_shown = RwSignal::new(false);
     let body = move || {
-        if !is_shareable(guide) {
-            return view! {
-                <p>"This guide is not one to compare: its answers stay on this device."</p>
+        match safety.with(|s| availability(guide, s)) {
+            Availability::Open => {}
+            Availability::NotShareable => {
+                return view! {
+                    <p>"This guide is not one to compare: its answers stay on this device."</p>
+                }
+                .into_any();
             }
-            .into_any();
-        }
-        if safety.with(|s| s.danger()) {
-            return view! {
-                <div class="card notice--safety" role="note">
-                    <p>
-                        "Compare is switched off while your answers say you may not be safe. Being asked "
-                        "to show your answers can be a way of being controlled, and Mend won't help with that."
-                    </p>
-                    <p><A href=Page::Safety.href() attr:class="link-alone">"Go to your safety page"</A></p>
-                </div>
+            Availability::OffForDanger => {
+                return view! {
+                    <div class="card notice--safety" role="note">
+                        <p>
+                            "Compare is switched off while your answers say you may not be safe. Being asked "
+                            "to show your answers can be a way of being controlled, and Mend won't help with that."
+                        </p>
+                        <p><A href=Page::Safety.href() attr:class="link-alone">"Go to your safety page"</A></p>
+                    </div>
+                }
+                .into_any();
             }
-            .into_any();
-        }
-        if safety.with(|s| s.holds_repair_for_harm()) {
-            return view! {
-                <div class="card notice" role="note">
-                    <p>
-                        "Compare is switched off for now. You said you have frightened, threatened, hurt or "
-                        "controlled the other person, and asking to see someone's answers can feel like "
-                        "pressure. It comes back once you have taken a first step for stopping."
-                    </p>
-                    <p><A href=Page::StoppingHarm.href() attr:class="link-alone">"If you have frightened or hurt someone"</A></p>
-                </div>
+            Availability::OffForHarm => {
+                return view! {
+                    <div class="card notice" role="note">
+                        <p>
+                            "Compare is switched off for now. You said you have frightened, threatened, hurt or "
+                            "controlled the other person, and asking to see someone's answers can feel like "
+                            "pressure. It comes back once you have taken a first step for stopping."
+                        </p>
+                        <p><A href=Page::StoppingHarm.href() attr:class="link-alone">"If you have frightened or hurt someone"</A></p>
+                    </div>
+                }
+                .into_any();
             }
-            .into_any();
         }
         match exchange.get().filter(|_| !fresh.get()) {
             None => view! { <Pairing guide fresh from_link /> }.into_any(),

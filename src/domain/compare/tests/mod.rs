@@ -671,3 +671,53 @@ fn scores_are_compared_only_where_both_shared_every_answer_that_makes_them() {
             .all(|(b, _)| b.dimension.id() != a.dimension.id()));
     }
 }
+
+#[test]
+fn compare_opens_only_for_a_shareable_guide_and_never_while_danger_or_harm_holds() {
+    use super::sharing::{availability, Availability};
+    use crate::domain::program::safety::SafetyStatus;
+    let library = crate::content::library();
+    let shareable = library
+        .guide(&GuideId::new("needs-and-boundaries"))
+        .unwrap_or_else(|| panic!("shipped"));
+    let private = library
+        .guide(&GuideId::new("safety-check"))
+        .unwrap_or_else(|| panic!("shipped"));
+    let calm = SafetyStatus::default();
+    assert_eq!(availability(shareable, &calm), Availability::Open);
+    assert_eq!(availability(private, &calm), Availability::NotShareable);
+    let danger = SafetyStatus {
+        danger_from: vec![GuideId::new("start")],
+        ..SafetyStatus::default()
+    };
+    assert_eq!(availability(shareable, &danger), Availability::OffForDanger);
+    let harm = SafetyStatus {
+        uses_harm: true,
+        ..SafetyStatus::default()
+    };
+    assert_eq!(availability(shareable, &harm), Availability::OffForHarm);
+    let step_taken = SafetyStatus {
+        uses_harm: true,
+        harm_step_taken: true,
+        ..SafetyStatus::default()
+    };
+    assert_eq!(availability(shareable, &step_taken), Availability::Open);
+}
+
+#[test]
+fn the_compare_page_shows_the_exchange_history_chose_if_it_is_this_guide_s_else_the_newest() {
+    let mut all = Exchanges::default();
+    let guide = GuideId::new("needs-and-boundaries");
+    let first = all.start(guide.clone(), 3, code(), d("2026-12-01"));
+    let newest = all.start(guide.clone(), 3, code(), d("2026-12-05"));
+    let other = all.start(GuideId::new("weekly-check-in"), 1, code(), d("2026-12-06"));
+    let shown = |chosen: Option<&str>| all.to_show(&guide, chosen).map(|e| e.id().to_owned());
+    assert_eq!(shown(None), Some(newest.clone()));
+    assert_eq!(shown(Some(&first)), Some(first.clone()));
+    assert_eq!(
+        shown(Some(&other)),
+        Some(newest.clone()),
+        "another guide's exchange is not shown here"
+    );
+    assert_eq!(shown(Some("deleted")), Some(newest));
+}
