@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{optional_mark, report, FieldProps, HelpAndError, Urgency};
+use super::{report, FieldProps, QuestionGroup, Urgency};
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::QuestionKind;
 use crate::domain::ids::OptionId;
@@ -57,22 +57,10 @@ pub fn ChoiceField(props: FieldProps) -> impl IntoView {
             }
         })
         .collect_view();
-    let error = props.error;
     view! {
-        <fieldset
-            class="question"
-            id=props.dom_id()
-            data-question=props.question.id().to_string()
-            aria-describedby=props.described_by()
-            aria-invalid=move || error.get().is_some().then_some("true")
-        >
-            <legend class="question__text" tabindex="-1">
-                {props.text()}
-                {optional_mark(props.question)}
-            </legend>
-            <HelpAndError props=props.clone() />
+        <QuestionGroup props>
             <div class="options">{options}</div>
-        </fieldset>
+        </QuestionGroup>
     }
 }
 
@@ -128,21 +116,9 @@ pub fn MultiChoiceField(props: FieldProps) -> impl IntoView {
             }
         })
         .collect_view();
-    let error = props.error;
     view! {
-        <fieldset
-            class="question"
-            id=props.dom_id()
-            data-question=props.question.id().to_string()
-            aria-describedby=props.described_by()
-            aria-invalid=move || error.get().is_some().then_some("true")
-        >
-            <legend class="question__text" tabindex="-1">
-                {props.text()}
-                {optional_mark(props.question)}
-            </legend>
-            <HelpAndError props=props.clone() />
+        <QuestionGroup props>
             <div class="options">{options}</div>
-        </fieldset>
+        </QuestionGroup>
     }
 }

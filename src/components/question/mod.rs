@@ -96,6 +96,38 @@ pub fn field(props: FieldProps) -> AnyView {
     }
 }
 
+/// The shell of a question answered with a group of controls (options,
+/// checkboxes, a scale): a fieldset named by its legend, with help and error
+/// under it, described and marked invalid the same way for every kind.
+#[component]
+pub fn QuestionGroup(
+    props: FieldProps,
+    /// A scale's group carries its own class and data attribute (styles and
+    /// the keyboard's number keys tell it apart).
+    #[prop(optional)]
+    scale: bool,
+    children: Children,
+) -> impl IntoView {
+    let error = props.error;
+    view! {
+        <fieldset
+            class=if scale { "question question--scale" } else { "question" }
+            id=props.dom_id()
+            data-question=props.question.id().to_string()
+            data-scale=scale.then_some("true")
+            aria-describedby=props.described_by()
+            aria-invalid=move || error.get().is_some().then_some("true")
+        >
+            <legend class="question__text" tabindex="-1">
+                {props.text()}
+                {optional_mark(props.question)}
+            </legend>
+            <HelpAndError props=props.clone() />
+            {children()}
+        </fieldset>
+    }
+}
+
 /// The help line and the error line under a question.
 #[component]
 pub fn HelpAndError(#[prop(into)] props: FieldProps) -> impl IntoView {

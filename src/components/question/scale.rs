@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{optional_mark, report, FieldProps, HelpAndError, Urgency};
+use super::{report, FieldProps, QuestionGroup, Urgency};
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::Scale;
 
@@ -51,26 +51,13 @@ pub fn ScaleField(props: FieldProps, scale: &'static Scale) -> impl IntoView {
             }
         })
         .collect_view();
-    let error = props.error;
     view! {
-        <fieldset
-            class="question question--scale"
-            id=props.dom_id()
-            data-question=props.question.id().to_string()
-            data-scale="true"
-            aria-describedby=props.described_by()
-            aria-invalid=move || error.get().is_some().then_some("true")
-        >
-            <legend class="question__text" tabindex="-1">
-                {props.text()}
-                {optional_mark(props.question)}
-            </legend>
-            <HelpAndError props=props.clone() />
+        <QuestionGroup props scale=true>
             <div class="scale">{values}</div>
             <div class="scale__ends" aria-hidden="true">
                 <span>{min_label.clone()}</span>
                 <span>{max_label.clone()}</span>
             </div>
-        </fieldset>
+        </QuestionGroup>
     }
 }
