@@ -4,6 +4,7 @@
 mod results;
 mod review;
 mod runner;
+mod step;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -6,15 +6,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use wasm_bindgen::JsCast;
 
+use super::step::{focus_question, ErrorSummary, LiveQuestion, StepProgress};
 use super::with_guide;
-use crate::components::question::{field, FieldProps, Urgency};
+use crate::components::question::Urgency;
 use crate::components::safety::use_safety;
 use crate::components::{set_tab_title, CommitmentMarks, PageHeading, Prose, TechSafety};
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::{Guide, Step};
 use crate::domain::ids::{QuestionId, StepId};
 use crate::domain::program::answering;
-use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
 use crate::domain::program::commitments::CHECK_IN_STEP;
 use crate::domain::program::intake::{INTAKE_GUIDE, INTAKE_SAFETY_STEP};
 use crate::domain::program::progress::CHECK_IN_GUIDE;
@@ -277,9 +277,9 @@ fn StepScreen(
     });
     // The questions' texts, for the error summary's links.
     let summary_wording = StoredValue::new(wording.clone());
-    let question_text = move |id: &QuestionId| {
+    let question_text = move |id: QuestionId| {
         guide
-            .question(id)
+            .question(&id)
             .map(|q| summary_wording.with_value(|w| q.text().render(w)))
             .unwrap_or_default()
     };
@@ -299,20 +299,7 @@ fn StepScreen(
             on:keydown=move |event| on_key(form, event)
             on:focusout=move |_| focus_left.update(|n| *n = n.wrapping_add(1))
         >
-            <div class="progress">
-                <p class="progress__text" id="step-progress">
-                    {move || progress.get().map(|p| if p.first == p.last {
-                        format!("Question {} of {}", p.first, p.total)
-                    } else {
-                        format!("Questions {}–{} of {}", p.first, p.last, p.total)
-                    })}
-                </p>
-                <progress
-                    max=move || progress.get().map(|p| p.total).unwrap_or(1).to_string()
-                    value=move || progress.get().map(|p| p.last).unwrap_or(0).to_string()
-                    aria-label="Progress through this guide"
-                ></progress>
-            </div>
+            <StepProgress progress />
             // Focus lands here on each step: a screen reader reads the
             // step's name, then where it sits in the guide.
             {title.map(|t| view! { <h2 class="runner__heading" tabindex="-1" aria-describedby="step-progress">{t}</h2> })}
@@ -320,91 +307,20 @@ fn StepScreen(
             {tech_safety.then(|| view! { <TechSafety heading_level=3 /> })}
             // One alert for the whole step, with a link to each answer that
             // needs attention; each field also shows its own message.
-            <Show when=move || errors.with(|e| !e.is_empty())>
-                <div class="error-summary" role="alert">
-                    <h3 class="error-summary__title">
-                        {move || match errors.with(Vec::len) {
-                            1 => "One answer needs attention".to_owned(),
-                            n => format!("{n} answers need attention"),
-                        }}
-                    </h3>
-                    <ul>
-                        {move || errors.get().into_iter().map(|(id, message)| {
-                            let question = question_text(&id);
-                            // "How do you feel? Please choose one." or
-                            // "Your plan: Please choose one."
-                            let joiner = if question.ends_with(['.', '?', '!']) { " " } else { ": " };
-                            let text = format!("{question}{joiner}{message}");
-                            let href = format!("#q-{id}");
-                            view! {
-                                <li>
-                                    <a href=href on:click=move |event| {
-                                        // Focus the field itself (the router
-                                        // would treat the link as a route).
-                                        event.prevent_default();
-                                        focus_question(form, &id);
-                                    }>{text}</a>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </div>
-            </Show>
+            <ErrorSummary errors question_text=Callback::new(question_text) form />
             // The weekly check-in asks about each tracked commitment here.
             {tracks_commitments.then(|| view! { <CommitmentMarks /> })}
             <For each=move || shown.get() key=|id| id.clone() let(id)>
-                {
-                    // Controls own their value once drawn (typing is never
-                    // disturbed by its own save). When another tab's save
-                    // arrives, each control is drawn again from the merged
-                    // answers, except the one the user is in: rebuilding it
-                    // would take the cursor away and drop what is typed there.
-                    // That one is drawn again as soon as the user leaves it,
-                    // so it never goes on showing an answer that was replaced.
-                    let redraw = RwSignal::new(0_u32);
-                    let missed = StoredValue::new(false);
-                    let watched = id.clone();
-                    Effect::watch(
-                        move || store.outside_changes().get(),
-                        move |_, _, _| {
-                            if holds_focus(form, &watched) {
-                                missed.set_value(true);
-                            } else {
-                                redraw.update(|n| *n = n.wrapping_add(1));
-                            }
-                        },
-                        false,
-                    );
-                    let left = id.clone();
-                    Effect::watch(
-                        move || focus_left.get(),
-                        move |_, _, _| {
-                            if missed.get_value() && !holds_focus(form, &left) {
-                                missed.set_value(false);
-                                redraw.update(|n| *n = n.wrapping_add(1));
-                            }
-                        },
-                        false,
-                    );
-                    let wording = wording.clone();
-                    let on_answer = on_answer(id.clone());
-                    move || {
-                        redraw.track();
-                        let question = guide.question(&id)?;
-                        let error_of = id.clone();
-                        Some(field(FieldProps {
-                            question,
-                            initial: answers.with_untracked(|a| a.get(&id).cloned()),
-                            wording: wording.clone(),
-                            error: Signal::derive(move || {
-                                errors.with(|e| e.iter().find(|(q, _)| q == &error_of).map(|(_, m)| m.clone()))
-                            }),
-                            on_answer,
-                            check_wording: guide.id().as_str() == APOLOGY_GUIDE
-                                && APOLOGY_PARTS.contains(&id.as_str()),
-                        }))
-                    }
-                }
+                <LiveQuestion
+                    guide
+                    on_answer=on_answer(id.clone())
+                    id
+                    answers
+                    errors
+                    wording=wording.clone()
+                    form
+                    focus_left
+                />
             </For>
             <div class="runner__nav">
                 <button type="button" class="button" on:click=back>"Back"</button>
@@ -414,37 +330,6 @@ fn StepScreen(
             </div>
             <p class="runner__hint">"Your answers are saved as you go. You can stop any time and come back."</p>
         </form>
-    }
-}
-
-/// True when the keyboard focus is inside the control of `question`.
-fn holds_focus(form: NodeRef<html::Form>, question: &QuestionId) -> bool {
-    let Some(form) = form.get_untracked() else {
-        return false;
-    };
-    let Some(active) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-    else {
-        return false;
-    };
-    form.query_selector(&format!("[data-question='{question}']"))
-        .ok()
-        .flatten()
-        .is_some_and(|control| control.contains(Some(&active)))
-}
-
-/// Moves focus to the control of `question` (after a failed Next).
-fn focus_question(form: NodeRef<html::Form>, question: &QuestionId) {
-    let Some(form) = form.get_untracked() else {
-        return;
-    };
-    let selector =
-        format!("[data-question='{question}'] input, [data-question='{question}'] textarea");
-    if let Ok(Some(control)) = form.query_selector(&selector) {
-        if let Ok(control) = control.dyn_into::<web_sys::HtmlElement>() {
-            let _ = control.focus();
-        }
     }
 }
 
