@@ -8,6 +8,7 @@ use crate::content::{library, paths};
 use crate::domain::answer::{AnswerValue, Answers};
 use crate::domain::entry::Entries;
 use crate::domain::ids::{GuideId, QuestionId};
+use crate::domain::tests::{day, shipped as guide};
 use crate::domain::wording::RelationshipKind;
 
 fn flagged(text: &str) -> Vec<&str> {
@@ -225,16 +226,6 @@ fn danger_status() -> SafetyStatus {
         danger_from: vec![GuideId::new("start")],
         ..SafetyStatus::default()
     }
-}
-
-fn guide(id: &str) -> &'static crate::domain::guide::Guide {
-    library()
-        .guide(&GuideId::new(id))
-        .unwrap_or_else(|| panic!("{id} ships"))
-}
-
-fn day(text: &str) -> crate::domain::date::CalendarDate {
-    text.parse().unwrap()
 }
 
 /// Entries with one entry of `guide_id` holding `answers`, begun on `on`,

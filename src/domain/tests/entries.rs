@@ -1,15 +1,10 @@
 //! Entries: resuming a guide, finishing it, and the dated history of recurring guides.
 
-use super::{complete_answers, q, sample, text, tiny};
+use super::{complete_answers, day, q, sample, text, tiny};
 use crate::domain::answer::AnswerValue;
-use crate::domain::date::CalendarDate;
 use crate::domain::entry::{Entries, EntryError};
 use crate::domain::guide::Guide;
 use crate::domain::ids::StepId;
-
-fn day(text: &str) -> CalendarDate {
-    text.parse().expect("a real date")
-}
 
 fn weekly() -> Guide {
     tiny(

@@ -13,6 +13,19 @@ use crate::domain::answer::{AnswerValue, Answers};
 use crate::domain::guide::{Guide, Library, RawGuide};
 use crate::domain::ids::{GuideId, OptionId, QuestionId};
 
+/// A calendar date from "2026-11-02"; the one date helper every domain test
+/// uses.
+pub(crate) fn day(text: &str) -> crate::domain::date::CalendarDate {
+    text.parse().unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+/// A guide Mend ships, from the library native builds hold whole.
+pub(crate) fn shipped(id: &str) -> &'static Guide {
+    crate::content::library()
+        .guide(&GuideId::new(id))
+        .unwrap_or_else(|| panic!("{id} ships"))
+}
+
 pub(super) const SAMPLE: &str = include_str!("../fixtures/sample.toml");
 pub(super) const LISTENING: &str = include_str!("../fixtures/listening.toml");
 

@@ -7,20 +7,16 @@ use super::comparison::{compare, Verdict};
 use super::exchange::{Exchange, ExchangeError, Exchanges, Stage};
 use super::sharing::{choose, is_shareable, offered, private_questions, Chosen, Payload};
 use crate::domain::answer::{AnswerValue, Answers};
-use crate::domain::date::CalendarDate;
 use crate::domain::fingerprint::fingerprint;
 use crate::domain::ids::{GuideId, OptionId, QuestionId};
 use crate::domain::sealed::{
     KdfParams, Sealed, CHECK_PLAINTEXT, CIPHER, FORMAT, IV_BYTES, TAG_BYTES,
 };
+use crate::domain::tests::day as d;
 use crate::domain::wording::Wording;
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 
 mod fuzz;
-
-fn d(text: &str) -> CalendarDate {
-    text.parse().unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn code() -> PairingCode {
     PairingCode::from_random([0x5a, 0x13, 0xc4, 0x7e, 0x90, 0x21, 0xfe, 0x08])

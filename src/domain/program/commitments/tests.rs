@@ -1,10 +1,7 @@
 use super::*;
 use crate::domain::entry::Entries;
+use crate::domain::tests::day as d;
 use serde_json::json;
-
-fn d(text: &str) -> CalendarDate {
-    text.parse().unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn finished(guide: &str, answers: serde_json::Value) -> Entries {
     serde_json::from_value(

@@ -14,10 +14,10 @@ mod session;
 mod sync;
 mod two_tabs;
 
-use crate::domain::date::CalendarDate;
 use crate::domain::guide::{Guide, Library};
 use crate::domain::ids::GuideId;
 use crate::domain::store::{Decoded, Document, Stamp, CURRENT_SCHEMA};
+pub(super) use crate::domain::tests::day;
 use crate::domain::tests::{raw, LISTENING, SAMPLE};
 
 /// What every schema really wrote, oldest first. Never edit one once it is
@@ -45,10 +45,6 @@ pub(super) fn loaded(text: &str) -> (Document, Stamp) {
         Decoded::Loaded { document, stamp } => (document, stamp),
         other => panic!("expected a loaded document, got {other:?}"),
     }
-}
-
-pub(super) fn day(text: &str) -> CalendarDate {
-    text.parse().expect("a real date")
 }
 
 pub(super) fn stamp(revision: u64) -> Stamp {
