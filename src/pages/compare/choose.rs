@@ -7,7 +7,7 @@ use crate::compare as glue;
 use crate::components::Checkbox;
 use crate::domain::compare::card::MAX_CARD_CHARS;
 use crate::domain::compare::exchange::{Exchange, ExchangeError};
-use crate::domain::compare::sharing::{choose, offered, Chosen};
+use crate::domain::compare::sharing::{choose, offered};
 use crate::domain::guide::Guide;
 use crate::domain::ids::QuestionId;
 use crate::domain::program::summary::answer_lines;
@@ -30,18 +30,25 @@ pub(super) fn Choose(guide: &'static Guide, exchange: Exchange) -> impl IntoView
         })
         .collect();
     let ticked = RwSignal::new(choices.iter().map(|c| c.0.clone()).collect::<Vec<_>>());
-    // What was refused before sealing (nothing ticked).
-    let refused = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
     let code = exchange.code().clone();
     let id = exchange.id().to_owned();
-    // Sealing takes a moment (the key is derived from the code). The
-    // action's own state says whether it is under way and how it ended; it
-    // goes with this section, so a result after the user left sets nothing.
-    let sealing = Action::new_local(move |shared: &Chosen| {
-        let (shared, code, id) = (shared.clone(), code.clone(), id.clone());
-        async move {
+    let seal = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        let shared = match choose(guide, &answers, &ticked.get_untracked()) {
+            Ok(shared) => shared,
+            Err(problem) => return error.set(Some(problem.to_string())),
+        };
+        busy.set(true);
+        let (code, id) = (code.clone(), id.clone());
+        wasm_bindgen_futures::spawn_local(async move {
             match glue::seal(&code, guide, &shared, today()).await {
-                Ok(card) if card.to_text().len() > MAX_CARD_CHARS => Some(TOO_LONG.to_owned()),
+                Ok(card) if card.to_text().len() > MAX_CARD_CHARS => {
+                    let _ = error.try_set(Some(TOO_LONG.to_owned()));
+                }
                 Ok(card) => {
                     let text = card.to_text();
                     // Another tab may have sealed or deleted this exchange
@@ -52,33 +59,16 @@ pub(super) fn Choose(guide: &'static Guide, exchange: Exchange) -> impl IntoView
                             refused = e.seal(card.header.card.clone(), text, shared).err();
                         }
                     });
-                    refused.map(|problem| problem.to_string())
+                    if let Some(problem) = refused {
+                        let _ = error.try_set(Some(problem.to_string()));
+                    }
                 }
-                Err(message) => Some(message.to_owned()),
+                Err(message) => {
+                    let _ = error.try_set(Some(message.to_owned()));
+                }
             }
-        }
-    });
-    let busy = sealing.pending();
-    let seal = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
-        refused.set(None);
-        match choose(guide, &answers, &ticked.get_untracked()) {
-            Ok(shared) => {
-                sealing.dispatch_local(shared);
-            }
-            Err(problem) => refused.set(Some(problem.to_string())),
-        }
-    };
-    // The newest problem: a refusal now, or how the last seal ended (not
-    // while another is under way).
-    let error = move || {
-        refused.get().or_else(|| {
-            (!busy.get())
-                .then(|| sealing.value().get().flatten())
-                .flatten()
-        })
+            let _ = busy.try_set(false);
+        });
     };
     let rows = choices
         .into_iter()
@@ -118,7 +108,7 @@ pub(super) fn Choose(guide: &'static Guide, exchange: Exchange) -> impl IntoView
             <p><button type="button" class="button button--primary" on:click=seal disabled=move || busy.get()>
                 {move || if busy.get() { "Sealing…" } else { "Seal my card" }}
             </button></p>
-            <p class="field-error" role="alert">{error}</p>
+            <p class="field-error" role="alert">{move || error.get()}</p>
         </section>
     }
 }
