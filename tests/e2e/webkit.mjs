@@ -30,7 +30,13 @@ export const HTTPS_ELSEWHERE = 'https://(a host WebKit named only inside TLS)';
 async function refusingProxy(refused) {
   const server = net.createServer((socket) => {
     socket.on('error', () => {});
+    // A connection that closes before it says anything still tried to leave.
+    let spoke = false;
+    socket.once('close', () => {
+      if (!spoke) refused.push('(a connection that sent nothing)');
+    });
     socket.once('data', (data) => {
+      spoke = true;
       const line = data.subarray(0, 2048).toString('latin1').split('\r\n')[0];
       const asked = /^[A-Z]+ (\S+) HTTP\/1\.[01]$/.exec(line);
       if (asked) {
