@@ -73,6 +73,7 @@ mod migrate;
 mod notice;
 mod session;
 mod sync;
+mod tab;
 
 pub use decode::{decode, open_data, Corruption, Decoded};
 pub use document::{Document, Profile, Stamp, APP_MARKER};
@@ -89,6 +90,10 @@ pub use session::{Session, State, Ticket};
 pub use sync::{
     before_write, copy_fits, is_overtaken, is_stale_removal, on_storage_event, StorageChange,
     WriteDecision,
+};
+pub use tab::{
+    Ask, BoxKey, Effect, Event, Job, Outcome, Request, Shelf, Tab, Timer, UnlockError, Urgency,
+    BRIEF_NOTICE_MS, TYPING_DELAY_MS,
 };
 
 // Native only, like the other domain tests (they share its fixtures).

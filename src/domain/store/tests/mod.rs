@@ -2,6 +2,7 @@
 
 mod decode;
 mod encode;
+mod harness;
 mod kept_aside;
 mod keys;
 mod merge;

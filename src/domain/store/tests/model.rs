@@ -1,47 +1,30 @@
-//! A model test of the session machine and the save rules together:
-//! random interleavings of two or three tabs typing, saving, hearing each
-//! other late, locking, unlocking, setting, changing and removing the
-//! passphrase, importing and undoing an import, erasing, running out of
-//! room, and decrypts that finish late.
-//!
-//! Each model tab does what the browser glue (`src/store/`) does, step for
-//! step, with the same domain calls: `Session` for lock state and epochs,
-//! `before_write` and `on_storage_event` for every write and event,
-//! `merge_pending` for every conflict. Sealing is faked (the "ciphertext" is
-//! the plaintext, the salt names the key) because the cryptography itself is
-//! tested in the browser; what is checked here is who may hold what, when.
+//! A model test of the tab machine, `domain::store::Tab`, the code every
+//! tab runs: random interleavings of two or three tabs typing, saving,
+//! hearing each other late, locking, unlocking, setting, changing and
+//! removing the passphrase, importing and undoing an import, erasing,
+//! running out of room, and the browser's cryptography finishing late and
+//! in any order (see `harness`: a stand-in key, and a driver that only
+//! performs what the machine asks, as `src/store/` does).
 //!
 //! After every step: no plaintext is stored while a passphrase is set (the
 //! import-undo copy included), and a locked tab holds no answer. After the
-//! sequence, an undo copy left in storage is in the stored data's form. After the sequence, once every tab has heard
-//! everything, unlocked and saved: no typed word is lost unless the user
-//! erased it.
+//! sequence, once every tab has heard everything, finished its work,
+//! unlocked and saved: an undo copy left in storage opens the way the data
+//! does, every tab shows what is stored, and no typed word is lost unless
+//! the user erased it or replaced it with an import.
 
-use super::two_tabs::Storage;
-use super::{day, library};
+use super::day;
+use super::harness::{lib, passphrase, Driven, FakeKey, Storage};
 use crate::domain::answer::AnswerValue;
-use crate::domain::guide::{Guide, Library};
+use crate::domain::guide::Guide;
 use crate::domain::ids::GuideId;
-use crate::domain::sealed::{
-    KdfParams, Sealed, CHECK_PLAINTEXT, CIPHER, FORMAT, IV_BYTES, TAG_BYTES,
-};
-use crate::domain::store::{
-    before_write, copy_fits, decode, document_plaintext, encode, encode_sealed, is_mend_key,
-    is_overtaken, is_stale_removal, merge_pending, on_storage_event, open_data, Decoded, Document,
-    Session, Stamp, StorageChange, Ticket, WriteDecision, CURRENT_SCHEMA, DOCUMENT_KEY, UNDO_KEY,
-};
+use crate::domain::store::{decode, Ask, BoxKey, Decoded, Document, DOCUMENT_KEY, UNDO_KEY};
+use crate::domain::store::{open_data, CURRENT_SCHEMA};
 use crate::domain::tests::q;
 use proptest::prelude::*;
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::collections::{BTreeMap, BTreeSet};
 
 const QUESTIONS: [&str; 3] = ["wish", "hardest", "role"];
-
-/// The fixture library, built once: every step merges with it.
-fn lib() -> &'static Library {
-    static LIBRARY: OnceLock<Library> = OnceLock::new();
-    LIBRARY.get_or_init(library)
-}
 
 fn sample() -> &'static Guide {
     lib()
@@ -49,84 +32,51 @@ fn sample() -> &'static Guide {
         .unwrap_or_else(|| panic!("the sample guide is a fixture"))
 }
 
-/// A fake box: the salt's first byte names the key.
-fn seal(key: u8, document: &Document) -> Sealed {
-    let mut data = document_plaintext(document).into_bytes();
-    data.extend([0; TAG_BYTES]);
-    Sealed {
-        format: FORMAT,
-        cipher: CIPHER.into(),
-        kdf: KdfParams::new(vec![key; 16]),
-        check_iv: vec![1; IV_BYTES],
-        check: vec![2; CHECK_PLAINTEXT.len() + TAG_BYTES],
-        iv: vec![3; IV_BYTES],
-        data,
-    }
+fn answer_in(document: &Document, question: &str) -> Option<AnswerValue> {
+    document
+        .entries
+        .current(sample())
+        .and_then(|e| e.answers().get(&q(question)).cloned())
 }
 
-fn made(key: u8, sealed: &Sealed) -> bool {
-    sealed.kdf.salt.first() == Some(&key)
+/// What a request was, to follow the user's words when it is answered.
+#[derive(Debug)]
+enum Asked {
+    Set(u8),
+    Remove,
+    /// An import or an undo: what it puts in place of every answer.
+    Replace(Vec<(&'static str, String)>),
+    Other,
 }
 
-fn open(key: u8, sealed: &Sealed) -> Option<Document> {
-    if !made(key, sealed) {
-        return None;
-    }
-    let plaintext = &sealed.data[..sealed.data.len() - TAG_BYTES];
-    open_data(CURRENT_SCHEMA, plaintext).ok()
-}
-
-/// Unsaved changes kept at lock: sealed in the glue, the key kept with them.
-struct Held {
-    base: Document,
-    mine: Document,
-}
-
-/// A decrypt under way: another tab's sealed save, opening.
-struct Opening {
-    /// Whether the tab had unsaved changes when it heard (then it saves).
-    unsaved: bool,
-    ticket: Ticket,
-    sealed: Sealed,
-    stamp: Stamp,
-    schema: u32,
-}
-
-struct Tab {
-    id: usize,
-    session: Session<u8>,
-    saved: Document,
-    current: Document,
-    stamp: Option<Stamp>,
-    reseal: bool,
-    held: Option<Held>,
-    openings: Vec<Opening>,
-    heard: usize,
-    /// What the last import here replaced, while it can be brought back.
-    undo: Option<Document>,
-}
-
-/// The world: storage, the passphrase the user set last, and what was typed.
+/// The world: storage, the tabs, the passphrases the user set, and what
+/// was typed.
 struct World {
     storage: Storage,
-    tabs: Vec<Tab>,
-    /// The passphrase (key) the stored data is sealed with, as the user
-    /// knows it; `None` while there is none.
+    tabs: Vec<Driven>,
+    /// Every passphrase the user set (they know each).
+    known: BTreeSet<u8>,
+    /// The passphrase the stored data is sealed with, as the user knows it
+    /// (the last set or removal that was answered "done"); `None` while
+    /// there is none.
     passphrase: Option<u8>,
     next_key: u8,
+    /// Bumped by every erase: a passphrase set before it is gone with it.
+    erases: u64,
+    /// Requests not yet answered: (tab, request, what, erases when asked).
+    asked: Vec<(usize, u64, Asked, u64)>,
     /// Per question, every value typed since the last erase, in order, with
     /// the tab that typed it.
     typed: BTreeMap<&'static str, Vec<(usize, String)>>,
-    /// Per question, values typed by a tab that had not yet heard of an
-    /// erase elsewhere: the rules may drop them on purpose (writing would
-    /// bring erased data back), so they are allowed but not required.
+    /// Per question, values the rules may drop on purpose (typed by a tab
+    /// that had not yet heard of an erase or an import elsewhere, or
+    /// replaced by an import): allowed but not required.
     void: BTreeMap<&'static str, Vec<String>>,
     erased_unheard: Vec<bool>,
     /// Per tab: an import or an undo elsewhere replaced every answer, and
-    /// this tab has not heard it yet (an undo may wait unsaved on a full
-    /// quota). What it types meanwhile meets that replacement in a merge,
-    /// where the later save wins, as for two tabs changing one answer: it
-    /// may stay, but need not.
+    /// this tab has not heard it yet. What it types meanwhile meets that
+    /// replacement in a merge, where the later save wins: it may stay, but
+    /// need not.
     replaced_unheard: Vec<bool>,
     /// The tab whose import or undo that was.
     replacer: Option<usize>,
@@ -135,10 +85,18 @@ struct World {
 
 #[derive(Debug, Clone)]
 enum Op {
-    Type { tab: usize, question: usize },
+    Type {
+        tab: usize,
+        question: usize,
+    },
     Save(usize),
     Hear(usize),
-    FinishOpening { tab: usize, which: usize },
+    /// The browser finishes one piece of a tab's work (a seal, an open, a
+    /// key derivation), whichever `which` picks.
+    Finish {
+        tab: usize,
+        which: usize,
+    },
     Lock(usize),
     Unlock(usize),
     SetPassphrase(usize),
@@ -155,7 +113,7 @@ fn op(tabs: usize) -> impl Strategy<Value = Op> {
         6 => (tab.clone(), 0..QUESTIONS.len()).prop_map(|(tab, question)| Op::Type { tab, question }),
         4 => tab.clone().prop_map(Op::Save),
         4 => tab.clone().prop_map(Op::Hear),
-        2 => (tab.clone(), 0..3_usize).prop_map(|(tab, which)| Op::FinishOpening { tab, which }),
+        5 => (tab.clone(), 0..3_usize).prop_map(|(tab, which)| Op::Finish { tab, which }),
         2 => tab.clone().prop_map(Op::Lock),
         2 => tab.clone().prop_map(Op::Unlock),
         1 => tab.clone().prop_map(Op::SetPassphrase),
@@ -167,448 +125,18 @@ fn op(tabs: usize) -> impl Strategy<Value = Op> {
     ]
 }
 
-impl Tab {
-    fn open(id: usize, storage: &Storage) -> Self {
-        let mut tab = Tab {
-            id,
-            session: Session::open(),
-            saved: Document::default(),
-            current: Document::default(),
-            stamp: None,
-            reseal: false,
-            held: None,
-            openings: Vec::new(),
-            heard: storage.events.len(),
-            undo: None,
-        };
-        tab.load(storage);
-        if let Decoded::Loaded { document, .. } = decode(storage.get(UNDO_KEY).as_deref()) {
-            tab.undo = Some(document);
-        }
-        tab
-    }
-
-    fn load(&mut self, storage: &Storage) {
-        self.saved = Document::default();
-        self.current = Document::default();
-        self.stamp = None;
-        match decode(storage.get(DOCUMENT_KEY).as_deref()) {
-            Decoded::Loaded { document, stamp } => {
-                self.saved = document.clone();
-                self.current = document;
-                self.stamp = Some(stamp);
-            }
-            Decoded::Sealed { .. } => {
-                self.session.locked_elsewhere();
-            }
-            Decoded::Fresh => {}
-            other => panic!("the model never writes {other:?}"),
-        }
-    }
-
-    fn unsaved(&self) -> bool {
-        self.saved != self.current
-    }
-
-    fn answer(&self, question: &str) -> Option<AnswerValue> {
-        self.current
-            .entries
-            .current(sample())
-            .and_then(|e| e.answers().get(&q(question)).cloned())
-    }
-
-    fn drop_plaintext(&mut self) {
-        self.reseal = false;
-        self.undo = None;
-        self.saved = Document::default();
-        self.current = Document::default();
-        self.stamp = None;
-    }
-
-    fn locked_elsewhere(&mut self) {
-        let unsaved = self.unsaved();
-        self.session.locked_elsewhere();
-        if unsaved {
-            self.held = Some(Held {
-                base: self.saved.clone(),
-                mine: self.current.clone(),
-            });
-        }
-        self.drop_plaintext();
-    }
-
-    fn take_theirs(&mut self, theirs: Document, stamp: Stamp) {
-        let merged = merge_pending(theirs.clone(), &self.saved, &self.current, lib());
-        self.saved = theirs;
-        self.stamp = Some(stamp);
-        self.current = merged.document;
-    }
-
-    fn erased(&mut self) {
-        self.held = None;
-        self.undo = None;
-        self.session.opened();
-        self.drop_plaintext();
-        self.openings.clear();
-    }
-
-    /// `Store::flush` and `Store::save_sealed` in one: bounded rounds of
-    /// decide, (seal,) check and write.
-    fn save(&mut self, storage: &mut Storage) -> Result<(), ()> {
-        for _ in 0..6 {
-            if !self.session.may_write() || !(self.reseal || self.unsaved()) {
-                return Ok(());
-            }
-            let stored = storage.get(DOCUMENT_KEY);
-            let next_revision = match before_write(self.stamp.as_ref(), stored.as_deref()) {
-                WriteDecision::Write { next_revision } => next_revision,
-                WriteDecision::Conflict { theirs, stamp } => {
-                    if self.session.key().is_some() && !self.reseal {
-                        // Storage holds open data while this tab thought it
-                        // sealed: the passphrase was removed elsewhere.
-                        self.session.opened();
-                    }
-                    self.take_theirs(theirs, stamp);
-                    continue;
-                }
-                WriteDecision::SealedConflict {
-                    sealed,
-                    stamp,
-                    schema: _,
-                } => match self.session.key().copied().filter(|k| made(*k, &sealed)) {
-                    // The glue opens it asynchronously; no await can fall
-                    // between its read and its write, so this is the same.
-                    Some(key) => match open(key, &sealed) {
-                        Some(theirs) => {
-                            self.take_theirs(theirs, stamp);
-                            continue;
-                        }
-                        None => return Err(()),
-                    },
-                    None => {
-                        self.locked_elsewhere();
-                        return Ok(());
-                    }
-                },
-                WriteDecision::Erased => {
-                    self.erased();
-                    return Ok(());
-                }
-                other => panic!("the model never writes what gives {other:?}"),
-            };
-            let stamp = Stamp::new(next_revision, storage.now());
-            let text = match self.session.key() {
-                Some(key) => encode_sealed(&seal(*key, &self.current), &stamp),
-                None => encode(&self.current, &stamp),
-            };
-            if storage.set(self.id, DOCUMENT_KEY, &text).is_err() {
-                return Err(());
-            }
-            self.saved = self.current.clone();
-            self.stamp = Some(stamp);
-            self.reseal = false;
-            return Ok(());
-        }
-        Ok(())
-    }
-
-    fn hear(&mut self, storage: &mut Storage) {
-        let events: Vec<_> = storage.events[self.heard..].to_vec();
-        self.heard = storage.events.len();
-        for (writer, key, value) in events {
-            if writer == self.id {
-                continue;
-            }
-            if key.as_deref() == Some(DOCUMENT_KEY)
-                && is_overtaken(value.as_deref(), storage.get(DOCUMENT_KEY).as_deref())
-            {
-                continue;
-            }
-            match on_storage_event(key.as_deref(), value.as_deref(), self.stamp.as_ref()) {
-                None | Some(StorageChange::Corrupt { .. }) => {}
-                Some(StorageChange::SealedIncoming {
-                    sealed,
-                    stamp,
-                    schema,
-                }) => {
-                    if self.session.is_locked() {
-                        continue;
-                    }
-                    if !self.session.key().is_some_and(|k| made(*k, &sealed)) {
-                        self.locked_elsewhere();
-                        continue;
-                    }
-                    self.openings.push(Opening {
-                        unsaved: self.unsaved(),
-                        ticket: self.session.ticket(),
-                        sealed,
-                        stamp,
-                        schema,
-                    });
-                }
-                Some(StorageChange::Incoming { document, stamp }) => {
-                    if self.session.is_locked() {
-                        self.session.opened();
-                        self.load(storage);
-                        self.restore_held(storage);
-                        continue;
-                    }
-                    self.session.opened();
-                    let unsaved = self.unsaved();
-                    self.take_theirs(document, stamp);
-                    if unsaved {
-                        let _ = self.save(storage);
-                    }
-                }
-                Some(StorageChange::Erased) => {
-                    let now = storage.get(DOCUMENT_KEY);
-                    if !is_stale_removal(self.stamp.as_ref(), now.as_deref()) {
-                        self.erased();
-                        if now.is_some() {
-                            self.session.opened();
-                            self.load(storage);
-                        }
-                    }
-                }
-                Some(StorageChange::Newer { .. }) => panic!("no newer Mend in the model"),
-            }
-        }
-    }
-
-    /// `Store::take_sealed` once its decrypt finishes.
-    fn finish_opening(&mut self, which: usize, storage: &mut Storage) {
-        if self.openings.is_empty() {
-            return;
-        }
-        let opening = self.openings.remove(which % self.openings.len());
-        if !self.session.accepts(opening.ticket) {
-            return; // locked, erased or re-keyed meanwhile
-        }
-        let now = match decode(storage.get(DOCUMENT_KEY).as_deref()) {
-            Decoded::Loaded { stamp, .. } | Decoded::Sealed { stamp, .. } => Some(stamp),
-            _ => None,
-        };
-        if now.as_ref() != Some(&opening.stamp) {
-            return; // overtaken while it opened
-        }
-        let Some(key) = self.session.key().copied() else {
-            return;
-        };
-        let _ = opening.schema;
-        if let Some(theirs) = open(key, &opening.sealed) {
-            self.take_theirs(theirs, opening.stamp);
-            if opening.unsaved {
-                let _ = self.save(storage);
-            }
-        }
-    }
-
-    fn lock(&mut self, storage: &mut Storage) {
-        if self.session.key().is_none() {
-            return;
-        }
-        let _ = self.save(storage);
-        if self.session.key().is_none() {
-            return;
-        }
-        let held = self.unsaved().then(|| Held {
-            base: self.saved.clone(),
-            mine: self.current.clone(),
-        });
-        if self.session.lock().is_none() {
-            return;
-        }
-        if held.is_some() {
-            self.held = held;
-        }
-        self.drop_plaintext();
-    }
-
-    fn unlock(&mut self, passphrase: Option<u8>, storage: &mut Storage) {
-        if !self.session.is_locked() {
-            return;
-        }
-        let ticket = self.session.ticket();
-        match decode(storage.get(DOCUMENT_KEY).as_deref()) {
-            Decoded::Sealed { sealed, stamp, .. } => {
-                let Some(key) = passphrase.filter(|k| made(*k, &sealed)) else {
-                    return; // the user only knows the current passphrase
-                };
-                let Some(document) = open(key, &sealed) else {
-                    return;
-                };
-                assert!(self.session.unlocked(ticket, key));
-                self.saved = document.clone();
-                self.current = document;
-                self.stamp = Some(stamp);
-                self.undo = read_undo(Some(key), storage);
-            }
-            _ => {
-                self.session.opened();
-                self.load(storage);
-            }
-        }
-        self.restore_held(storage);
-    }
-
-    fn restore_held(&mut self, storage: &mut Storage) {
-        if !self.session.may_write() {
-            return; // sealed again meanwhile: they wait for the next unlock
-        }
-        let Some(held) = self.held.take() else { return };
-        let merged = merge_pending(self.saved.clone(), &held.base, &held.mine, lib());
-        self.current = merged.document;
-        let _ = self.save(storage);
-    }
-
-    /// `Store::rewrite`: save, switch the session, write in the new form.
-    fn rewrite(&mut self, key: Option<u8>, storage: &mut Storage) -> bool {
-        if !self.session.may_write() {
-            return false;
-        }
-        let _ = self.save(storage);
-        if !self.session.may_write() {
-            return false; // locked or erased elsewhere while saving
-        }
-        let before = self.session.key().copied();
-        match key {
-            Some(key) => self.session.rekeyed(key),
-            None => self.session.opened(),
-        }
-        let ticket = self.session.ticket();
-        self.reseal = true;
-        let _ = self.save(storage);
-        if !self.session.accepts(ticket) {
-            return false; // locked: another tab set a passphrase meanwhile
-        }
-        if self.reseal {
-            self.reseal = false;
-            if self.session.may_write() {
-                // Not written: back to the form storage holds now, which
-                // another tab may have changed meanwhile (an erase, say).
-                match decode(storage.get(DOCUMENT_KEY).as_deref()) {
-                    Decoded::Sealed { sealed, .. } => match before.filter(|k| made(*k, &sealed)) {
-                        Some(key) => self.session.rekeyed(key),
-                        None => self.locked_elsewhere(),
-                    },
-                    Decoded::Loaded { .. } | Decoded::Fresh => self.session.opened(),
-                    _ => match before {
-                        Some(key) => self.session.rekeyed(key),
-                        None => self.session.opened(),
-                    },
-                }
-            }
-            return false;
-        }
-        // The undo copy follows the data into its new form.
-        if storage.get(UNDO_KEY).is_some() {
-            let kept = read_undo(before, storage)
-                .filter(|previous| self.write_undo(key, previous, storage).is_ok());
-            match kept {
-                Some(previous) if self.session.accepts(ticket) => self.undo = Some(previous),
-                Some(_) => {}
-                None => {
-                    storage.remove(self.id, UNDO_KEY);
-                    self.undo = None;
-                }
-            }
-        }
-        true
-    }
-
-    /// `transfer::write_undo`: sealed with `key`, or open without one, and
-    /// only in the form the stored data has.
-    fn write_undo(
-        &self,
-        key: Option<u8>,
-        previous: &Document,
-        storage: &mut Storage,
-    ) -> Result<(), ()> {
-        let stored = storage.get(DOCUMENT_KEY);
-        if !copy_fits(
-            self.stamp.as_ref(),
-            stored.as_deref(),
-            key.as_ref(),
-            |k, sealed| made(*k, sealed),
-        ) {
-            return Err(());
-        }
-        let stamp = Stamp::new(0, storage.now());
-        let text = match key {
-            Some(key) => encode_sealed(&seal(key, previous), &stamp),
-            None => encode(previous, &stamp),
-        };
-        storage.set(self.id, UNDO_KEY, &text).map_err(|_| ())
-    }
-
-    /// `Store::replace_all`: keep what is here as the undo copy, replace
-    /// everything, and put it all back if the import was not saved.
-    fn import(&mut self, imported: Document, storage: &mut Storage) -> bool {
-        let _ = self.save(storage);
-        if !self.session.may_write() {
-            return false;
-        }
-        let ticket = self.session.ticket();
-        let key = self.session.key().copied();
-        let previous = self.current.clone();
-        let undo_before = self.undo.clone();
-        if self.write_undo(key, &previous, storage).is_err() || !self.session.accepts(ticket) {
-            return false;
-        }
-        self.undo = Some(previous.clone());
-        self.current = imported;
-        let _ = self.save(storage);
-        if !self.session.accepts(ticket) {
-            return false;
-        }
-        if self.unsaved() {
-            self.current = previous;
-            self.undo = undo_before.clone();
-            match undo_before {
-                Some(undo) => {
-                    let _ = self.write_undo(key, &undo, storage);
-                }
-                None => storage.remove(self.id, UNDO_KEY),
-            }
-            let _ = self.save(storage);
-            return false;
-        }
-        true
-    }
-
-    /// `Store::undo_import`: bring back what the last import replaced. The
-    /// copy is forgotten once that is saved; until then (a full quota) it
-    /// stays, and what was brought back is on screen, waiting to be saved.
-    fn undo_import(&mut self, storage: &mut Storage) -> Option<Document> {
-        let previous = self.undo.clone()?;
-        self.current = previous.clone();
-        let _ = self.save(storage);
-        if !self.unsaved() {
-            storage.remove(self.id, UNDO_KEY);
-            self.undo = None;
-        }
-        Some(previous)
-    }
-}
-
-/// `storage::read_undo`: the undo copy, opened with `key` if it is sealed.
-fn read_undo(key: Option<u8>, storage: &Storage) -> Option<Document> {
-    match decode(storage.get(UNDO_KEY).as_deref()) {
-        Decoded::Loaded { document, .. } => Some(document),
-        Decoded::Sealed { sealed, .. } => open(key?, &sealed),
-        _ => None,
-    }
-}
-
 impl World {
     fn new(tabs: usize) -> Self {
-        let storage = Storage::default();
-        let tabs = (0..tabs).map(|id| Tab::open(id, &storage)).collect();
+        let mut storage = Storage::default();
+        let tabs = (0..tabs).map(|id| Driven::open(id, &mut storage)).collect();
         World {
             storage,
             tabs,
+            known: BTreeSet::new(),
             passphrase: None,
             next_key: 1,
+            erases: 0,
+            asked: Vec::new(),
             typed: BTreeMap::new(),
             void: BTreeMap::new(),
             erased_unheard: vec![false; 3],
@@ -618,62 +146,88 @@ impl World {
         }
     }
 
+    /// The passphrase the user gives to unlock: the one that sealed what
+    /// is stored (they set it), or a wrong one if none they know fits.
+    fn passphrase_for_stored(&self) -> String {
+        let key = match self.storage.document() {
+            Decoded::Sealed { sealed, .. } => self
+                .known
+                .iter()
+                .copied()
+                .find(|key| FakeKey(*key).made(&sealed)),
+            _ => None,
+        };
+        passphrase(key.unwrap_or(u8::MAX))
+    }
+
+    fn ask(&mut self, tab: usize, ask: Ask, asked: Asked) {
+        let request = self.tabs[tab].ask(ask, &mut self.storage);
+        self.asked.push((tab, request, asked, self.erases));
+    }
+
     fn apply(&mut self, op: &Op) {
-        let storage = &mut self.storage;
         match *op {
             Op::Type { tab, question } => {
-                let t = &mut self.tabs[tab];
-                if !t.session.may_write() {
+                if !self.tabs[tab].tab.may_write() {
                     return; // the lock screen is showing: nothing to type in
                 }
                 self.counter += 1;
                 let value = format!("tab {tab} wrote {}", self.counter);
                 let question = QUESTIONS[question];
-                t.current
-                    .entries
-                    .begin(sample(), day("2026-11-22"))
-                    .answer(q(question), AnswerValue::Text(value.clone()));
+                let typed = value.clone();
+                self.tabs[tab].edit(
+                    |d| {
+                        d.entries
+                            .begin(sample(), day("2026-11-22"))
+                            .answer(q(question), AnswerValue::Text(typed));
+                    },
+                    &mut self.storage,
+                );
                 if self.erased_unheard[tab] || self.replaced_unheard[tab] {
                     self.void.entry(question).or_default().push(value);
                 } else {
                     self.typed.entry(question).or_default().push((tab, value));
                 }
             }
-            Op::Save(tab) => {
-                let _ = self.tabs[tab].save(storage);
-            }
+            Op::Save(tab) => self.tabs[tab].save(&mut self.storage),
             Op::Hear(tab) => {
-                self.tabs[tab].hear(storage);
+                self.tabs[tab].hear(&mut self.storage);
                 self.erased_unheard[tab] = false;
                 self.heard_replacement(tab);
             }
-            Op::FinishOpening { tab, which } => self.tabs[tab].finish_opening(which, storage),
-            Op::Lock(tab) => self.tabs[tab].lock(storage),
-            Op::Unlock(tab) => self.tabs[tab].unlock(self.passphrase, storage),
+            Op::Finish { tab, which } => self.tabs[tab].finish(which, &mut self.storage),
+            Op::Lock(tab) => self.ask(tab, Ask::Lock, Asked::Other),
+            Op::Unlock(tab) => {
+                if self.tabs[tab].tab.is_locked() {
+                    let given = self.passphrase_for_stored();
+                    self.ask(tab, Ask::Unlock(given), Asked::Other);
+                }
+            }
             Op::SetPassphrase(tab) => {
-                let key = self.next_key;
-                if self.tabs[tab].rewrite(Some(key), storage) {
+                if self.tabs[tab].tab.may_write() {
+                    let key = self.next_key;
                     self.next_key += 1;
-                    self.passphrase = Some(key);
+                    self.known.insert(key);
+                    let current = self.passphrase_for_stored();
+                    let ask = Ask::SetPassphrase {
+                        current: Some(current),
+                        new: passphrase(key),
+                    };
+                    self.ask(tab, ask, Asked::Set(key));
                 }
             }
             Op::RemovePassphrase(tab) => {
-                if self.tabs[tab].session.key().is_some() && self.tabs[tab].rewrite(None, storage) {
-                    self.passphrase = None;
+                if self.tabs[tab].tab.key().is_some() {
+                    let current = self.passphrase_for_stored();
+                    self.ask(tab, Ask::RemovePassphrase(current), Asked::Remove);
                 }
             }
             Op::Erase(tab) => {
-                let keys: Vec<String> = storage
-                    .items
-                    .keys()
-                    .filter(|k| is_mend_key(k))
-                    .cloned()
-                    .collect();
-                for key in keys {
-                    storage.remove(tab, &key);
+                if self.tabs[tab].erase(&mut self.storage).is_err() {
+                    return;
                 }
-                self.tabs[tab].erased();
                 self.passphrase = None;
+                self.erases += 1;
                 // Words typed before the erase may go (that is what erasing
                 // is for) but may also stay: a tab whose typing was not yet
                 // saved, and that hears of no removal, saves it afterwards.
@@ -686,10 +240,11 @@ impl World {
                         *unheard = true;
                     }
                 }
-                // What other tabs typed and had not saved is dropped by the
-                // rules once they hear of it: erasing means everything.
             }
             Op::Import(tab) => {
+                if !self.tabs[tab].tab.may_write() {
+                    return;
+                }
                 self.counter += 1;
                 let mut imported = Document::default();
                 let mut values = Vec::new();
@@ -701,29 +256,55 @@ impl World {
                         .answer(q(question), AnswerValue::Text(value.clone()));
                     values.push((question, value));
                 }
-                if self.tabs[tab].import(imported, storage) {
-                    self.replaced_by(tab, values);
-                }
+                self.ask(tab, Ask::Import(imported), Asked::Replace(values));
             }
             Op::Undo(tab) => {
-                if let Some(previous) = self.tabs[tab].undo_import(storage) {
-                    let values = QUESTIONS
-                        .iter()
-                        .filter_map(|question| {
-                            match previous
-                                .entries
-                                .current(sample())
-                                .and_then(|e| e.answers().get(&q(question)).cloned())
-                            {
-                                Some(AnswerValue::Text(value)) => Some((*question, value)),
-                                _ => None,
-                            }
-                        })
-                        .collect();
-                    self.replaced_by(tab, values);
+                let Some(previous) = self.tabs[tab].tab.undo_copy().cloned() else {
+                    return;
+                };
+                // The button shows once the import is done; what it brings
+                // back is the copy it shows for.
+                if !self.tabs[tab].tab.may_write() || !self.tabs[tab].tab.is_idle() {
+                    return;
                 }
+                let values = QUESTIONS
+                    .iter()
+                    .filter_map(|question| match answer_in(&previous, question) {
+                        Some(AnswerValue::Text(value)) => Some((*question, value)),
+                        _ => None,
+                    })
+                    .collect();
+                self.ask(tab, Ask::Undo, Asked::Replace(values));
             }
-            Op::Full(full) => storage.full = full,
+            Op::Full(full) => self.storage.full = full,
+        }
+        self.answered();
+    }
+
+    /// Follows the answers that came back.
+    fn answered(&mut self) {
+        let asked = std::mem::take(&mut self.asked);
+        for (tab, request, what, erases) in asked {
+            let Some(outcome) = self.tabs[tab].reply(request) else {
+                self.asked.push((tab, request, what, erases));
+                continue;
+            };
+            if outcome.is_err() {
+                continue;
+            }
+            match what {
+                // A passphrase set before an erase went with everything else.
+                Asked::Set(key) if erases == self.erases => self.passphrase = Some(key),
+                Asked::Remove if erases == self.erases => self.passphrase = None,
+                Asked::Replace(values) if erases == self.erases => self.replaced_by(tab, values),
+                // Erased since it was asked: those words may be gone too.
+                Asked::Replace(values) => {
+                    for (question, value) in values {
+                        self.void.entry(question).or_default().push(value);
+                    }
+                }
+                _ => {}
+            }
         }
     }
 
@@ -751,30 +332,37 @@ impl World {
     /// (nothing left unsaved in the tab that made it), it has heard that.
     fn heard_replacement(&mut self, tab: usize) {
         if let Some(replacer) = self.replacer {
-            if !self.tabs[replacer].unsaved() {
+            if !self.tabs[replacer].tab.unsaved() {
                 self.replaced_unheard[tab] = false;
             }
         }
     }
 
+    fn removing(&self) -> bool {
+        self.asked
+            .iter()
+            .any(|(_, _, what, _)| matches!(what, Asked::Remove))
+    }
+
     fn check_always(&self, history: &[Op]) {
-        if self.passphrase.is_some() {
-            for key in [DOCUMENT_KEY, UNDO_KEY] {
-                assert!(
-                    !matches!(
-                        decode(self.storage.get(key).as_deref()),
-                        Decoded::Loaded { .. }
-                    ),
-                    "plaintext stored in {key} while a passphrase is set, after {history:?}"
-                );
-            }
+        let document = decode(self.storage.get(DOCUMENT_KEY).as_deref());
+        let undo = decode(self.storage.get(UNDO_KEY).as_deref());
+        if self.passphrase.is_some() && !self.removing() {
+            assert!(
+                !matches!(document, Decoded::Loaded { .. }),
+                "plaintext stored while a passphrase is set, after {history:?}"
+            );
+        }
+        if matches!(document, Decoded::Sealed { .. }) {
+            assert!(
+                !matches!(undo, Decoded::Loaded { .. }),
+                "an open undo copy beside sealed data, after {history:?}"
+            );
         }
         for tab in &self.tabs {
-            if tab.session.is_locked() {
+            if tab.tab.is_locked() {
                 assert!(
-                    tab.current == Document::default()
-                        && tab.saved == Document::default()
-                        && tab.undo.is_none(),
+                    tab.tab.document().is_none() && !tab.tab.undo_available(),
                     "locked tab {} holds answers, after {history:?}",
                     tab.id
                 );
@@ -782,62 +370,78 @@ impl World {
         }
     }
 
-    /// Everyone hears everything, unlocks with the passphrase, finishes
-    /// every decrypt and saves, until nothing changes.
+    /// Everyone hears everything, finishes their work, unlocks with the
+    /// passphrase and saves, until nothing changes.
     fn settle(&mut self) {
         self.storage.full = false;
         for _ in 0..8 {
             for id in 0..self.tabs.len() {
-                let storage = &mut self.storage;
-                let tab = &mut self.tabs[id];
-                tab.hear(storage);
+                self.tabs[id].hear(&mut self.storage);
                 self.erased_unheard[id] = false;
-                while !tab.openings.is_empty() {
-                    tab.finish_opening(0, storage);
+                self.tabs[id].finish_all(&mut self.storage);
+                if self.tabs[id].tab.is_locked() {
+                    let given = self.passphrase_for_stored();
+                    self.tabs[id].ask(Ask::Unlock(given), &mut self.storage);
+                    self.tabs[id].finish_all(&mut self.storage);
                 }
-                tab.unlock(self.passphrase, storage);
-                let _ = tab.save(storage);
+                self.tabs[id].save(&mut self.storage);
+                self.tabs[id].finish_all(&mut self.storage);
+                self.answered();
             }
         }
     }
 
+    /// The key that sealed what is stored, which the user must know.
+    fn stored_key(&self, sealed: &crate::domain::sealed::Sealed, history: &[Op]) -> FakeKey {
+        self.known
+            .iter()
+            .map(|key| FakeKey(*key))
+            .find(|key| key.made(sealed))
+            .unwrap_or_else(|| {
+                panic!("stored data sealed with no passphrase the user set, after {history:?}")
+            })
+    }
+
     /// The undo copy, if one is left, opens the way the data does: with the
-    /// passphrase the user knows, or open when there is none. (One sealed
-    /// with an old passphrase could never be undone; one left after an
-    /// erase would bring erased words back.)
+    /// passphrase that opens the data, or open when there is none. (One
+    /// sealed with an old passphrase could never be undone; one left after
+    /// an erase would bring erased words back.)
     fn check_undo_copy(&self, history: &[Op]) {
         let Some(text) = self.storage.get(UNDO_KEY) else {
             return;
         };
-        let fits = match (decode(Some(&text)), self.passphrase) {
-            (Decoded::Loaded { .. }, None) => self.storage.get(DOCUMENT_KEY).is_some(),
-            (Decoded::Sealed { sealed, .. }, Some(key)) => made(key, &sealed),
+        let fits = match (decode(Some(&text)), self.storage.document()) {
+            (Decoded::Loaded { .. }, Decoded::Loaded { .. }) => true,
+            (Decoded::Sealed { sealed: undo, .. }, Decoded::Sealed { sealed, .. }) => {
+                self.stored_key(&sealed, history).made(&undo)
+            }
             _ => false,
         };
         assert!(
             fits,
-            "the undo copy does not fit the stored data (passphrase {:?}), after {history:?}",
-            self.passphrase
+            "the undo copy does not fit the stored data, after {history:?}"
         );
     }
 
     fn check_nothing_lost(&self, history: &[Op]) {
-        let stored = match decode(self.storage.get(DOCUMENT_KEY).as_deref()) {
+        let stored = match self.storage.document() {
             Decoded::Loaded { document, .. } => Some(document),
-            Decoded::Sealed { sealed, .. } => {
-                let key = self.passphrase.expect("sealed data has a known passphrase");
-                Some(open(key, &sealed).expect("the passphrase opens it"))
+            Decoded::Sealed {
+                sealed,
+                stamp,
+                schema,
+            } => {
+                let key = self.stored_key(&sealed, history);
+                let aad = crate::domain::store::document_aad(schema, &stamp);
+                let bytes = super::harness::open(key, &sealed, &aad)
+                    .unwrap_or_else(|e| panic!("the passphrase opens it: {e:?}"));
+                Some(open_data(schema, &bytes).unwrap_or_else(|e| panic!("{e:?}")))
             }
             Decoded::Fresh => None,
             other => panic!("unexpected {other:?}"),
         };
-        let answer = |question: &str| {
-            stored.as_ref().and_then(|d| {
-                d.entries
-                    .current(sample())
-                    .and_then(|e| e.answers().get(&q(question)).cloned())
-            })
-        };
+        let _ = CURRENT_SCHEMA;
+        let answer = |question: &str| stored.as_ref().and_then(|d| answer_in(d, question));
         for question in QUESTIONS {
             let values = self
                 .typed
@@ -873,10 +477,14 @@ impl World {
             }
         }
         for tab in &self.tabs {
-            assert!(!tab.session.is_locked(), "tab {} still locked", tab.id);
+            assert!(
+                !tab.tab.is_locked(),
+                "tab {} still locked, after {history:?}",
+                tab.id
+            );
             for question in QUESTIONS {
                 assert_eq!(
-                    tab.answer(question),
+                    answer_in(&tab.document(), question),
                     answer(question),
                     "tab {} shows something else than storage, after {history:?}",
                     tab.id
