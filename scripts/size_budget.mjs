@@ -36,8 +36,14 @@ import { firstLoad, pageLoads, printTable } from './first_load.mjs';
  * validator runs at build). Lowered to 390,000 over 384,296 when seven
  * pages became chunks loaded on demand (issue 22, wasm-split: -110.6 KB;
  * History, Summary, Settings, Compare, Review, Results, Stopping harm).
+ * Raised to 397,000 over 393,514 (from 384,287) when the tab's decisions
+ * became one machine, domain::store::Tab (issue 23): the passphrase,
+ * import and lock steps that wasm-split had left in Settings' chunk are
+ * now reached from the machine every page holds (Settings fell from
+ * 46,613 to 43,012 and its budget with it), and the machine is what the
+ * model test drives. Net across the two: +5.6 KB.
  */
-const BUDGET = 390_000;
+const BUDGET = 397_000;
 
 /**
  * Brotli bytes each page loaded on demand may download when it first opens
@@ -45,14 +51,16 @@ const BUDGET = 390_000;
  * issue 22 at 4 to 10% over what each page needed then (compare 57,195,
  * history 56,443, results 45,115, review 9,756, settings 46,626,
  * stopping_harm 5,871, summary 43,501), so a feature's cost shows on its
- * own page. A new lazy page needs a budget here, or this fails.
+ * own page. Settings lowered to 45,500 over 43,012 when its passphrase and
+ * import steps moved into the tab machine (issue 23). A new lazy page
+ * needs a budget here, or this fails.
  */
 const PAGE_BUDGETS = {
   compare: 60_000,
   history: 59_000,
   results: 47_500,
   review: 10_500,
-  settings: 49_000,
+  settings: 45_500,
   stopping_harm: 6_500,
   summary: 45_500,
 };

@@ -45,6 +45,30 @@ fn normalized(passphrase: &str) -> String {
     String::from(js_sys::JsString::from(passphrase).normalize("NFC"))
 }
 
+/// Never prints anything of the key (it cannot: WebCrypto holds it).
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Key(..)")
+    }
+}
+
+/// The store's machine only asks which boxes a key made.
+impl crate::domain::store::BoxKey for Key {
+    fn made(&self, sealed: &Sealed) -> bool {
+        Key::made(self, sealed)
+    }
+}
+
+impl From<OpenError> for crate::domain::store::UnlockError {
+    fn from(error: OpenError) -> Self {
+        match error {
+            OpenError::WrongPassphrase => Self::WrongPassphrase,
+            OpenError::Tampered => Self::Damaged,
+            OpenError::Unavailable => Self::Unavailable,
+        }
+    }
+}
+
 impl Key {
     /// Derives a key for a new passphrase, with a fresh random salt.
     pub async fn create(passphrase: &str) -> Result<Key, OpenError> {

@@ -134,8 +134,10 @@ async fn unreadable_text_met_while_sealing_is_kept_aside_and_the_sealed_save_sti
         .filter(|k| k.starts_with("mend.recovered."))
         .collect();
     assert_eq!(kept.len(), 1);
+    // Kept exactly as found, and (like every copy of the user's words
+    // beside sealed data) sealed once the browser has done so.
     assert_eq!(
-        local().get_item(&kept[0]).unwrap().as_deref(),
+        store.recovered_text().await.as_deref(),
         Some("{\"app\":\"mend\",\"sch")
     );
     local().clear().unwrap();

@@ -1,262 +1,98 @@
-//! The browser side of the local store: reads and writes the one document in
-//! localStorage following the rules in `domain::store` (decode on start,
-//! check before every write, merge what another tab saved, keep unreadable
-//! data aside, report failed writes), and exposes it to the UI as signals.
+//! The browser side of the local store: a driver for `domain::store::Tab`,
+//! the machine that decides everything about the user's saved data. The
+//! driver hands it each event (another tab's storage event, the page being
+//! hidden, a box sealed or opened by WebCrypto, a timer, a request from a
+//! screen), performs every effect it asks for, and mirrors what it holds
+//! into the signals the screens read. It makes no decision of its own.
 //!
-//! Every write of user data goes through [`Store::change`] and [`Store::flush`].
-//! The glue is split by concern: `storage` (access to localStorage, never
-//! throwing), `writer` (the one save path, plain or sealed, single-flight),
-//! `session` (lock, unlock, passphrase changes, what a locked tab holds),
-//! `transfer` (import, undo, export, erase) and `events` (other tabs, the
-//! page being hidden). Every change of session goes through [`Store::step`],
-//! one step of `domain::store::Session`.
-//!
-//! It uses `web_sys::Storage` directly rather than gloo-storage: Mend needs
-//! the exception's name to tell a full quota from blocked storage, and the
-//! stored text byte for byte to keep unreadable data aside, while
-//! gloo-storage wraps values in its own JSON and panics when storage is off.
+//! Storage is `localStorage` (see `storage`), through `web_sys::Storage`
+//! rather than gloo-storage: Mend needs the exception's name to tell a full
+//! quota from blocked storage, and the stored text byte for byte to keep
+//! unreadable data aside, while gloo-storage wraps values in its own JSON
+//! and panics when storage is off.
 
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 
-use crate::crypto::{Key, OpenError};
+use crate::content;
+use crate::crypto::Key;
 use crate::domain::date::CalendarDate;
 use crate::domain::sealed::Sealed;
 use crate::domain::store::{
-    before_write, decode, document_aad, document_plaintext, encode, encode_sealed, is_mend_key,
-    is_overtaken, is_stale_removal, merge_pending, on_storage_event, open_data, recovery_key,
-    undo_aad, Decoded, Document, Lasts, Notice, Session, Stamp, CURRENT_SCHEMA, DOCUMENT_KEY,
-    UNDO_KEY,
+    kept_aside_aad, read_kept_aside, Ask, Document, Effect, Event, KeptAside, Notice, Outcome,
+    Request, SaveFailure, Tab, Timer,
 };
+use crate::domain::transfer;
 
-/// How urgently a change must reach storage. Typing is coalesced (saved
-/// ~300 ms after the last key, and on blur or when the page is hidden);
-/// everything else is saved at once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Urgency {
-    Now,
-    Soon,
-}
+pub use crate::domain::store::{UnlockError, Urgency};
 
-/// How long typing may wait before it is saved.
-const TYPING_DELAY_MS: u64 = 300;
-/// How long a brief notice stays on screen.
-const BRIEF_NOTICE_MS: u64 = 6000;
+mod storage;
+
+use storage::{now_iso, storage, LocalShelf};
 
 /// The user's data, shared through context. Cheap to copy.
 #[derive(Clone, Copy)]
 pub struct Store {
-    /// What the user sees and edits.
+    tab: StoredValue<Tab<Key>, LocalStorage>,
+    /// Mirrors of the machine, for the screens.
     current: RwSignal<Document>,
-    /// What storage holds, as far as this tab knows (equal to `current` when
-    /// nothing is waiting to be saved).
-    saved: StoredValue<Document>,
-    /// The saved copy this tab last read or wrote.
-    stamp: StoredValue<Option<Stamp>>,
-    /// Mirror: a newer Mend owns the stored data; never write from this page.
-    read_only: RwSignal<bool>,
     notices: RwSignal<Vec<Notice>>,
-    /// Bumped whenever the document is replaced by another tab's data, so
-    /// screens with uncontrolled inputs re-create themselves.
-    outside: RwSignal<u64>,
-    timer: StoredValue<Option<TimeoutHandle>>,
-    /// Where the unreadable copy was kept, for its download.
-    recovered: StoredValue<Option<String>>,
-    /// Open, unlocked (with the key, only ever in memory), locked or
-    /// read-only; and the epoch that dates asynchronous work. Changed only
-    /// through [`Store::step`], which mirrors it into the three flags below.
-    session: StoredValue<Session<Key>, LocalStorage>,
-    /// Mirror: the stored data is sealed with a passphrase (whether or not
-    /// this tab holds the key right now).
     protected: RwSignal<bool>,
-    /// Mirror: the stored data is sealed and this tab has no key.
     locked: RwSignal<bool>,
-    /// Write even if nothing changed: the passphrase was set, changed or removed.
-    reseal: StoredValue<bool>,
-    /// A sealed save is under way (sealing is asynchronous); another save
-    /// asked for meanwhile runs right after it.
-    saving: StoredValue<bool>,
-    again: StoredValue<bool>,
-    /// Who is waiting for the save under way to finish ([`Store::settle`]).
-    waiters: StoredValue<Vec<js_sys::Function>, LocalStorage>,
-    /// What the last import replaced, until undone or dismissed.
-    undo: RwSignal<Option<Document>>,
-    /// What this tab had not saved when it locked, sealed: restored on top
-    /// of the stored data after unlocking. Normally `None`.
-    held: StoredValue<Option<Held>, LocalStorage>,
-    /// Bumped after each write of the user's answers that worked, for the
-    /// "Saved" status a screen reader hears.
+    read_only: RwSignal<bool>,
+    undo: RwSignal<bool>,
+    /// Bumped when another tab's data (or an unlock, an import) replaced
+    /// what the tab showed, so screens with uncontrolled inputs re-create.
+    outside: RwSignal<u64>,
+    /// Writes of the user's answers that worked, for the "Saved" status.
     saves: RwSignal<u64>,
+    timers: StoredValue<Vec<(Timer, TimeoutHandle)>>,
+    /// Requests waiting for their answer: the promise to resolve, then the
+    /// answer itself.
+    waiting: StoredValue<BTreeMap<Request, js_sys::Function>, LocalStorage>,
+    answers: StoredValue<BTreeMap<Request, Outcome>>,
+    next_request: StoredValue<Request>,
 }
-
-/// Changes a tab had not saved when it locked (a full quota, say), kept
-/// sealed so a locked tab holds no readable answer. The key is kept with
-/// them, in memory only, so they open after unlocking even if another tab
-/// changed the passphrase meanwhile; it opens nothing else.
-#[derive(Clone)]
-enum Held {
-    Sealed {
-        key: Key,
-        base: Sealed,
-        mine: Sealed,
-    },
-    /// Another tab set the first passphrase while this one had unsaved
-    /// typing: there is no key to seal it with yet.
-    Plain { base: Document, mine: Document },
-}
-
-impl Held {
-    /// Seals `base` (what storage held) and `mine` (what the user sees) with
-    /// `key`; `None` if the browser could not.
-    async fn seal(key: Key, base: &Document, mine: &Document) -> Option<Held> {
-        let base = key
-            .seal(document_plaintext(base).as_bytes(), HELD_BASE_AAD)
-            .await
-            .ok()?;
-        let mine = key
-            .seal(document_plaintext(mine).as_bytes(), HELD_MINE_AAD)
-            .await
-            .ok()?;
-        Some(Held::Sealed { key, base, mine })
-    }
-}
-
-/// The additional-data labels of held boxes: never a stored document's.
-const HELD_BASE_AAD: &str = "mend.held.base";
-const HELD_MINE_AAD: &str = "mend.held.mine";
-
-/// Why the lock screen (or a passphrase change) did not go through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnlockError {
-    WrongPassphrase,
-    /// The box opened with the right passphrase but not its contents.
-    Damaged,
-    /// WebCrypto is missing (an old browser, or not a secure origin).
-    Unavailable,
-    /// The data could not be saved in its new form; nothing changed.
-    NotSaved,
-    /// Another tab kept saving while the data was being opened.
-    Busy,
-    /// The session moved on while this was under way: locked here, or the
-    /// passphrase set or changed in another tab.
-    ChangedElsewhere,
-}
-
-impl UnlockError {
-    pub fn message(self) -> &'static str {
-        match self {
-            Self::WrongPassphrase => {
-                "That passphrase doesn't open Mend. Check for caps lock and try again; \
-                 nothing has been changed."
-            }
-            Self::Damaged => {
-                "The passphrase is right, but the saved data has been damaged or changed \
-                 since Mend wrote it, so Mend can't open it. Nothing has been changed or \
-                 deleted. If you have an export, you can import it."
-            }
-            Self::Unavailable => {
-                "This browser can't do the encryption Mend needs. Open Mend in an \
-                 up-to-date browser."
-            }
-            Self::NotSaved => {
-                "Mend couldn't save that change on this device, so nothing has \
-                 changed. Free up some space in the browser and try again."
-            }
-            Self::ChangedElsewhere => {
-                "Mend locked, or its passphrase was set or changed in another tab, while \
-                 this was under way, so nothing was changed here. Unlock, then try again."
-            }
-            Self::Busy => {
-                "Mend is open in another tab that was saving while this one unlocked. \
-                 Nothing has been changed; please try again."
-            }
-        }
-    }
-}
-
-impl From<OpenError> for UnlockError {
-    fn from(error: OpenError) -> Self {
-        match error {
-            OpenError::WrongPassphrase => Self::WrongPassphrase,
-            OpenError::Tampered => Self::Damaged,
-            OpenError::Unavailable => Self::Unavailable,
-        }
-    }
-}
-
-mod events;
-mod session;
-mod storage;
-mod transfer;
-mod writer;
-
-use storage::{failure, now_iso, read_key, read_undo, storage, stored_stamp};
-use transfer::write_undo;
 
 impl Store {
     /// Loads the document (or starts fresh), and starts listening to other
     /// tabs and to the page being hidden.
     pub fn open() -> Self {
+        let (tab, effects) = Tab::open(&mut LocalShelf, content::library());
         let store = Store {
+            tab: StoredValue::new_local(tab),
             current: RwSignal::new(Document::default()),
-            saved: StoredValue::new(Document::default()),
-            stamp: StoredValue::new(None),
-            read_only: RwSignal::new(false),
             notices: RwSignal::new(Vec::new()),
-            outside: RwSignal::new(0),
-            timer: StoredValue::new(None),
-            recovered: StoredValue::new(None),
-            session: StoredValue::new_local(Session::open()),
             protected: RwSignal::new(false),
             locked: RwSignal::new(false),
-            reseal: StoredValue::new(false),
-            saving: StoredValue::new(false),
-            again: StoredValue::new(false),
-            waiters: StoredValue::new_local(Vec::new()),
-            undo: RwSignal::new(None),
-            held: StoredValue::new_local(None),
+            read_only: RwSignal::new(false),
+            undo: RwSignal::new(false),
+            outside: RwSignal::new(0),
             saves: RwSignal::new(0),
+            timers: StoredValue::new(Vec::new()),
+            waiting: StoredValue::new_local(BTreeMap::new()),
+            answers: StoredValue::new(BTreeMap::new()),
+            next_request: StoredValue::new(0),
         };
-        store.load();
+        store.mirror();
+        store.perform(effects);
         store.listen();
         store
     }
 
-    pub(super) fn load(&self) {
-        let stored = match storage().and_then(|s| s.get_item(DOCUMENT_KEY).map_err(failure)) {
-            Ok(stored) => stored,
-            Err(reason) => {
-                self.notify(Notice::SaveFailed(reason));
-                return;
-            }
-        };
-        match decode(stored.as_deref()) {
-            Decoded::Fresh => {}
-            Decoded::Loaded { document, stamp } => {
-                self.saved.set_value(document.clone());
-                self.current.set(document);
-                self.stamp.set_value(Some(stamp));
-                if let Decoded::Loaded { document, .. } = decode(read_key(UNDO_KEY).as_deref()) {
-                    self.undo.set(Some(document));
-                }
-            }
-            Decoded::Sealed { .. } => {
-                // Sealed before this tab had any key.
-                self.step(Session::locked_elsewhere);
-            }
-            Decoded::Newer { .. } => {
-                self.step(Session::read_only);
-                self.notify(Notice::NewerVersion);
-            }
-            Decoded::Corrupt { .. } => {
-                // Not the reason: a parser's message can quote what the user wrote.
-                web_sys::console::warn_1(&"Mend: stored data unreadable; kept aside".into());
-                let text = stored.unwrap_or_default();
-                if let Err(reason) = self.keep_aside(&text) {
-                    self.notify(Notice::SaveFailed(reason));
-                }
-                self.notify(Notice::Recovered);
-            }
-        }
+    // What the screens read.
+
+    /// Reads the document, tracking it.
+    pub fn read<R>(&self, f: impl FnOnce(&Document) -> R) -> R {
+        self.current.with(f)
+    }
+
+    pub fn read_untracked<R>(&self, f: impl FnOnce(&Document) -> R) -> R {
+        self.current.with_untracked(f)
     }
 
     /// True while the stored data is sealed and this tab has no key.
@@ -269,35 +105,17 @@ impl Store {
         self.protected.into()
     }
 
-    /// Reads the document, tracking it.
-    pub fn read<R>(&self, f: impl FnOnce(&Document) -> R) -> R {
-        self.current.with(f)
-    }
-
-    pub fn read_untracked<R>(&self, f: impl FnOnce(&Document) -> R) -> R {
-        self.current.with_untracked(f)
-    }
-
-    /// Changes the document and saves it: at once, or after typing pauses.
-    pub fn change(&self, urgency: Urgency, f: impl FnOnce(&mut Document)) {
-        self.current.update(f);
-        match urgency {
-            Urgency::Now => self.flush(),
-            Urgency::Soon => self.flush_later(),
-        }
-    }
-
     /// True when a newer Mend owns the stored data and this page must not write.
     pub fn read_only(&self) -> Signal<bool> {
         self.read_only.into()
     }
 
-    /// Bumps when another tab's data replaced what this tab showed.
     /// Counts writes of the user's answers that worked, in this tab.
     pub fn saves(&self) -> Signal<u64> {
         self.saves.into()
     }
 
+    /// Bumps when another tab's data replaced what this tab showed.
     pub fn outside_changes(&self) -> RwSignal<u64> {
         self.outside
     }
@@ -306,63 +124,319 @@ impl Store {
         self.notices.into()
     }
 
-    pub fn dismiss(&self, notice: Notice) {
-        self.notices.update(|n| n.retain(|x| *x != notice));
+    /// What the last import replaced, while it can still be brought back.
+    pub fn undo_available(&self) -> Signal<bool> {
+        self.undo.into()
     }
 
-    pub(super) fn notify(&self, notice: Notice) {
-        self.notices.update(|notices| {
-            // One save failure at a time: the newest reason replaces the old.
-            notices.retain(|n| {
-                *n != notice
-                    && !(matches!(n, Notice::SaveFailed(_))
-                        && matches!(notice, Notice::SaveFailed(_)))
-            });
-            notices.push(notice);
-        });
-        if notice.lasts() == Lasts::Briefly {
-            let notices = self.notices;
-            set_timeout(
-                move || notices.update(|n| n.retain(|x| *x != notice)),
-                std::time::Duration::from_millis(BRIEF_NOTICE_MS),
-            );
-        }
-    }
+    // What the screens ask.
 
-    /// The one way the session changes: a step of its machine, then the
-    /// flags the screens watch follow it.
-    pub(super) fn step<R: Default>(&self, f: impl FnOnce(&mut Session<Key>) -> R) -> R {
-        let result = self.session.try_update_value(f).unwrap_or_default();
-        let (protected, locked, read_only) = self
-            .session
-            .try_with_value(|s| (s.is_protected(), s.is_locked(), s.is_read_only()))
+    /// Changes the document and saves it: at once, or after typing pauses.
+    pub fn change(&self, urgency: Urgency, f: impl FnOnce(&mut Document)) {
+        let effects = self
+            .tab
+            .try_update_value(|tab| tab.edit(urgency, f, &mut LocalShelf, content::library()))
             .unwrap_or_default();
-        set_flag(self.protected, protected);
-        set_flag(self.locked, locked);
-        set_flag(self.read_only, read_only);
+        self.after(effects);
+    }
+
+    /// Saves what is waiting now (a field lost focus, the page is hidden).
+    pub fn flush(&self) {
+        self.handle(Event::Flush);
+    }
+
+    pub fn dismiss(&self, notice: Notice) {
+        self.handle(Event::Dismiss(notice));
+    }
+
+    /// Waits until nothing is waiting to be saved, or a save has failed.
+    pub async fn settle(&self) {
+        let _ = self.ask(Ask::Settle).await;
+    }
+
+    /// Saves what is waiting, then drops the key and every decrypted answer
+    /// from memory (what cannot be saved is held sealed until unlock).
+    /// False if there is nothing to lock, or typing arrived meanwhile.
+    pub async fn lock(&self) -> bool {
+        self.ask(Ask::Lock).await.is_ok()
+    }
+
+    /// Opens the sealed data with `passphrase`. A wrong passphrase changes
+    /// nothing, in storage or on screen.
+    pub async fn unlock(&self, passphrase: &str) -> Result<(), UnlockError> {
+        self.ask(Ask::Unlock(passphrase.to_owned())).await
+    }
+
+    /// Seals everything with a new passphrase (setting it, or replacing the
+    /// one given as `current`). Nothing changes unless the new form is saved.
+    pub async fn set_passphrase(
+        &self,
+        current: Option<&str>,
+        new: &str,
+    ) -> Result<(), UnlockError> {
+        let current = current.map(str::to_owned);
+        let new = new.to_owned();
+        self.ask(Ask::SetPassphrase { current, new }).await
+    }
+
+    /// Stores everything open again, after checking the passphrase.
+    pub async fn remove_passphrase(&self, current: &str) -> Result<(), UnlockError> {
+        self.ask(Ask::RemovePassphrase(current.to_owned())).await
+    }
+
+    /// Replaces everything with an imported document, keeping what was here
+    /// as a one-step undo. Nothing changes if that copy cannot be kept.
+    pub async fn replace_all(&self, document: Document) -> Result<(), UnlockError> {
+        self.ask(Ask::Import(document)).await
+    }
+
+    /// Brings back what the last import replaced.
+    pub async fn undo_import(&self) {
+        let _ = self.ask(Ask::Undo).await;
+    }
+
+    /// Drops the undo copy, in memory and in storage.
+    pub fn forget_undo(&self) {
+        self.handle(Event::ForgetUndo);
+    }
+
+    /// Removes every key Mend has written (recovered copies included) and
+    /// starts this tab fresh. Other tabs clear themselves when they hear it.
+    pub fn erase_everything(&self) -> Result<(), SaveFailure> {
+        let (result, effects) = self
+            .tab
+            .try_update_value(|tab| tab.erase(&mut LocalShelf))
+            .unwrap_or((Err(SaveFailure::Unknown), Vec::new()));
+        self.after(effects);
         result
     }
 
-    /// The key to seal an export with (also kept by a tab a newer Mend
-    /// stopped, so it can still lock).
-    pub(super) fn sealing_key(&self) -> Option<Key> {
-        self.session
-            .try_with_value(|s| s.sealing_key().cloned())
+    /// The unreadable text kept aside at start-up, exactly as it was found,
+    /// for its download (opened with the passphrase if it was sealed since).
+    pub async fn recovered_text(&self) -> Option<String> {
+        let (name, key) = self
+            .tab
+            .try_with_value(|tab| (tab.recovered().map(str::to_owned), tab.key().cloned()))?;
+        let name = name?;
+        let text = storage().ok()?.get_item(&name).ok()??;
+        match read_kept_aside(&text) {
+            KeptAside::Plain(text) => Some(text),
+            KeptAside::Sealed(sealed) => {
+                let bytes = key?.open(&sealed, &kept_aside_aad(&name)).await.ok()?;
+                String::from_utf8(bytes).ok()
+            }
+        }
+    }
+
+    /// Seals `plaintext` for an export with the current key, if there is one.
+    pub async fn seal_export(&self, plaintext: &str, aad: &str) -> Option<Sealed> {
+        let key = self
+            .tab
+            .try_with_value(|tab| tab.sealing_key().cloned())??;
+        key.seal(plaintext.as_bytes(), aad).await.ok()
+    }
+
+    /// Everything this tab holds as an export file (see `domain::transfer`):
+    /// sealed with the passphrase when there is one, unless `plain` was
+    /// chosen. `None` if sealing failed.
+    pub async fn export_file(&self, plain: bool) -> Option<String> {
+        let created_at = now_iso();
+        let text = self.read_untracked(|d| transfer::export_plain(d, &created_at));
+        if plain || !self.protected.get_untracked() {
+            return Some(text);
+        }
+        let sealed = self
+            .seal_export(&text, &transfer::export_aad(&created_at))
+            .await?;
+        Some(transfer::export_sealed(&sealed, &created_at))
+    }
+
+    // The driver.
+
+    fn handle(&self, event: Event<Key>) {
+        let effects = self
+            .tab
+            .try_update_value(|tab| tab.handle(event, &mut LocalShelf, content::library()))
+            .unwrap_or_default();
+        self.after(effects);
+    }
+
+    fn after(&self, effects: Vec<Effect<Key>>) {
+        self.mirror();
+        self.perform(effects);
+    }
+
+    /// Asks the machine and waits for its answer.
+    async fn ask(&self, ask: Ask) -> Outcome {
+        let request = self.next_request.get_value() + 1;
+        self.next_request.set_value(request);
+        let waiting = self.waiting;
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            waiting.update_value(|w| {
+                w.insert(request, resolve);
+            });
+        });
+        self.handle(Event::Ask(request, ask));
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        self.answers
+            .try_update_value(|answers| answers.remove(&request))
             .flatten()
+            .unwrap_or(Err(UnlockError::ChangedElsewhere))
     }
 
-    /// The key, while unlocked.
-    pub(super) fn key(&self) -> Option<Key> {
-        self.session.try_with_value(|s| s.key().cloned()).flatten()
+    fn perform(&self, effects: Vec<Effect<Key>>) {
+        for effect in effects {
+            let store = *self;
+            match effect {
+                Effect::Seal { job, key, boxes } => wasm_bindgen_futures::spawn_local(async move {
+                    let mut sealed = Vec::with_capacity(boxes.len());
+                    for (plaintext, aad) in &boxes {
+                        match key.seal(plaintext.as_bytes(), aad).await {
+                            Ok(one) => sealed.push(one),
+                            Err(_) => {
+                                return store.handle(Event::Sealed {
+                                    job,
+                                    result: Err(()),
+                                })
+                            }
+                        }
+                    }
+                    store.handle(Event::Sealed {
+                        job,
+                        result: Ok(sealed),
+                    });
+                }),
+                Effect::Open { job, key, boxes } => wasm_bindgen_futures::spawn_local(async move {
+                    let mut result = Vec::with_capacity(boxes.len());
+                    for (sealed, aad) in &boxes {
+                        result.push(key.open(sealed, aad).await.map_err(UnlockError::from));
+                    }
+                    store.handle(Event::Opened { job, result });
+                }),
+                Effect::Derive {
+                    job,
+                    passphrase,
+                    like,
+                } => wasm_bindgen_futures::spawn_local(async move {
+                    let result = match like {
+                        Some(sealed) => Key::for_box(&passphrase, &sealed).await,
+                        None => Key::create(&passphrase).await,
+                    };
+                    store.handle(Event::Derived {
+                        job,
+                        result: result.map_err(UnlockError::from),
+                    });
+                }),
+                Effect::Start(timer, ms) => {
+                    self.stop(timer);
+                    let handle = set_timeout_with_handle(
+                        move || {
+                            store
+                                .timers
+                                .update_value(|t| t.retain(|(x, _)| *x != timer));
+                            store.handle(Event::Timer(timer));
+                        },
+                        Duration::from_millis(u64::from(ms)),
+                    );
+                    if let Ok(handle) = handle {
+                        self.timers.update_value(|t| t.push((timer, handle)));
+                    }
+                }
+                Effect::Stop(timer) => self.stop(timer),
+                Effect::Reply(request, outcome) => {
+                    self.answers.update_value(|a| {
+                        a.insert(request, outcome);
+                    });
+                    let resolve = self
+                        .waiting
+                        .try_update_value(|w| w.remove(&request))
+                        .flatten();
+                    if let Some(resolve) = resolve {
+                        let _ = resolve.call0(&JsValue::NULL);
+                    }
+                }
+            }
+        }
     }
-}
 
-/// Sets a flag only when it changes: screens built on it (the passphrase
-/// settings, the lock screen) must not be rebuilt, losing what they show,
-/// when it is set to what it already was.
-fn set_flag(flag: RwSignal<bool>, value: bool) {
-    if flag.get_untracked() != value {
-        flag.set(value);
+    fn stop(&self, timer: Timer) {
+        self.timers.update_value(|timers| {
+            timers.retain(|(x, handle)| {
+                if *x == timer {
+                    handle.clear();
+                }
+                *x != timer
+            })
+        });
+    }
+
+    /// Mirrors the machine into the signals, setting only what changed:
+    /// screens built on them must not be rebuilt, losing what they show,
+    /// when a value is set to what it already was.
+    fn mirror(&self) {
+        let Some((document, notices, flags, replaced, saves)) = self.tab.try_with_value(|tab| {
+            let shown = tab.document();
+            let document = (self.current.with_untracked(|c| Some(c) != shown))
+                .then(|| shown.cloned().unwrap_or_default());
+            let notices = (self
+                .notices
+                .with_untracked(|n| n.as_slice() != tab.notices()))
+            .then(|| tab.notices().to_vec());
+            let flags = [
+                tab.is_protected(),
+                tab.is_locked(),
+                tab.is_read_only(),
+                tab.undo_available(),
+            ];
+            (document, notices, flags, tab.replaced(), tab.saves())
+        }) else {
+            return;
+        };
+        if let Some(document) = document {
+            self.current.set(document);
+        }
+        if let Some(notices) = notices {
+            self.notices.set(notices);
+        }
+        let signals = [self.protected, self.locked, self.read_only, self.undo];
+        for (signal, value) in signals.into_iter().zip(flags) {
+            if signal.get_untracked() != value {
+                signal.set(value);
+            }
+        }
+        if self.outside.get_untracked() != replaced {
+            self.outside.set(replaced);
+        }
+        if self.saves.get_untracked() != saves {
+            self.saves.set(saves);
+        }
+    }
+
+    fn listen(&self) {
+        let store = *self;
+        // The store lives as long as the page, so its listeners are never
+        // removed: their handles are let go.
+        let _ = window_event_listener(ev::storage, move |event| {
+            // Only localStorage is Mend's (sessionStorage events come too).
+            let local = match (event.storage_area(), storage()) {
+                (Some(area), Ok(local)) => area == local,
+                _ => false,
+            };
+            if local {
+                store.handle(Event::Heard {
+                    key: event.key(),
+                    value: event.new_value(),
+                });
+            }
+        });
+        // Typing waits at most until the page is hidden or closed.
+        let _ = window_event_listener(ev::pagehide, move |_| store.flush());
+        // `visibilitychange` is fired at the document and bubbles to the window.
+        let _ = window_event_listener(ev::visibilitychange, move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                store.flush();
+            }
+        });
     }
 }
 

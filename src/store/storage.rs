@@ -1,45 +1,40 @@
-//! Access to localStorage that never throws: every failure is a
-//! [`SaveFailure`] the user can be told about.
+//! `localStorage` as the machine's [`Shelf`]: access that never throws,
+//! every failure a [`SaveFailure`] the user can be told about.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::*;
-use crate::crypto::Key;
-use crate::domain::store::*;
+use crate::domain::store::{SaveFailure, Shelf};
 
-/// The import-undo copy in storage, opened with `key` if it is sealed.
-pub(super) async fn read_undo(key: Option<&Key>) -> Option<Document> {
-    match decode(read_key(UNDO_KEY).as_deref()) {
-        Decoded::Loaded { document, .. } => Some(document),
-        Decoded::Sealed {
-            sealed,
-            stamp,
-            schema,
-        } => {
-            let key = key?;
-            let mut opened = key.open(&sealed, &undo_aad(schema, &stamp)).await;
-            if opened.is_err() {
-                // Written before the undo copy had its own label.
-                opened = key.open(&sealed, &document_aad(schema, &stamp)).await;
-            }
-            opened.ok().and_then(|bytes| open_data(schema, &bytes).ok())
-        }
-        _ => None,
+/// The browser's `localStorage`, reached afresh for every call (it can be
+/// switched off while the page runs).
+pub(super) struct LocalShelf;
+
+impl Shelf for LocalShelf {
+    fn get(&self, key: &str) -> Result<Option<String>, SaveFailure> {
+        storage()?.get_item(key).map_err(failure)
     }
-}
 
-/// The stamp of what storage holds now, if it is a document.
-pub(super) fn stored_stamp() -> Option<Stamp> {
-    match decode(read_key(DOCUMENT_KEY).as_deref()) {
-        Decoded::Loaded { stamp, .. } | Decoded::Sealed { stamp, .. } => Some(stamp),
-        _ => None,
+    fn set(&mut self, key: &str, value: &str) -> Result<(), SaveFailure> {
+        storage()?.set_item(key, value).map_err(failure)
     }
-}
 
-pub(super) fn read_key(key: &str) -> Option<String> {
-    storage().ok()?.get_item(key).ok().flatten()
+    fn remove(&mut self, key: &str) -> Result<(), SaveFailure> {
+        storage()?.remove_item(key).map_err(failure)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, SaveFailure> {
+        let storage = storage()?;
+        let length = storage.length().map_err(failure)?;
+        Ok((0..length)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect())
+    }
+
+    fn now(&self) -> String {
+        now_iso()
+    }
 }
 
 pub(super) fn storage() -> Result<web_sys::Storage, SaveFailure> {
@@ -51,7 +46,7 @@ pub(super) fn storage() -> Result<web_sys::Storage, SaveFailure> {
 }
 
 /// Why the browser refused, from the DOMException it threw.
-pub(super) fn failure(error: JsValue) -> SaveFailure {
+fn failure(error: JsValue) -> SaveFailure {
     let name = error
         .dyn_ref::<web_sys::DomException>()
         .map(|e| e.name())

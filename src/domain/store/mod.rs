@@ -1,8 +1,10 @@
 //! The local store: the one versioned document Mend keeps on the device, and the decisions the browser glue needs to keep it safe.
 //!
-//! Everything here is plain Rust: it never touches the browser. The glue (in
-//! the app, outside `domain/`) reads and writes `localStorage` and calls these
-//! functions to decide what to do. The rules it must follow:
+//! Everything here is plain Rust: it never touches the browser. [`Tab`] is
+//! the machine each browser tab runs: it follows the rules below, reading
+//! and writing through a [`Shelf`] (`localStorage` in the browser) and
+//! asking for everything asynchronous as an [`Effect`]; the glue in
+//! `src/store/` only performs effects. The rules:
 //!
 //! **On start-up.** Read [`DOCUMENT_KEY`] and pass it to [`decode()`]:
 //! - [`Decoded::Fresh`]: nothing saved yet. Start from `Document::default()`
@@ -71,7 +73,6 @@ mod keys;
 mod merge;
 mod migrate;
 mod notice;
-mod session;
 mod sync;
 mod tab;
 
@@ -86,7 +87,6 @@ pub use keys::{
 pub use merge::{merge_pending, MergeNote, Merged};
 pub use migrate::{migrate, MigrationError, CURRENT_SCHEMA};
 pub use notice::{Lasts, Notice, NoticeAction, SaveFailure};
-pub use session::{Session, State, Ticket};
 pub use sync::{
     before_write, copy_fits, is_overtaken, is_stale_removal, on_storage_event, StorageChange,
     WriteDecision,

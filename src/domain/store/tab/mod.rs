@@ -486,7 +486,7 @@ impl<K: BoxKey + std::fmt::Debug> Tab<K> {
     }
 
     /// What the last import replaced, for tests that follow the user's words.
-    #[cfg(test)]
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     pub(crate) fn undo_copy(&self) -> Option<&Document> {
         self.docs().and_then(|docs| docs.undo.as_ref())
     }

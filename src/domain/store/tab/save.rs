@@ -231,6 +231,7 @@ impl<K: BoxKey + std::fmt::Debug> Tab<K> {
                 if let Some(held) = self.restoring.take() {
                     self.keep_held(held);
                 }
+                self.restore_done();
             }
             return;
         }
@@ -253,7 +254,10 @@ impl<K: BoxKey + std::fmt::Debug> Tab<K> {
                     self.save(io);
                 }
             }
-            What::Restore => self.restored(result, io),
+            What::Restore => {
+                self.restored(result, io);
+                self.restore_done();
+            }
             What::Save | What::HeldElsewhere(_) | What::Aside { .. } | What::Task => {}
         }
     }
@@ -363,8 +367,9 @@ impl<K: BoxKey + std::fmt::Debug> Tab<K> {
                 if !is_stale_removal(stamp.as_ref(), now.as_deref()) {
                     self.erased_elsewhere();
                     // Saved again since the erase (by another tab, perhaps
-                    // under a new passphrase): start from that.
-                    if now.is_some() {
+                    // under a new passphrase): start from that. A tab a
+                    // newer Mend stopped stays stopped, whatever it hears.
+                    if now.is_some() && !self.is_read_only() {
                         self.load_again(io);
                     }
                 }

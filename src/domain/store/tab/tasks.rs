@@ -108,6 +108,9 @@ enum Step<K> {
     UnlockDeriving(Unlocking<K>),
     /// Unlocking: the stored box (and the undo copy's) are being opened.
     UnlockOpening { unlocking: Unlocking<K>, key: K },
+    /// Unlocked: what was held at lock is being opened, to be put back
+    /// before the unlock is done.
+    Restoring,
     /// The passphrase given as the current one is being checked.
     Checking { new: Option<String> },
     /// The key for a new passphrase is being made.
@@ -467,7 +470,22 @@ impl<K: BoxKey + std::fmt::Debug> Tab<K> {
         self.replaced += 1;
         self.dismiss(Notice::LockedElsewhere);
         self.restore_held(io);
+        if self.restoring.is_some() {
+            return self.wait(request, Step::Restoring);
+        }
         self.reply(request, Ok(()));
+    }
+
+    /// What was held is back (or kept for later): an unlock waiting for
+    /// it is done.
+    pub(super) fn restore_done(&mut self) {
+        match self.task.take() {
+            Some(Task {
+                request,
+                step: Step::Restoring,
+            }) => self.reply(request, Ok(())),
+            other => self.task = other,
+        }
     }
 
     // Passphrases.

@@ -13,19 +13,49 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
-use super::library;
-use crate::domain::guide::Library;
+use super::{day, library};
+use crate::domain::answer::AnswerValue;
+use crate::domain::guide::{Guide, Library};
+use crate::domain::ids::GuideId;
 use crate::domain::sealed::{KdfParams, Sealed, CHECK_PLAINTEXT, CIPHER, FORMAT, TAG_BYTES};
 use crate::domain::store::{
-    Ask, BoxKey, Decoded, Document, Effect, Event, Notice, Outcome, Request, SaveFailure, Shelf,
-    Tab, UnlockError, Urgency, DOCUMENT_KEY,
+    document_aad, open_data, Ask, BoxKey, Decoded, Document, Effect, Event, Notice, Outcome,
+    Request, SaveFailure, Shelf, Tab, UnlockError, Urgency, DOCUMENT_KEY,
 };
+use crate::domain::tests::q;
 use std::sync::OnceLock;
 
 /// The fixture library, built once: every merge uses it.
 pub(super) fn lib() -> &'static Library {
     static LIBRARY: OnceLock<Library> = OnceLock::new();
     LIBRARY.get_or_init(library)
+}
+
+/// The guide the scenario tests answer.
+pub(super) fn sample() -> &'static Guide {
+    lib()
+        .guide(&GuideId::new("sample"))
+        .unwrap_or_else(|| panic!("the sample guide is a fixture"))
+}
+
+/// The day the scenario tests answer on.
+const TODAY: &str = "2026-11-22";
+
+/// The answer to `question` of the sample guide in `document`, if any.
+pub(super) fn answer_in(document: &Document, question: &str) -> Option<AnswerValue> {
+    document
+        .entries
+        .current(sample())
+        .and_then(|e| e.answers().get(&q(question)).cloned())
+}
+
+/// What a newer Mend (one schema ahead) would have stored: this Mend must
+/// never write over it.
+pub(super) fn newer_mends_data() -> String {
+    format!(
+        r#"{{"app":"mend","schema":{},"data":"new"}}"#,
+        crate::domain::store::CURRENT_SCHEMA + 1
+    )
 }
 
 /// `localStorage` for one origin: items, a switch to make it full, and the
@@ -55,6 +85,28 @@ impl Storage {
     /// What the document key holds, decoded.
     pub(super) fn document(&self) -> Decoded {
         crate::domain::store::decode(self.get(DOCUMENT_KEY).as_deref())
+    }
+
+    /// The stored document as Mend reads it: open, or sealed and opened
+    /// with `key` (the passphrase the user set). Panics on anything else.
+    pub(super) fn opened(&self, key: Option<FakeKey>) -> Document {
+        match (self.document(), key) {
+            (Decoded::Fresh, _) => Document::default(),
+            (Decoded::Loaded { document, .. }, _) => document,
+            (
+                Decoded::Sealed {
+                    sealed,
+                    stamp,
+                    schema,
+                },
+                Some(key),
+            ) => {
+                let bytes = open(key, &sealed, &document_aad(schema, &stamp))
+                    .unwrap_or_else(|e| panic!("the stored box does not open: {e:?}"));
+                open_data(schema, &bytes).unwrap_or_else(|e| panic!("{e:?}"))
+            }
+            (other, _) => panic!("nothing readable stored: {other:?}"),
+        }
     }
 
     /// The storage as tab `tab` sees it (its writes are sent to the others).
@@ -214,6 +266,37 @@ impl Driven {
             .tab
             .edit(Urgency::Soon, f, &mut storage.shelf(self.id), lib());
         self.keep(effects);
+    }
+
+    /// The user answers `question` of the sample guide (saved once typing
+    /// pauses: see [`Driven::save`]).
+    pub(super) fn type_answer(
+        &mut self,
+        question: &str,
+        value: AnswerValue,
+        storage: &mut Storage,
+    ) {
+        self.edit(
+            |d| {
+                d.entries
+                    .begin(sample(), day(TODAY))
+                    .answer(q(question), value);
+            },
+            storage,
+        );
+    }
+
+    /// The user answers, and typing pauses long enough to save (finishing
+    /// whatever browser work that takes).
+    pub(super) fn answer(&mut self, question: &str, value: AnswerValue, storage: &mut Storage) {
+        self.type_answer(question, value, storage);
+        self.save(storage);
+        self.finish_all(storage);
+    }
+
+    /// What the tab shows for `question`.
+    pub(super) fn shown(&self, question: &str) -> Option<AnswerValue> {
+        answer_in(&self.document(), question)
     }
 
     /// The typing timer fires (or the page is hidden).

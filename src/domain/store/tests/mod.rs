@@ -11,8 +11,8 @@ mod model;
 mod notice;
 mod robust;
 mod sealed;
-mod session;
 mod sync;
+mod tab;
 mod two_tabs;
 
 use crate::domain::guide::{Guide, Library};
