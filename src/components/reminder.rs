@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use super::alive;
+
 use super::Checkbox;
 
 use crate::components::download::{text_file, NOT_DOWNLOADED};
@@ -62,11 +64,12 @@ pub fn ReminderCard() -> impl IntoView {
         let promise = window().navigator().clipboard().write_text(&words);
         wasm_bindgen_futures::spawn_local(async move {
             let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            let _ = copied.try_set(Some(if done {
+            let said = if done {
                 "Copied. Paste it into a new event in your calendar."
             } else {
                 "This browser wouldn't copy it. Select the details above and copy them yourself."
-            }));
+            };
+            alive(copied, Some(said));
         });
     };
     view! {

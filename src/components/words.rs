@@ -49,9 +49,7 @@ where
                             Ok(_) => {
                                 let _ = arrived.try_update(|n| *n += 1);
                             }
-                            Err(problem) => {
-                                let _ = failed.try_set(Some((ids, problem)));
-                            }
+                            Err(problem) => super::alive(failed, Some((ids, problem))),
                         }
                     });
                 }

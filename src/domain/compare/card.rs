@@ -103,7 +103,25 @@ pub enum CardError {
     OwnCard,
 }
 
+/// Said when the ticked answers make a card longer than the other device
+/// accepts ([`MAX_CARD_CHARS`]); nothing is sealed for the exchange, so
+/// the user can untick and try again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("These answers make a card too long to send. Untick some of the longest answers and seal again.")]
+pub struct TooLong;
+
 impl Card {
+    /// The card as text, if the other device will accept it: a card is
+    /// refused on reading when longer than [`MAX_CARD_CHARS`], so one that
+    /// long is never sent.
+    pub fn sendable(&self) -> Result<String, TooLong> {
+        let text = self.to_text();
+        if text.len() > MAX_CARD_CHARS {
+            return Err(TooLong);
+        }
+        Ok(text)
+    }
+
     /// Writes the card as one line of text.
     pub fn to_text(&self) -> String {
         let b = |bytes: &[u8]| URL_SAFE_NO_PAD.encode(bytes);

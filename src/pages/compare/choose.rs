@@ -4,18 +4,13 @@ use leptos::prelude::*;
 
 use super::finished_answers;
 use crate::compare as glue;
-use crate::components::Checkbox;
-use crate::domain::compare::card::MAX_CARD_CHARS;
+use crate::components::{alive, Checkbox};
 use crate::domain::compare::exchange::{Exchange, ExchangeError};
 use crate::domain::compare::sharing::{choose, offered};
 use crate::domain::guide::Guide;
 use crate::domain::ids::QuestionId;
 use crate::domain::program::summary::answer_lines;
 use crate::store::{today, Store, Urgency};
-
-/// Said when the ticked answers make a card too long for the other device
-/// to accept; nothing is sealed, so the user can untick and try again.
-const TOO_LONG: &str = "These answers make a card too long to send. Untick some of the longest answers and seal again.";
 
 #[component]
 pub(super) fn Choose(guide: &'static Guide, exchange: Exchange) -> impl IntoView {
@@ -45,12 +40,10 @@ pub(super) fn Choose(guide: &'static Guide, exchange: Exchange) -> impl IntoView
         busy.set(true);
         let (code, id) = (code.clone(), id.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            match glue::seal(&code, guide, &shared, today()).await {
-                Ok(card) if card.to_text().len() > MAX_CARD_CHARS => {
-                    let _ = error.try_set(Some(TOO_LONG.to_owned()));
-                }
-                Ok(card) => {
-                    let text = card.to_text();
+            let sealed = glue::seal(&code, guide, &shared, today()).await;
+            match sealed.map(|card| (card.sendable(), card)) {
+                Ok((Err(too_long), _)) => alive(error, Some(too_long.to_string())),
+                Ok((Ok(text), card)) => {
                     // Another tab may have sealed or deleted this exchange
                     // meanwhile: say so rather than seal nothing in silence.
                     let mut refused = Some(ExchangeError::Gone);
@@ -60,14 +53,12 @@ pub(super) fn Choose(guide: &'static Guide, exchange: Exchange) -> impl IntoView
                         }
                     });
                     if let Some(problem) = refused {
-                        let _ = error.try_set(Some(problem.to_string()));
+                        alive(error, Some(problem.to_string()));
                     }
                 }
-                Err(message) => {
-                    let _ = error.try_set(Some(message.to_owned()));
-                }
+                Err(message) => alive(error, Some(message.to_owned())),
             }
-            let _ = busy.try_set(false);
+            alive(busy, false);
         });
     };
     let rows = choices

@@ -21,7 +21,7 @@ use leptos_router::components::A;
 
 use crate::compare as glue;
 use crate::components::safety::use_safety;
-use crate::components::PageHeading;
+use crate::components::{alive, PageHeading};
 use crate::domain::answer::Answers;
 use crate::domain::compare::sharing::{availability, Availability};
 use crate::domain::guide::Guide;
@@ -53,7 +53,7 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         glue::take_card_from_address();
         if let Some(card) = glue::arrived_card() {
-            let _ = pasted.try_set(card);
+            alive(pasted, card);
         }
     });
     on_cleanup(move || listener.remove());

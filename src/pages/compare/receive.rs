@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::capitalised;
 use crate::compare::{self as glue, OpenFailure, UNAVAILABLE};
+use crate::components::alive;
 use crate::domain::compare::card::Card;
 use crate::domain::compare::exchange::Exchange;
 use crate::domain::guide::Guide;
@@ -48,17 +49,13 @@ pub(super) fn Receive(
                         }
                     });
                     if let Some(problem) = refused {
-                        let _ = error.try_set(Some(problem.to_string()));
+                        alive(error, Some(problem.to_string()));
                     }
                 }
-                Err(OpenFailure::Card(problem)) => {
-                    let _ = error.try_set(Some(problem.to_string()));
-                }
-                Err(OpenFailure::Unavailable) => {
-                    let _ = error.try_set(Some(UNAVAILABLE.to_owned()));
-                }
+                Err(OpenFailure::Card(problem)) => alive(error, Some(problem.to_string())),
+                Err(OpenFailure::Unavailable) => alive(error, Some(UNAVAILABLE.to_owned())),
             }
-            let _ = busy.try_set(false);
+            alive(busy, false);
         });
     };
     view! {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::compare as glue;
+use crate::components::alive;
 use crate::components::download::{text_file, NOT_DOWNLOADED};
 use crate::domain::compare::exchange::{Exchange, Stage};
 use crate::domain::compare::qr;
@@ -36,9 +37,10 @@ pub(super) fn Send(exchange: Exchange, qr_shown: RwSignal<bool>) -> impl IntoVie
             if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
                 mark_sent();
             } else {
-                let _ = status.try_set(Some(
-                    "This browser wouldn't copy it. Select the card above and copy it yourself.",
-                ));
+                alive(
+                    status,
+                    Some("This browser wouldn't copy it. Select the card above and copy it yourself."),
+                );
             }
         });
     };

@@ -1,7 +1,7 @@
 //! The pairing code, the card format and every refusal, the blind reveal,
 //! the comparison, and a fuzz run over the card parser.
 
-use super::card::{Card, CardError, CardHeader, CARD_ID_BYTES, MAX_CARD_CHARS, PREFIX};
+use super::card::{Card, CardError, CardHeader, TooLong, CARD_ID_BYTES, MAX_CARD_CHARS, PREFIX};
 use super::code::{CodeError, PairingCode, ALPHABET, LENGTH};
 use super::comparison::{compare, Verdict};
 use super::exchange::{Exchange, ExchangeError, Exchanges, Stage};
@@ -130,6 +130,21 @@ fn a_card_round_trips_through_its_text_and_any_line_breaks() {
         format!("MEND-CARD.1.needs-and-boundaries.3.{}", card.header.card),
         "the header is bound to the box"
     );
+}
+
+/// A card longer than the other device accepts is never offered for
+/// sending: the person is told to untick some answers instead, and a card
+/// that fits is sent exactly as it reads back.
+#[test]
+fn a_card_too_long_for_the_other_device_is_refused_before_it_is_sent() {
+    let card = sample_card();
+    let text = card.sendable().expect("a card of a few answers fits");
+    assert_eq!(Card::parse(&text), Ok(card.clone()));
+    let mut long = card;
+    long.sealed.data = vec![7; MAX_CARD_CHARS];
+    assert_eq!(long.sendable(), Err(TooLong));
+    assert!(TooLong.to_string().contains("Untick some"));
+    assert_eq!(Card::parse(&long.to_text()), Err(CardError::Oversized));
 }
 
 #[test]
