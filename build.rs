@@ -88,22 +88,224 @@ fn main() {
         .collect();
     writeln!(generated, "pub const SHIPPED: &[&str] = &{shipped_ids:?};").unwrap();
 
-    // The path rules and the helplines: one file each, as JSON.
-    for (name, file) in [
-        ("PATHS", "content/paths.toml"),
-        ("HELPLINES", "content/helplines.toml"),
-    ] {
-        println!("cargo:rerun-if-changed={file}");
-        let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let value: toml::Value =
-            toml::from_str(&text).unwrap_or_else(|e| panic!("{file} is not valid TOML:\n{e}"));
-        let json = serde_json::to_string(&value).expect("TOML values convert to JSON");
-        writeln!(generated, "pub const {name}: &str = {json:?};").unwrap();
+    // The path rules and the helplines, as Rust constants the app reads
+    // with no parser. Native builds also get each file as JSON, which the
+    // content tests check with the domain's own readers and compare.
+    let paths = toml_file("content/paths.toml");
+    let helplines = toml_file("content/helplines.toml");
+    if native {
+        for (name, value) in [("PATHS", &paths), ("HELPLINES", &helplines)] {
+            let json = serde_json::to_string(value).expect("TOML values convert to JSON");
+            writeln!(generated, "pub const {name}: &str = {json:?};").unwrap();
+        }
     }
+    path_lists(&paths, &mut generated);
+    helpline_data(&helplines, &mut generated);
 
     first_screen(&mut generated);
 
     fs::write(out.join("guides.rs"), generated).expect("write guides.rs");
+}
+
+fn toml_file(file: &str) -> toml::Value {
+    println!("cargo:rerun-if-changed={file}");
+    let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{file} is not valid TOML:\n{e}"))
+}
+
+/// A TOML array of strings as a Rust `&[&str]`.
+fn str_slice(value: &toml::Value, at: &str) -> String {
+    let items = value
+        .as_array()
+        .unwrap_or_else(|| panic!("{at} must be a list of strings"))
+        .iter()
+        .map(|item| {
+            let text = item
+                .as_str()
+                .unwrap_or_else(|| panic!("{at} must be a list of strings"));
+            format!("{text:?}")
+        })
+        .collect::<Vec<_>>();
+    format!("&[{}]", items.join(", "))
+}
+
+/// Refuses keys the app would not read (as `deny_unknown_fields` does).
+fn only_keys(table: &toml::Table, known: &[&str], at: &str) {
+    for key in table.keys() {
+        if !known.contains(&key.as_str()) {
+            panic!("{at}: unknown field `{key}` (known: {known:?})");
+        }
+    }
+}
+
+/// content/paths.toml as `PATH_LISTS` (`domain::program::path::PathLists`).
+fn path_lists(paths: &toml::Value, generated: &mut String) {
+    const LISTS: [&str; 9] = [
+        "together",
+        "danger",
+        "recent",
+        "held_for_harm",
+        "needs_contact",
+        "done_first",
+        "presumes_repair",
+        "only_after_infidelity",
+        "only_when_unwilling",
+    ];
+    let at = "content/paths.toml";
+    let table = paths.as_table().expect("a TOML file is a table");
+    let known: Vec<&str> = LISTS.iter().copied().chain(["roles", "library"]).collect();
+    only_keys(table, &known, at);
+    let field = |key: &str| {
+        table
+            .get(key)
+            .unwrap_or_else(|| panic!("{at}: `{key}` is missing"))
+    };
+    writeln!(
+        generated,
+        "pub const PATH_LISTS: crate::domain::program::path::PathLists = crate::domain::program::path::PathLists {{"
+    )
+    .unwrap();
+    for key in LISTS {
+        writeln!(
+            generated,
+            "    {key}: {},",
+            str_slice(field(key), &format!("{at}: `{key}`"))
+        )
+        .unwrap();
+    }
+    let roles = field("roles")
+        .as_table()
+        .unwrap_or_else(|| panic!("{at}: `roles` must be a table"));
+    writeln!(generated, "    roles: &[").unwrap();
+    for (role, list) in roles {
+        let list = str_slice(list, &format!("{at}: `roles.{role}`"));
+        writeln!(generated, "        ({role:?}, {list}),").unwrap();
+    }
+    writeln!(generated, "    ],").unwrap();
+    writeln!(generated, "    library: &[").unwrap();
+    for group in field("library")
+        .as_array()
+        .unwrap_or_else(|| panic!("{at}: `library` must be a list of groups"))
+    {
+        let group = group
+            .as_table()
+            .unwrap_or_else(|| panic!("{at}: each `library` group is a table"));
+        only_keys(group, &["title", "guides"], &format!("{at}: library"));
+        let title = group
+            .get("title")
+            .and_then(toml::Value::as_str)
+            .unwrap_or_else(|| panic!("{at}: a library group has no title"));
+        let guides = group
+            .get("guides")
+            .unwrap_or_else(|| panic!("{at}: library \"{title}\" has no guides"));
+        let guides = str_slice(guides, &format!("{at}: library \"{title}\""));
+        writeln!(generated, "        ({title:?}, {guides}),").unwrap();
+    }
+    writeln!(generated, "    ],\n}};").unwrap();
+}
+
+/// content/helplines.toml as `COUNTRIES` and `LINES`
+/// (`domain::program::helplines::{CountryData, LineData}`).
+fn helpline_data(helplines: &toml::Value, generated: &mut String) {
+    let at = "content/helplines.toml";
+    let table = helplines.as_table().expect("a TOML file is a table");
+    only_keys(table, &["countries", "lines"], at);
+    let tables = |key: &str| -> Vec<&toml::Table> {
+        table
+            .get(key)
+            .and_then(toml::Value::as_array)
+            .unwrap_or_else(|| panic!("{at}: `{key}` is missing"))
+            .iter()
+            .map(|item| {
+                item.as_table()
+                    .unwrap_or_else(|| panic!("{at}: `{key}` holds tables"))
+            })
+            .collect()
+    };
+    // (field, how it is written): text, optional text, list of text, purposes.
+    let countries: [(&str, char); 7] = [
+        ("code", 't'),
+        ("name", 't'),
+        ("emergency", 't'),
+        ("emergency_source", 'o'),
+        ("emergency_checked", 'o'),
+        ("languages", 'l'),
+        ("silent_call", 'o'),
+    ];
+    let lines: [(&str, char); 12] = [
+        ("country", 't'),
+        ("service", 't'),
+        ("for", 'p'),
+        ("call", 'o'),
+        ("dial", 'o'),
+        ("text", 'o'),
+        ("web", 'o'),
+        ("hours", 'o'),
+        ("note", 'o'),
+        ("audience", 'o'),
+        ("source", 't'),
+        ("checked", 't'),
+    ];
+    let module = "crate::domain::program::helplines";
+    for (name, kind, key, fields) in [
+        ("COUNTRIES", "CountryData", "countries", &countries[..]),
+        ("LINES", "LineData", "lines", &lines[..]),
+    ] {
+        writeln!(generated, "pub const {name}: &[{module}::{kind}] = &[").unwrap();
+        for item in tables(key) {
+            let known: Vec<&str> = fields.iter().map(|(f, _)| *f).collect();
+            only_keys(item, &known, &format!("{at}: {key}"));
+            writeln!(generated, "    {module}::{kind} {{").unwrap();
+            for (field, how) in fields {
+                let value = item.get(*field);
+                let where_ = format!("{at}: {key} `{field}`");
+                let text = |v: &toml::Value| {
+                    let s = v
+                        .as_str()
+                        .unwrap_or_else(|| panic!("{where_} must be text"));
+                    format!("{s:?}")
+                };
+                let rust = match (how, value) {
+                    ('t', Some(v)) => text(v),
+                    ('t', None) => panic!("{where_} is missing"),
+                    ('o', Some(v)) => format!("Some({})", text(v)),
+                    ('o', None) => "None".to_owned(),
+                    ('l', Some(v)) => str_slice(v, &where_),
+                    ('l', None) => "&[]".to_owned(),
+                    ('p', Some(v)) => {
+                        let purposes = v
+                            .as_array()
+                            .unwrap_or_else(|| panic!("{where_} must be a list"))
+                            .iter()
+                            .map(|p| {
+                                let p = p.as_str().unwrap_or_else(|| panic!("{where_} holds text"));
+                                // kebab-case to the variant's name: an unknown
+                                // purpose fails to compile.
+                                let variant: String = p
+                                    .split('-')
+                                    .map(|w| {
+                                        let mut c = w.chars();
+                                        c.next()
+                                            .map(|f| {
+                                                f.to_ascii_uppercase().to_string() + c.as_str()
+                                            })
+                                            .unwrap_or_default()
+                                    })
+                                    .collect();
+                                format!("{module}::Purpose::{variant}")
+                            })
+                            .collect::<Vec<_>>();
+                        format!("&[{}]", purposes.join(", "))
+                    }
+                    _ => panic!("{where_} is missing"),
+                };
+                let field = if *field == "for" { "purposes" } else { field };
+                writeln!(generated, "        {field}: {rust},").unwrap();
+            }
+            writeln!(generated, "    }},").unwrap();
+        }
+        writeln!(generated, "];").unwrap();
+    }
 }
 
 /// Every TOML file in `dir` as (file name, JSON), sorted by name.

@@ -42,8 +42,12 @@ import { firstLoad, pageLoads, printTable } from './first_load.mjs';
  * now reached from the machine every page holds (Settings fell from
  * 46,613 to 43,012 and its budget with it), and the machine is what the
  * model test drives. Net across the two: +5.6 KB.
+ * Lowered back to 390,000 over 383,887 the same day (issue 22): the path
+ * rules and the helplines became constants the build writes (no JSON
+ * reader for them in the app: -4.5 KB), and the code that writes export
+ * files left for a chunk of its own (-5.1 KB; its budget is below).
  */
-const BUDGET = 397_000;
+const BUDGET = 390_000;
 
 /**
  * Brotli bytes each page loaded on demand may download when it first opens
@@ -57,6 +61,9 @@ const BUDGET = 397_000;
  */
 const PAGE_BUDGETS = {
   compare: 60_000,
+  // Not a page: the code that writes export files (src/store/export.rs),
+  // 5,815 when it left the first load (issue 22).
+  export: 6_300,
   history: 59_000,
   results: 47_500,
   review: 10_500,

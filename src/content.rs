@@ -64,22 +64,18 @@ pub fn library() -> &'static Library {
     }
 }
 
-/// The path rules, checked against the library once. The content tests
-/// prove they are valid.
+/// The path rules, as the build wrote them. The content tests prove they
+/// are valid (and the same as content/paths.toml read and checked).
 pub fn paths() -> &'static Paths {
     static PATH_RULES: OnceLock<Paths> = OnceLock::new();
-    PATH_RULES.get_or_init(|| {
-        Paths::from_json(PATHS, library(), &shipped_ids())
-            .unwrap_or_else(|problems| panic!("{}", problems.join("\n")))
-    })
+    PATH_RULES.get_or_init(|| Paths::from_lists(&PATH_LISTS))
 }
 
-/// The helplines, checked once. The content tests prove the file is valid.
+/// The helplines, as the build wrote them. The content tests prove every
+/// line is valid (and the same as content/helplines.toml read and checked).
 pub fn helplines() -> &'static Helplines {
-    static LINES: OnceLock<Helplines> = OnceLock::new();
-    LINES.get_or_init(|| {
-        Helplines::from_json(HELPLINES).unwrap_or_else(|problems| panic!("{}", problems.join("\n")))
-    })
+    static HELPLINE_DATA: OnceLock<Helplines> = OnceLock::new();
+    HELPLINE_DATA.get_or_init(|| Helplines::from_data(COUNTRIES, LINES))
 }
 
 /// The words of the first screen and the crisis pages, checked once. The
@@ -135,9 +131,10 @@ mod tests {
     }
 
     #[test]
-    fn the_path_rules_name_only_guides_that_exist() {
-        if let Err(problems) = Paths::from_json(PATHS, library(), &shipped_ids()) {
-            panic!("path problems:\n{}", problems.join("\n"));
+    fn the_path_rules_name_only_guides_that_exist_and_the_app_has_them_as_written() {
+        match Paths::from_json(PATHS, library(), &shipped_ids()) {
+            Ok(checked) => assert_eq!(&checked, paths(), "the built rules say the same"),
+            Err(problems) => panic!("path problems:\n{}", problems.join("\n")),
         }
     }
 
@@ -147,6 +144,7 @@ mod tests {
             Ok(lines) => lines,
             Err(problems) => panic!("helpline problems:\n{}", problems.join("\n")),
         };
+        assert_eq!(&lines, helplines(), "the app has every line as written");
         for country in ["US", "CA", "GB", "IE", "AU", "NZ"] {
             use crate::domain::program::helplines::Purpose;
             assert!(lines.country(country).is_some(), "{country} is covered");

@@ -144,7 +144,7 @@ async fn a_full_quota_keeps_answers_in_memory_and_says_so_until_a_save_works() {
         store
             .export_file(false)
             .await
-            .is_some_and(|file| file.contains("Please don't lose this.")),
+            .is_ok_and(|file| file.contains("Please don't lose this.")),
         "the download has it"
     );
 

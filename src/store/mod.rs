@@ -30,9 +30,19 @@ use crate::domain::transfer;
 
 pub use crate::domain::store::{UnlockError, Urgency};
 
+mod export;
 mod storage;
 
 use storage::{now_iso, storage, LocalShelf};
+
+/// Why an export file was not made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// The browser could not encrypt it (WebCrypto failed).
+    NotSealed,
+    /// The part of Mend that writes export files could not be downloaded.
+    Unreachable,
+}
 
 /// The user's data, shared through context. Cheap to copy.
 #[derive(Clone, Copy)]
@@ -238,17 +248,23 @@ impl Store {
 
     /// Everything this tab holds as an export file (see `domain::transfer`):
     /// sealed with the passphrase when there is one, unless `plain` was
-    /// chosen. `None` if sealing failed.
-    pub async fn export_file(&self, plain: bool) -> Option<String> {
+    /// chosen.
+    pub async fn export_file(&self, plain: bool) -> Result<String, ExportFailure> {
         let created_at = now_iso();
-        let text = self.read_untracked(|d| transfer::export_plain(d, &created_at));
+        let document = self.read_untracked(Document::clone);
+        let text = export::plain(&document, &created_at)
+            .await
+            .map_err(|_| ExportFailure::Unreachable)?;
         if plain || !self.protected.get_untracked() {
-            return Some(text);
+            return Ok(text);
         }
         let sealed = self
             .seal_export(&text, &transfer::export_aad(&created_at))
-            .await?;
-        Some(transfer::export_sealed(&sealed, &created_at))
+            .await
+            .ok_or(ExportFailure::NotSealed)?;
+        export::sealed(&sealed, &created_at)
+            .await
+            .map_err(|_| ExportFailure::Unreachable)
     }
 
     // The driver.

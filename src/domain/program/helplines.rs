@@ -92,6 +92,35 @@ pub struct Line {
     pub checked: String,
 }
 
+/// A country as the build writes it into the app (see [`Helplines::from_data`]).
+#[derive(Debug, Clone, Copy)]
+pub struct CountryData {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub emergency: &'static str,
+    pub emergency_source: Option<&'static str>,
+    pub emergency_checked: Option<&'static str>,
+    pub languages: &'static [&'static str],
+    pub silent_call: Option<&'static str>,
+}
+
+/// A line as the build writes it into the app (see [`Helplines::from_data`]).
+#[derive(Debug, Clone, Copy)]
+pub struct LineData {
+    pub country: &'static str,
+    pub service: &'static str,
+    pub purposes: &'static [Purpose],
+    pub call: Option<&'static str>,
+    pub dial: Option<&'static str>,
+    pub text: Option<&'static str>,
+    pub web: Option<&'static str>,
+    pub hours: Option<&'static str>,
+    pub note: Option<&'static str>,
+    pub audience: Option<&'static str>,
+    pub source: &'static str,
+    pub checked: &'static str,
+}
+
 /// The checked helpline data.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -101,6 +130,46 @@ pub struct Helplines {
 }
 
 impl Helplines {
+    /// content/helplines.toml as the build wrote it into the app, as
+    /// constants (no parser in the app). The content tests read the same
+    /// file through [`Helplines::from_json`], which checks every line, and
+    /// prove both say the same.
+    pub fn from_data(countries: &[CountryData], lines: &[LineData]) -> Self {
+        let text = |s: &str| s.to_owned();
+        let maybe = |s: Option<&str>| s.map(str::to_owned);
+        Helplines {
+            countries: countries
+                .iter()
+                .map(|c| Country {
+                    code: text(c.code),
+                    name: text(c.name),
+                    emergency: text(c.emergency),
+                    emergency_source: maybe(c.emergency_source),
+                    emergency_checked: maybe(c.emergency_checked),
+                    languages: c.languages.iter().map(|l| text(l)).collect(),
+                    silent_call: maybe(c.silent_call),
+                })
+                .collect(),
+            lines: lines
+                .iter()
+                .map(|l| Line {
+                    country: text(l.country),
+                    service: text(l.service),
+                    purposes: l.purposes.to_vec(),
+                    call: maybe(l.call),
+                    dial: maybe(l.dial),
+                    text: maybe(l.text),
+                    web: maybe(l.web),
+                    hours: maybe(l.hours),
+                    note: maybe(l.note),
+                    audience: maybe(l.audience),
+                    source: text(l.source),
+                    checked: text(l.checked),
+                })
+                .collect(),
+        }
+    }
+
     /// Reads and checks the file; every problem is reported.
     pub fn from_json(json: &str) -> Result<Self, Vec<String>> {
         let data: Helplines = serde_json::from_str(json)

@@ -58,6 +58,24 @@ pub struct Paths {
     groups: Vec<Group>,
 }
 
+/// content/paths.toml as the build writes it into the app, as constants
+/// (no parser in the app). The content tests read the same file through
+/// [`Paths::from_json`], which checks it, and prove both say the same.
+#[derive(Debug, Clone, Copy)]
+pub struct PathLists {
+    pub together: &'static [&'static str],
+    pub danger: &'static [&'static str],
+    pub recent: &'static [&'static str],
+    pub held_for_harm: &'static [&'static str],
+    pub needs_contact: &'static [&'static str],
+    pub done_first: &'static [&'static str],
+    pub presumes_repair: &'static [&'static str],
+    pub only_after_infidelity: &'static [&'static str],
+    pub only_when_unwilling: &'static [&'static str],
+    pub roles: &'static [(&'static str, &'static [&'static str])],
+    pub library: &'static [(&'static str, &'static [&'static str])],
+}
+
 /// Why Your path looks the way it does, one line each, most urgent first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PathNote {
@@ -84,6 +102,36 @@ impl PathNote {
 }
 
 impl Paths {
+    /// The rules the build wrote, as they are (checked by the content
+    /// tests against [`Paths::from_json`]).
+    pub fn from_lists(lists: &PathLists) -> Self {
+        let ids = |list: &[&str]| list.iter().map(|id| GuideId::new(*id)).collect::<Vec<_>>();
+        Paths {
+            together: ids(lists.together),
+            danger: ids(lists.danger),
+            recent: ids(lists.recent),
+            held_for_harm: ids(lists.held_for_harm),
+            needs_contact: ids(lists.needs_contact),
+            done_first: ids(lists.done_first),
+            presumes_repair: ids(lists.presumes_repair),
+            only_after_infidelity: ids(lists.only_after_infidelity),
+            only_when_unwilling: ids(lists.only_when_unwilling),
+            roles: lists
+                .roles
+                .iter()
+                .map(|(role, list)| ((*role).to_owned(), ids(list)))
+                .collect(),
+            groups: lists
+                .library
+                .iter()
+                .map(|(title, list)| Group {
+                    title: (*title).to_owned(),
+                    guides: ids(list),
+                })
+                .collect(),
+        }
+    }
+
     /// Reads and checks the rules against the guides that exist. Every
     /// problem is reported, each naming the list it is in.
     /// `shipped` are the guides users see, each of which must be in exactly
