@@ -26,8 +26,9 @@ cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 # The release build splits pages into chunks behind the `split` feature.
 cargo clippy --target wasm32-unknown-unknown --lib --bins --features split -- -D warnings
 
-step "guide content: written in our own words"
+step "guide content: written in our own words, translations shaped like their English"
 python3 scripts/check_originality.py
+python3 scripts/check_translation.py es
 
 step "domain tests (native)"
 # The store's model test runs 10,000 random sequences of tabs; it says so.
