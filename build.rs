@@ -105,6 +105,7 @@ fn main() {
     first_screen(&mut generated);
 
     fs::write(out.join("guides.rs"), generated).expect("write guides.rs");
+    messages(&out, native);
 }
 
 fn toml_file(file: &str) -> toml::Value {
@@ -232,7 +233,7 @@ fn helpline_data(helplines: &toml::Value, generated: &mut String) {
         ("languages", 'l'),
         ("silent_call", 'o'),
     ];
-    let lines: [(&str, char); 12] = [
+    let lines: [(&str, char); 13] = [
         ("country", 't'),
         ("service", 't'),
         ("for", 'p'),
@@ -243,6 +244,7 @@ fn helpline_data(helplines: &toml::Value, generated: &mut String) {
         ("hours", 'o'),
         ("note", 'o'),
         ("audience", 'o'),
+        ("languages", 'l'),
         ("source", 't'),
         ("checked", 't'),
     ];
@@ -348,6 +350,294 @@ fn write_words(library: &Library, out: &Path) -> Vec<(String, String)> {
         names.push((guide.id().to_string(), name));
     }
     names
+}
+
+/// One message of a catalog: a text, or a count's forms (`one`, `other`).
+#[derive(Debug, Clone, PartialEq)]
+enum Message {
+    Text(String),
+    Plural(Vec<(String, String)>),
+}
+
+/// The plural forms every language gives a counted message, in order.
+const PLURAL_FORMS: [&str; 2] = ["one", "other"];
+
+/// The interface's words: content/i18n/<language>/<area>.toml. English
+/// defines the messages; every other language must have each of them, no
+/// other, of the same kind, with the same placeholders, or the build fails
+/// naming the file and the key. Writes `messages.rs` (the keys as constants,
+/// English as a table, and each other language's file name) to OUT_DIR, and
+/// each other language as a JSON list in the same order beside the guides'
+/// words (guide-words/i18n/), fetched when someone chooses it. Native
+/// builds also get every language's table, for the tests.
+fn messages(out: &Path, native: bool) {
+    const ROOT: &str = "content/i18n";
+    println!("cargo:rerun-if-changed={ROOT}");
+    let read = |lang: &str| -> Vec<(String, Vec<(String, Message)>)> {
+        let dir = Path::new(ROOT).join(lang);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        toml_files(&dir)
+            .into_iter()
+            .map(|path| {
+                println!("cargo:rerun-if-changed={}", path.display());
+                let area = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+                let value = toml_file(&path.to_string_lossy());
+                let table = value.as_table().expect("a TOML file is a table");
+                let messages = table
+                    .iter()
+                    .map(|(key, value)| {
+                        let at = format!("{}: `{key}`", path.display());
+                        let message = match value {
+                            toml::Value::String(text) => Message::Text(text.clone()),
+                            toml::Value::Table(forms) => Message::Plural(
+                                PLURAL_FORMS
+                                    .iter()
+                                    .map(|form| {
+                                        let text = forms
+                                            .get(*form)
+                                            .and_then(toml::Value::as_str)
+                                            .unwrap_or_else(|| panic!("{at} has no `{form}` form"));
+                                        ((*form).to_owned(), text.to_owned())
+                                    })
+                                    .collect(),
+                            ),
+                            _ => panic!("{at} must be text, or a table of `one` and `other`"),
+                        };
+                        if let toml::Value::Table(forms) = value {
+                            for form in forms.keys() {
+                                if !PLURAL_FORMS.contains(&form.as_str()) {
+                                    panic!("{at}: unknown plural form `{form}` (forms: {PLURAL_FORMS:?})");
+                                }
+                            }
+                        }
+                        (key.clone(), message)
+                    })
+                    .collect();
+                (area, messages)
+            })
+            .collect()
+    };
+    let english = read("en");
+    let languages: Vec<String> = fs::read_dir(ROOT)
+        .unwrap_or_else(|e| panic!("{ROOT}: {e}"))
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name != "en" && Path::new(ROOT).join(name).is_dir())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut problems = Vec::new();
+    let mut tables: Vec<(String, Vec<String>)> = Vec::new();
+    let flatten = |catalog: &[(String, Vec<(String, Message)>)]| -> Vec<String> {
+        catalog
+            .iter()
+            .flat_map(|(_, messages)| messages.iter())
+            .flat_map(|(_, message)| match message {
+                Message::Text(text) => vec![text.clone()],
+                Message::Plural(forms) => forms.iter().map(|(_, t)| t.clone()).collect(),
+            })
+            .collect()
+    };
+    for lang in &languages {
+        let catalog = read(lang);
+        for (area, messages) in &english {
+            let file = format!("{ROOT}/{lang}/{area}.toml");
+            let Some((_, theirs)) = catalog.iter().find(|(a, _)| a == area) else {
+                problems.push(format!(
+                    "{file}: missing (every file of {ROOT}/en/ needs its translation)"
+                ));
+                continue;
+            };
+            for (key, message) in messages {
+                match theirs.iter().find(|(k, _)| k == key) {
+                    None => problems.push(format!("{file}: `{key}` is missing")),
+                    Some((_, translated)) => {
+                        check_message(message, translated, &file, key, &mut problems)
+                    }
+                }
+            }
+            for (key, _) in theirs {
+                if !messages.iter().any(|(k, _)| k == key) {
+                    problems.push(format!("{file}: `{key}` is not in {ROOT}/en/{area}.toml"));
+                }
+            }
+        }
+        for (area, _) in &catalog {
+            if !english.iter().any(|(a, _)| a == area) {
+                problems.push(format!(
+                    "{ROOT}/{lang}/{area}.toml: there is no {ROOT}/en/{area}.toml"
+                ));
+            }
+        }
+        if problems.is_empty() {
+            // In English's order, so one index finds a message in each.
+            let ordered: Vec<(String, Vec<(String, Message)>)> = english
+                .iter()
+                .map(|(area, messages)| {
+                    let theirs = &catalog.iter().find(|(a, _)| a == area).expect("checked").1;
+                    let in_order = messages
+                        .iter()
+                        .map(|(key, _)| {
+                            theirs
+                                .iter()
+                                .find(|(k, _)| k == key)
+                                .expect("checked")
+                                .clone()
+                        })
+                        .collect();
+                    (area.clone(), in_order)
+                })
+                .collect();
+            tables.push((lang.clone(), flatten(&ordered)));
+        }
+    }
+    if !problems.is_empty() {
+        panic!(
+            "the interface's words have problems:\n{}",
+            problems.join("\n")
+        );
+    }
+
+    let mut generated = String::new();
+    let mut index = 0usize;
+    for (area, messages) in &english {
+        writeln!(generated, "/// The words of {ROOT}/en/{area}.toml.").unwrap();
+        writeln!(generated, "pub mod {area} {{").unwrap();
+        writeln!(
+            generated,
+            "    #[allow(unused_imports)]\n    use super::{{Counted, Text}};"
+        )
+        .unwrap();
+        for (key, message) in messages {
+            let name = key.to_ascii_uppercase();
+            match message {
+                // The English words travel with the key, so they sit in
+                // whichever chunk of the app uses them (a page loaded on
+                // demand keeps its own), not in one table in the first load.
+                Message::Text(text) => {
+                    writeln!(
+                        generated,
+                        "    pub const {name}: Text = Text::new({index}, {text:?});"
+                    )
+                    .unwrap();
+                    index += 1;
+                }
+                Message::Plural(forms) => {
+                    let [one, other] = [&forms[0].1, &forms[1].1];
+                    writeln!(
+                        generated,
+                        "    pub const {name}: Counted = Counted::new({index}, [{one:?}, {other:?}]);"
+                    )
+                    .unwrap();
+                    index += forms.len();
+                }
+            }
+        }
+        writeln!(generated, "}}").unwrap();
+    }
+    let english_table = flatten(&english);
+    writeln!(generated, "/// How many texts each language's table holds.").unwrap();
+    writeln!(
+        generated,
+        "pub const COUNT: usize = {};",
+        english_table.len()
+    )
+    .unwrap();
+    if native {
+        writeln!(
+            generated,
+            "/// Every message in English, by index (native builds: tests)."
+        )
+        .unwrap();
+        writeln!(generated, "pub const EN: &[&str] = &{english_table:?};").unwrap();
+    }
+    // Other languages: a file each, named by its contents.
+    let profile_dir = out
+        .ancestors()
+        .nth(3)
+        .expect("OUT_DIR sits in a profile folder");
+    let site = profile_dir.join("guide-words").join("i18n");
+    let _ = fs::remove_dir_all(&site);
+    fs::create_dir_all(&site).unwrap_or_else(|e| panic!("{}: {e}", site.display()));
+    writeln!(
+        generated,
+        "/// Each other language's words, as the file the app fetches."
+    )
+    .unwrap();
+    writeln!(generated, "pub const PACKS: &[(&str, &str)] = &[").unwrap();
+    for (lang, table) in &tables {
+        let json = serde_json::to_string(table).expect("text converts to JSON");
+        let name = format!("i18n/{lang}-{:016x}.json", fnv1a(json.as_bytes()));
+        fs::write(site.join(name.trim_start_matches("i18n/")), &json)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        writeln!(generated, "    ({lang:?}, {name:?}),").unwrap();
+    }
+    writeln!(generated, "];").unwrap();
+    if native {
+        writeln!(
+            generated,
+            "/// Every other language's messages, by index (native builds: tests)."
+        )
+        .unwrap();
+        writeln!(generated, "pub const TABLES: &[(&str, &[&str])] = &[").unwrap();
+        for (lang, table) in &tables {
+            writeln!(generated, "    ({lang:?}, &{table:?}),").unwrap();
+        }
+        writeln!(generated, "];").unwrap();
+    }
+    fs::write(out.join("messages.rs"), generated).expect("write messages.rs");
+}
+
+/// The placeholders of a text: `{name}` (not `{{`).
+fn placeholders(text: &str) -> std::collections::BTreeSet<String> {
+    let mut found = std::collections::BTreeSet::new();
+    let mut rest = text.replace("{{", "").replace("}}", "");
+    while let Some(start) = rest.find('{') {
+        let Some(end) = rest[start..].find('}') else {
+            break;
+        };
+        found.insert(rest[start + 1..start + end].to_owned());
+        rest = rest[start + end + 1..].to_owned();
+    }
+    found
+}
+
+/// A translation must be the same kind of message with the same placeholders.
+fn check_message(
+    english: &Message,
+    translated: &Message,
+    file: &str,
+    key: &str,
+    problems: &mut Vec<String>,
+) {
+    match (english, translated) {
+        (Message::Text(en), Message::Text(tr)) => {
+            if placeholders(en) != placeholders(tr) {
+                problems.push(format!(
+                    "{file}: `{key}` has placeholders {:?}, English has {:?}",
+                    placeholders(tr),
+                    placeholders(en)
+                ));
+            }
+        }
+        (Message::Plural(en), Message::Plural(tr)) => {
+            let all = |forms: &[(String, String)]| {
+                forms
+                    .iter()
+                    .flat_map(|(_, t)| placeholders(t))
+                    .collect::<std::collections::BTreeSet<_>>()
+            };
+            if all(en) != all(tr) {
+                problems.push(format!(
+                    "{file}: `{key}` has placeholders {:?}, English has {:?}",
+                    all(tr),
+                    all(en)
+                ));
+            }
+        }
+        _ => problems.push(format!(
+            "{file}: `{key}` must be the same kind as in English (text, or `one`/`other` forms)"
+        )),
+    }
 }
 
 /// A content hash for file names (FNV-1a, 64 bits): a changed guide gets a

@@ -36,7 +36,7 @@ def compare(en, tr, where, problems, in_labels=False):
             problems.append(f"{where}: keys differ: {list(en)} vs {list(tr) if isinstance(tr, dict) else tr!r}")
             return
         for key in en:
-            compare(en[key], tr[key], f"{where}.{key}", problems, in_labels=(key == "labels"))
+            compare(en[key], tr[key], f"{where}.{key}", problems, in_labels=(key == "labels" or in_labels))
             if key in TEXT_KEYS and isinstance(en[key], str):
                 check_text(en[key], tr[key], f"{where}.{key}", problems)
             if in_labels and isinstance(en[key], str):

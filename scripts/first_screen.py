@@ -63,6 +63,38 @@ TAG_KEYS = {
 }
 
 
+# The language of the pages (the app's PAGE_LANGUAGE in components/safety.rs),
+# and the names of the languages a line may answer in (LANGUAGE_NAMES in
+# src/domain/program/helplines.rs): keep both in step with the app.
+PAGE_LANGUAGE = "en"
+LANGUAGE_NAMES = {
+    "en": "English", "es": "Spanish", "fr": "French", "ga": "Irish", "mi": "Māori",
+    "ase": "ASL", "fcs": "LSQ",
+}
+
+
+def primary(tag: str) -> str:
+    return re.split(r"[-_]", tag.strip())[0].lower()
+
+
+def language_tag(line: dict, page: str = PAGE_LANGUAGE) -> str | None:
+    """The line's "Also in Spanish" / "In Spanish" tag (Line::language_tag)."""
+    page = primary(page)
+    others: list[str] = []
+    for lang in line["languages"]:
+        if primary(lang) != page:
+            name = LANGUAGE_NAMES[primary(lang)]
+            if name not in others:
+                others.append(name)
+    if not others:
+        return None
+    if line.get("audience") and any(name in line["audience"] for name in others):
+        return None
+    names = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
+    answers_in_page = any(primary(lang) == page for lang in line["languages"])
+    return f"Also in {names}" if answers_in_page else f"In {names}"
+
+
 def line_item(line: dict, shown_for: set[str], tags: dict) -> str:
     """One line as the app draws it (components/safety.rs, line_item)."""
     parts = [f"<strong>{esc(line['service'])}</strong>"]
@@ -71,6 +103,9 @@ def line_item(line: dict, shown_for: set[str], tags: dict) -> str:
     if "abuse" in line["for"]:
         purposes = [p for p in purposes if p not in ("men", "lgbtq")]
     shown = [tags[TAG_KEYS[p]] for p in purposes] + ([line["audience"]] if line.get("audience") else [])
+    language = language_tag(line)
+    if language:
+        shown.append(language)
     if shown:
         inner = "".join(f'<span class="tag">{esc(t)}</span>' for t in shown)
         parts.append(f' <span class="helpline__tags">{inner}</span>')
@@ -106,8 +141,14 @@ def every_country(helplines: dict, purposes: set[str], words: dict, tags: dict) 
         )
         if country.get("silent_call"):
             out.append(f'<p class="silent-call">{esc(country["silent_call"])}</p>')
-        if lines:
+        # As the app (country_lines): a relay service alone is not a line of this kind.
+        if any(p != "relay" and p in purposes for l in lines for p in l["for"]):
             out.append('<ul class="helplines">' + "".join(line_item(l, purposes, tags) for l in lines) + "</ul>")
+        else:
+            out.append(
+                f"<p>Mend has no confirmed line of this kind for {esc(country['name'])} yet. "
+                "The directory below lists services everywhere.</p>"
+            )
         out.append("</section>")
     directory = [l for l in helplines["lines"] if l["country"] == INTERNATIONAL]
     if directory:

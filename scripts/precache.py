@@ -115,6 +115,14 @@ def copy_guide_words(staging: Path) -> None:
     dest.mkdir(exist_ok=True)
     for file in files:
         shutil.copyfile(file, dest / file.name)
+    # The interface's words in each language but English (src/i18n.rs).
+    words = source.parent / "i18n"
+    packs = sorted(words.glob("*.json")) if words.is_dir() else []
+    if not packs:
+        raise SystemExit(f"precache.py: no language files in {words}; did build.rs run?")
+    (staging / "i18n").mkdir(exist_ok=True)
+    for file in packs:
+        shutil.copyfile(file, staging / "i18n" / file.name)
 
 
 def main() -> int:

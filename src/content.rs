@@ -19,6 +19,8 @@ use crate::domain::program::path::Paths;
 
 mod words;
 
+#[cfg(target_arch = "wasm32")]
+pub(crate) use words::fetch_text;
 pub use words::{as_asked, words, words_for, words_now, WordsError};
 
 include!(concat!(env!("OUT_DIR"), "/guides.rs"));
@@ -145,7 +147,7 @@ mod tests {
             Err(problems) => panic!("helpline problems:\n{}", problems.join("\n")),
         };
         assert_eq!(&lines, helplines(), "the app has every line as written");
-        for country in ["US", "CA", "GB", "IE", "AU", "NZ"] {
+        for country in ["US", "CA", "GB", "IE", "AU", "NZ", "ES"] {
             use crate::domain::program::helplines::Purpose;
             assert!(lines.country(country).is_some(), "{country} is covered");
             assert!(
@@ -158,6 +160,17 @@ mod tests {
             );
         }
         assert!(!lines.international().is_empty());
+        // Mexico: only its emergency number is confirmed so far.
+        let mexico = lines.country("MX").expect("MX is covered");
+        assert_eq!(mexico.emergency, "911");
+        assert_eq!(
+            lines.country("ES").map(|c| c.emergency.as_str()),
+            Some("112")
+        );
+        assert!(
+            lines.lines.iter().all(|l| !l.languages.is_empty()),
+            "every line says which languages it answers in"
+        );
     }
 
     #[test]

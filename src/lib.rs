@@ -17,6 +17,8 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod crypto;
 #[cfg(target_arch = "wasm32")]
+pub mod i18n;
+#[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod privacy;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::components::safety::HelplineList;
 use crate::components::{alive, set_tab_title};
 use crate::domain::program::helplines::Purpose;
+use crate::i18n::{msg::lock, t};
 
 use crate::privacy::Privacy;
 use crate::store::Store;
@@ -20,7 +21,7 @@ pub fn LockScreen() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let privacy = expect_context::<Privacy>();
     // Through set_tab_title, so the neutral title ("Notes") holds here too.
-    set_tab_title("Mend is locked");
+    set_tab_title(t(lock::TAB_TITLE));
     Effect::new(move |_| {
         if let Some(input) = passphrase.get() {
             let _ = input.focus();
@@ -33,7 +34,7 @@ pub fn LockScreen() -> impl IntoView {
         };
         let text = input.value();
         if text.is_empty() {
-            error.set(Some("Type your passphrase first."));
+            error.set(Some(t(lock::TYPE_FIRST)));
             return;
         }
         busy.set(true);
@@ -52,10 +53,10 @@ pub fn LockScreen() -> impl IntoView {
     };
     view! {
         <section class="lock" aria-labelledby="lock-heading">
-            <h1 id="lock-heading" tabindex="-1">"Mend is locked"</h1>
-            <p>"Your answers are encrypted on this device. Enter your passphrase to open them."</p>
+            <h1 id="lock-heading" tabindex="-1">{t(lock::HEADING)}</h1>
+            <p>{t(lock::INTRO)}</p>
             <form class="lock__form" on:submit=unlock novalidate>
-                <label for="lock-passphrase">"Passphrase"</label>
+                <label for="lock-passphrase">{t(lock::PASSPHRASE)}</label>
                 <input
                     id="lock-passphrase"
                     type="password"
@@ -66,26 +67,22 @@ pub fn LockScreen() -> impl IntoView {
                 />
                 <p id="lock-error" class="field-error" role="alert">{move || error.get()}</p>
                 <button class="button button--primary" type="submit" disabled=move || busy.get()>
-                    {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
+                    {move || if busy.get() { t(lock::UNLOCKING) } else { t(lock::UNLOCK) }}
                 </button>
             </form>
             <details class="lock__forgot">
-                <summary>"Forgot your passphrase?"</summary>
-                <p>
-                    "Mend cannot recover it: the passphrase is the only key to your answers, and it is "
-                    "never stored anywhere. You can start over with nothing, and then import an export "
-                    "file if you have one (saved without encryption, or with a passphrase you remember)."
-                </p>
+                <summary>{t(lock::FORGOT)}</summary>
+                <p>{t(lock::FORGOT_BODY)}</p>
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! {
                         <button type="button" class="button" on:click=move |_| confirming.set(true)>
-                            "Erase everything and start over…"
+                            {t(lock::ERASE_START)}
                         </button>
                     }
                 >
-                    <div class="confirm" role="group" aria-label="Confirm erasing">
-                        <p><strong>"Erase every answer on this device for good?"</strong></p>
+                    <div class="confirm" role="group" aria-label=t(lock::CONFIRM_GROUP)>
+                        <p><strong>{t(lock::CONFIRM_QUESTION)}</strong></p>
                         <p class="actions">
                             <button type="button" class="button button--danger" on:click=move |_| {
                                 confirming.set(false);
@@ -93,10 +90,10 @@ pub fn LockScreen() -> impl IntoView {
                                 if store.erase_everything().is_ok() {
                                     privacy.forget();
                                 } else {
-                                    error.set(Some("Mend could not reach its storage to erase it. Your browser's site settings can clear it instead."));
+                                    error.set(Some(t(lock::ERASE_FAILED)));
                                 }
-                            }>"Yes, erase everything"</button>
-                            <button type="button" class="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                            }>{t(lock::ERASE_YES)}</button>
+                            <button type="button" class="button" on:click=move |_| confirming.set(false)>{t(lock::CANCEL)}</button>
                         </p>
                     </div>
                 </Show>
@@ -104,8 +101,8 @@ pub fn LockScreen() -> impl IntoView {
             // Help must not wait behind a passphrase: the lines are not the
             // user's words, so they show without unlocking.
             <details class="lock__help">
-                <summary>"Need someone to talk to now?"</summary>
-                <p>"Free, confidential lines, for thoughts of ending your life or for abuse. You don't need to unlock Mend to see them."</p>
+                <summary>{t(lock::HELP_SUMMARY)}</summary>
+                <p>{t(lock::HELP_BODY)}</p>
                 <HelplineList purposes=&[Purpose::Crisis, Purpose::Abuse] picker_id="lock-country" />
             </details>
         </section>
@@ -118,11 +115,11 @@ pub fn ClosedScreen() -> impl IntoView {
     set_tab_title("Mend");
     view! {
         <section class="lock" aria-labelledby="closed-heading">
-            <h1 id="closed-heading" tabindex="-1">"Mend is closed"</h1>
-            <p>"Mend was closed with Quick exit."</p>
+            <h1 id="closed-heading" tabindex="-1">{t(lock::CLOSED_HEADING)}</h1>
+            <p>{t(lock::CLOSED_BODY)}</p>
             <p>
                 <button class="button button--primary" type="button" on:click=move |_| privacy.reopen()>
-                    "Open Mend"
+                    {t(lock::OPEN_AGAIN)}
                 </button>
             </p>
         </section>

@@ -71,11 +71,16 @@ fn tag(purpose: Purpose) -> &'static str {
     }
 }
 
+/// The language of the pages the helplines show on (Mend is in English so
+/// far), for a line's "Also in Spanish" tag.
+const PAGE_LANGUAGE: &str = "en";
+
 /// One helpline, as a list item. Numbers are `tel:` / `sms:` links so a
 /// phone can dial them; the web address opens only if the user follows it.
 fn line_item(line: &'static Line, shown_for: &[Purpose]) -> impl IntoView {
     // Who the line is for, at a glance: its purposes among those this list
-    // shows (all of them for the directory), then its audience.
+    // shows (all of them for the directory), then its audience, then the
+    // other languages it answers in.
     let mut tags: Vec<String> = line
         .purposes
         .iter()
@@ -88,6 +93,7 @@ fn line_item(line: &'static Line, shown_for: &[Purpose]) -> impl IntoView {
         .map(|p| tag(*p).to_owned())
         .collect();
     tags.extend(line.audience.clone());
+    tags.extend(line.language_tag(PAGE_LANGUAGE));
     let tags = (!tags.is_empty()).then(|| {
         view! {
             <span class="helpline__tags">

@@ -107,7 +107,7 @@ pub async fn words_for(ids: &[GuideId]) -> Result<Vec<&'static Guide>, WordsErro
 
 /// `file` (relative to the app's base address) as text.
 #[cfg(target_arch = "wasm32")]
-async fn fetch_text(file: &str) -> Result<String, WordsError> {
+pub(crate) async fn fetch_text(file: &str) -> Result<String, WordsError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
@@ -127,7 +127,7 @@ async fn fetch_text(file: &str) -> Result<String, WordsError> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-async fn fetch_text(_file: &str) -> Result<String, WordsError> {
+pub(crate) async fn fetch_text(_file: &str) -> Result<String, WordsError> {
     // Native builds hold every guide whole, so `words_now` always answers.
     Err(WordsError::Unreachable)
 }

@@ -10,6 +10,7 @@ pub mod fingerprint;
 pub mod first_screen;
 pub mod guide;
 pub mod ids;
+pub mod msg;
 pub mod prefs;
 pub mod program;
 pub mod sealed;

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::msg::Lang;
+
 /// Where the settings are stored (under Mend's prefix, so "erase everything"
 /// removes them too).
 pub const PREFS_KEY: &str = "mend.prefs";
@@ -31,6 +33,9 @@ pub struct Prefs {
     /// (see [`Prefs::neutral_title`]). Settings saved before this existed
     /// read as unset.
     pub neutral_title: Option<bool>,
+    /// The language Mend is shown in. Unset until chosen: then the
+    /// browser's languages decide ([`Lang::from_browser`]).
+    pub language: Option<Lang>,
 }
 
 /// The tab title shown while the neutral title is on.
@@ -43,6 +48,7 @@ impl Default for Prefs {
             exit_url: DEFAULT_EXIT_URL.to_owned(),
             country: None,
             neutral_title: None,
+            language: None,
         }
     }
 }
@@ -82,7 +88,17 @@ impl Prefs {
         prefs.neutral_title = fields
             .get("neutral_title")
             .and_then(serde_json::Value::as_bool);
+        prefs.language = fields
+            .get("language")
+            .and_then(serde_json::Value::as_str)
+            .and_then(Lang::from_code);
         prefs
+    }
+
+    /// The language to show: as chosen, else the first of the browser's
+    /// languages Mend speaks.
+    pub fn language<'a>(&self, browser: impl IntoIterator<Item = &'a str>) -> Lang {
+        self.language.unwrap_or_else(|| Lang::from_browser(browser))
     }
 
     /// Whether the tab title is neutral: as chosen, or, until the user
@@ -132,6 +148,28 @@ pub fn exit_url(text: &str) -> Result<String, &'static str> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_is_read_on_its_own_and_the_browser_decides_until_chosen() {
+        let chosen = Prefs::read(Some(r#"{"auto_lock_minutes":5,"language":"es"}"#));
+        assert_eq!(chosen.language, Some(Lang::Es));
+        assert_eq!(chosen.auto_lock_minutes, 5);
+        assert_eq!(chosen.language(["en-US"]), Lang::Es);
+        // Unknown or broken: unset, and nothing else is lost.
+        let odd = Prefs::read(Some(r#"{"auto_lock_minutes":5,"language":"klingon"}"#));
+        assert_eq!(odd.language, None);
+        assert_eq!(odd.auto_lock_minutes, 5);
+        assert_eq!(odd.language(["es-MX", "en"]), Lang::Es);
+        assert_eq!(Prefs::default().language(["fr"]), Lang::En);
+        // Written and read back.
+        let written = Prefs {
+            language: Some(Lang::Es),
+            ..Prefs::default()
+        }
+        .write();
+        assert!(written.contains(r#""language":"es""#), "{written}");
+        assert_eq!(Prefs::read(Some(&written)).language, Some(Lang::Es));
+    }
 
     #[test]
     fn the_neutral_tab_title_follows_the_passphrase_until_the_user_chooses() {
@@ -185,6 +223,7 @@ mod tests {
             exit_url: "https://example.org/news".into(),
             country: Some("NZ".into()),
             neutral_title: Some(true),
+            language: Some(Lang::Es),
         };
         assert_eq!(Prefs::read(Some(&prefs.write())), prefs);
         let before_countries = r#"{"auto_lock_minutes":5,"exit_url":"https://example.org/news"}"#;

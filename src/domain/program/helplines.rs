@@ -42,6 +42,59 @@ impl Purpose {
 /// The code of the entry for everywhere else (an international directory).
 pub const INTERNATIONAL: &str = "INTL";
 
+/// The languages a line may say it answers in (the primary subtag of a
+/// BCP 47 tag), with the English name its tag shows ("Also in Spanish").
+/// A line naming a language not here is refused, so every tag can be
+/// written; add the language here to use it.
+pub const LANGUAGE_NAMES: &[(&str, &str)] = &[
+    ("en", "English"),
+    ("es", "Spanish"),
+    ("fr", "French"),
+    ("ga", "Irish"),
+    ("mi", "Māori"),
+    // Sign languages: American Sign Language and Langue des signes québécoise.
+    ("ase", "ASL"),
+    ("fcs", "LSQ"),
+];
+
+/// The primary subtag of a language tag, lower-cased: "es-MX" → "es".
+fn primary(tag: &str) -> String {
+    tag.trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// The English name of a language tag's primary subtag, if Mend has one.
+pub fn language_name(tag: &str) -> Option<&'static str> {
+    let code = primary(tag);
+    LANGUAGE_NAMES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, name)| *name)
+}
+
+/// Whether `tag` looks like a BCP 47 language tag: a primary subtag of two
+/// or three lower-case letters, then optional subtags of 2 to 8 letters or
+/// digits ("en", "es-MX", "es-419").
+pub fn looks_like_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or_default();
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// "Spanish", "French and Spanish", "English, French and Spanish".
+fn names_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Country {
@@ -86,10 +139,57 @@ pub struct Line {
     /// "In French and English"), shown as a tag beside it.
     #[serde(default)]
     pub audience: Option<String>,
+    /// The languages the line answers in, as BCP 47 tags ("en", "es").
+    /// Required: [`Helplines::from_json`] refuses a line with none.
+    #[serde(default)]
+    pub languages: Vec<String>,
     /// The page where the number was confirmed.
     pub source: String,
     /// When it was read (yyyy-mm-dd).
     pub checked: String,
+}
+
+impl Line {
+    /// Whether the line answers in `lang` (compared by primary subtag, so
+    /// "es-MX" matches a line that answers in "es").
+    pub fn answers_in(&self, lang: &str) -> bool {
+        let lang = primary(lang);
+        !lang.is_empty() && self.languages.iter().any(|l| primary(l) == lang)
+    }
+
+    /// A short tag for a page in `page` (a language tag) when the line
+    /// answers in other languages: "Also in Spanish" when it answers in the
+    /// page's language too, "In Spanish" when it does not. None when it
+    /// answers only in the page's language, or when `audience` already
+    /// names one of those languages ("In French and English"), so the two
+    /// tags never say the same thing. The words are English: the only
+    /// language Mend's pages are in so far.
+    pub fn language_tag(&self, page: &str) -> Option<String> {
+        let page = primary(page);
+        let mut others: Vec<&str> = Vec::new();
+        for lang in &self.languages {
+            if primary(lang) != page {
+                let name = language_name(lang)?;
+                if !others.contains(&name) {
+                    others.push(name);
+                }
+            }
+        }
+        if others.is_empty() {
+            return None;
+        }
+        if let Some(audience) = &self.audience {
+            if others.iter().any(|name| audience.contains(name)) {
+                return None;
+            }
+        }
+        let names = names_list(&others);
+        Some(if self.answers_in(&page) {
+            format!("Also in {names}")
+        } else {
+            format!("In {names}")
+        })
+    }
 }
 
 /// A country as the build writes it into the app (see [`Helplines::from_data`]).
@@ -117,6 +217,7 @@ pub struct LineData {
     pub hours: Option<&'static str>,
     pub note: Option<&'static str>,
     pub audience: Option<&'static str>,
+    pub languages: &'static [&'static str],
     pub source: &'static str,
     pub checked: &'static str,
 }
@@ -163,6 +264,7 @@ impl Helplines {
                     hours: maybe(l.hours),
                     note: maybe(l.note),
                     audience: maybe(l.audience),
+                    languages: l.languages.iter().map(|g| text(g)).collect(),
                     source: text(l.source),
                     checked: text(l.checked),
                 })
@@ -189,6 +291,14 @@ impl Helplines {
             if country.emergency.trim().is_empty() {
                 problems.push(format!("country {} has no emergency number", country.code));
             }
+            for tag in &country.languages {
+                if !looks_like_language_tag(tag) {
+                    problems.push(format!(
+                        "country {}: `languages` has {tag:?}, which is not a language tag like \"en-GB\"",
+                        country.code
+                    ));
+                }
+            }
         }
         for line in &data.lines {
             let at = format!("line `{}` ({})", line.service, line.country);
@@ -197,6 +307,28 @@ impl Helplines {
             }
             if line.purposes.is_empty() {
                 problems.push(format!("{at}: `for` is empty"));
+            }
+            if line.languages.is_empty() {
+                problems.push(format!(
+                    "{at}: `languages` is missing or empty (the languages the line answers in, e.g. [\"en\"])"
+                ));
+            }
+            for (i, tag) in line.languages.iter().enumerate() {
+                if !looks_like_language_tag(tag) {
+                    problems.push(format!(
+                        "{at}: `languages` has {tag:?}, which is not a language tag like \"en\" or \"es\""
+                    ));
+                } else if language_name(tag).is_none() {
+                    problems.push(format!(
+                        "{at}: `languages` has {tag:?}, which Mend has no name for (add it to LANGUAGE_NAMES)"
+                    ));
+                }
+                if line.languages[..i]
+                    .iter()
+                    .any(|t| primary(t) == primary(tag))
+                {
+                    problems.push(format!("{at}: `languages` lists {tag:?} twice"));
+                }
             }
             if let Some(call) = &line.call {
                 let has_letters = call.chars().any(|c| c.is_ascii_alphabetic());
@@ -245,14 +377,20 @@ impl Helplines {
     }
 
     /// The country a browser language points to (`en-GB` → GB), if any:
-    /// an exact tag first, then the region part of the tag.
+    /// an exact tag first, then the region part of the tag. A bare language
+    /// ("es") has no region and picks no country, even where its code is
+    /// also a country's ("es" is not Spain).
     pub fn country_for_language(&self, tag: &str) -> Option<&Country> {
         let tag = tag.trim();
         self.countries
             .iter()
             .find(|c| c.languages.iter().any(|l| l.eq_ignore_ascii_case(tag)))
             .or_else(|| {
-                let region = tag.rsplit(['-', '_']).next().filter(|r| r.len() == 2)?;
+                let region = tag
+                    .split(['-', '_'])
+                    .skip(1)
+                    .filter(|r| r.len() == 2 && r.chars().all(|c| c.is_ascii_alphabetic()))
+                    .last()?;
                 self.country(&region.to_ascii_uppercase())
             })
     }
@@ -264,6 +402,21 @@ impl Helplines {
             .filter(|l| l.country == country)
             .filter(|l| l.purposes.iter().any(|p| purposes.contains(p)))
             .collect()
+    }
+
+    /// Lines of `country` for any of `purposes`, those that answer in
+    /// `lang` first ("es" puts the lines that answer in Spanish at the
+    /// top); otherwise in file order, which is kept within each group.
+    pub fn lines_for_language<'h>(
+        &'h self,
+        country: &str,
+        purposes: &[Purpose],
+        lang: &str,
+    ) -> Vec<&'h Line> {
+        let mut lines = self.lines_for(country, purposes);
+        // A stable sort: false (answers in `lang`) before true.
+        lines.sort_by_key(|l| !l.answers_in(lang));
+        lines
     }
 
     /// What a phone dials for `line`: `dial` if given, else the digits of

@@ -1209,6 +1209,179 @@ fn the_browser_language_picks_the_country_whose_helplines_show() {
         "no lines for Germany: the picker and the directory show"
     );
     assert_eq!(code("en"), None);
+    // Spanish: the region decides, and plain Spanish picks no country.
+    assert_eq!(code("es-ES"), Some("ES"));
+    assert_eq!(code("es-MX"), Some("MX"));
+    assert_eq!(code("es-US"), Some("US"));
+    assert_eq!(code("ca-ES"), Some("ES"), "Catalan in Spain");
+    assert_eq!(code("es"), None, "Spanish is spoken in many countries");
+    assert_eq!(
+        code("es-419"),
+        None,
+        "Latin American Spanish names no country"
+    );
+}
+
+#[test]
+fn every_helpline_says_which_languages_it_answers_in() {
+    use super::helplines::{language_name, Helplines};
+    let lines = crate::content::helplines();
+    for line in &lines.lines {
+        assert!(
+            !line.languages.is_empty(),
+            "{} ({}) says no language",
+            line.service,
+            line.country
+        );
+        for tag in &line.languages {
+            assert!(language_name(tag).is_some(), "{}: {tag}", line.service);
+        }
+    }
+    let line = |country: &str, service: &str| {
+        lines
+            .lines
+            .iter()
+            .find(|l| l.country == country && l.service.starts_with(service))
+            .unwrap_or_else(|| panic!("{service} ({country}) ships"))
+    };
+    // Spanish, as their official pages say.
+    for (country, service) in [
+        ("US", "988"),
+        ("US", "National Domestic Violence Hotline"),
+        ("US", "U.S. Equal Employment"),
+        ("ES", "024"),
+        ("ES", "016"),
+    ] {
+        assert!(line(country, service).answers_in("es"), "{service}");
+        assert!(line(country, service).answers_in("es-MX"), "{service}");
+    }
+    assert!(!line("US", "Telecommunications Relay").answers_in("es"));
+    assert!(line("CA", "9-8-8").answers_in("fr-CA"));
+    assert!(!line("ES", "024").answers_in("en"));
+
+    // The file is refused when a line has no languages, or a code that is
+    // not a language tag or has no name to show.
+    let with = |languages: &str| {
+        Helplines::from_json(&format!(
+            r#"{{"countries":[],"lines":[{{"country":"INTL","service":"X","for":["crisis"],"web":"https://example.org","source":"https://example.org/x","checked":"2026-12-02"{languages}}}]}}"#
+        ))
+    };
+    assert!(with(r#","languages":["en"]"#).is_ok());
+    for (languages, problem) in [
+        ("", "`languages` is missing or empty"),
+        (r#","languages":[]"#, "`languages` is missing or empty"),
+        (r#","languages":["Spanish"]"#, "not a language tag"),
+        (r#","languages":["xx"]"#, "no name for"),
+        (r#","languages":["es","es-MX"]"#, "twice"),
+    ] {
+        let refused = with(languages);
+        assert!(
+            refused
+                .as_ref()
+                .is_err_and(|p| p.iter().any(|m| m.contains(problem))),
+            "{languages}: {refused:?}"
+        );
+    }
+}
+
+#[test]
+fn lines_that_answer_in_spanish_come_first_for_a_spanish_speaker() {
+    use super::helplines::{Helplines, Purpose};
+    // Three lines in file order: English, Spanish, both.
+    let data = Helplines::from_json(
+        r#"{"countries":[{"code":"US","name":"US","emergency":"911"}],"lines":[
+            {"country":"US","service":"A","for":["abuse"],"call":"1","languages":["en"],"source":"https://example.org/a","checked":"2026-12-02"},
+            {"country":"US","service":"B","for":["abuse"],"call":"2","languages":["es"],"source":"https://example.org/b","checked":"2026-12-02"},
+            {"country":"US","service":"C","for":["crisis"],"call":"3","languages":["en","es"],"source":"https://example.org/c","checked":"2026-12-02"},
+            {"country":"US","service":"D","for":["abuse"],"call":"4","languages":["en"],"source":"https://example.org/d","checked":"2026-12-02"},
+            {"country":"INTL","service":"E","for":["abuse"],"web":"https://example.org","languages":["en"],"source":"https://example.org/e","checked":"2026-12-02"}
+        ]}"#,
+    )
+    .unwrap();
+    let services = |lang: &str| -> Vec<&str> {
+        data.lines_for_language("US", &[Purpose::Crisis, Purpose::Abuse], lang)
+            .iter()
+            .map(|l| l.service.as_str())
+            .collect()
+    };
+    assert_eq!(services("es"), ["B", "C", "A", "D"]);
+    assert_eq!(services("es-MX"), ["B", "C", "A", "D"]);
+    assert_eq!(services("en"), ["A", "C", "D", "B"]);
+    assert_eq!(
+        services("de"),
+        ["A", "B", "C", "D"],
+        "no line answers in German: file order"
+    );
+
+    // The shipped lines: every US line that answers in Spanish before every
+    // one that does not, each group in file order.
+    let lines = crate::content::helplines();
+    let all = [
+        Purpose::Crisis,
+        Purpose::Abuse,
+        Purpose::UsesHarm,
+        Purpose::Men,
+        Purpose::Lgbtq,
+        Purpose::Workplace,
+        Purpose::Relay,
+    ];
+    let in_order = lines.lines_for("US", &all);
+    let spanish_first = lines.lines_for_language("US", &all, "es");
+    assert_eq!(in_order.len(), spanish_first.len());
+    let split = spanish_first
+        .iter()
+        .position(|l| !l.answers_in("es"))
+        .unwrap_or(spanish_first.len());
+    assert!(split >= 2, "988 and the Hotline answer in Spanish");
+    assert!(spanish_first[split..].iter().all(|l| !l.answers_in("es")));
+    let expected: Vec<&str> = in_order
+        .iter()
+        .filter(|l| l.answers_in("es"))
+        .chain(in_order.iter().filter(|l| !l.answers_in("es")))
+        .map(|l| l.service.as_str())
+        .collect();
+    let got: Vec<&str> = spanish_first.iter().map(|l| l.service.as_str()).collect();
+    assert_eq!(got, expected);
+    assert_eq!(
+        got.last().copied(),
+        Some("Telecommunications Relay Service (711)")
+    );
+    // In English every US line answers: the order is the file's.
+    let english: Vec<&str> = lines
+        .lines_for_language("US", &all, "en")
+        .iter()
+        .map(|l| l.service.as_str())
+        .collect();
+    let file: Vec<&str> = in_order.iter().map(|l| l.service.as_str()).collect();
+    assert_eq!(english, file);
+}
+
+#[test]
+fn a_line_that_also_answers_in_spanish_says_so_once() {
+    let lines = crate::content::helplines();
+    let tag = |country: &str, service: &str, page: &str| {
+        lines
+            .lines
+            .iter()
+            .find(|l| l.country == country && l.service.starts_with(service))
+            .unwrap_or_else(|| panic!("{service} ({country}) ships"))
+            .language_tag(page)
+    };
+    assert_eq!(tag("US", "988", "en").as_deref(), Some("Also in Spanish"));
+    assert_eq!(
+        tag("US", "National Domestic Violence Hotline", "en-US").as_deref(),
+        Some("Also in Spanish")
+    );
+    assert_eq!(tag("ES", "024", "en").as_deref(), Some("In Spanish"));
+    assert_eq!(tag("ES", "016", "en").as_deref(), Some("In Spanish"));
+    assert_eq!(tag("GB", "Samaritans", "en"), None, "English only");
+    assert_eq!(tag("US", "Telecommunications Relay", "en"), None);
+    // The audience already says it: no second tag.
+    assert_eq!(tag("CA", "9-8-8", "en"), None);
+    assert_eq!(tag("CA", "Prends l'air", "en"), None);
+    assert_eq!(tag("CA", "SRV Canada VRS", "en"), None);
+    // On a page in Spanish, the Spanish-only line needs no tag.
+    assert_eq!(tag("ES", "024", "es"), None);
 }
 
 #[test]

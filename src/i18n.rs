@@ -1,0 +1,145 @@
+//! The language Mend is shown in, and its words. English is built in; any
+//! other language's words are a file fetched the first time it is chosen
+//! (and precached, so it works offline after one visit). Views ask for a
+//! message by key (`domain::msg`): `t(msg::lock::HEADING)`.
+//!
+//! Changing language rebuilds the app's pages from the root (`Language`
+//! in context), so every view reads its words afresh; the answers are in
+//! the store, not in the views, so nothing is lost.
+
+use std::cell::{Cell, RefCell};
+
+use leptos::prelude::*;
+
+use crate::content::{fetch_text, WordsError};
+pub use crate::domain::msg::{self, fill, Counted, Lang, Text};
+
+thread_local! {
+    /// The language shown and its table (none for English: each key
+    /// carries its English words).
+    static SHOWN: Cell<(Lang, &'static [&'static str])> = const { Cell::new((Lang::En, &[])) };
+    /// Tables fetched so far, kept for the page's life.
+    static FETCHED: RefCell<Vec<(Lang, &'static [&'static str])>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A message in the language shown.
+pub fn t(text: Text) -> &'static str {
+    let (_, table) = SHOWN.get();
+    // A table has every message (the build and the loader check its
+    // length); English is the fallback should one ever not.
+    table.get(text.index()).copied().unwrap_or(text.en())
+}
+
+/// A message with its `{placeholders}` filled.
+pub fn tf(text: Text, values: &[(&str, &str)]) -> String {
+    fill(t(text), values)
+}
+
+/// A message about `count`, in the form the language shown uses for it,
+/// with `{count}` written the way that language writes numbers.
+pub fn tn(counted: Counted, count: u64) -> String {
+    let (lang, table) = SHOWN.get();
+    let text = match lang {
+        Lang::En => counted.en(count),
+        _ => table
+            .get(counted.index(lang, count))
+            .copied()
+            .unwrap_or(counted.en(count)),
+    };
+    fill(text, &[("count", &number(lang, count))])
+}
+
+/// The language shown.
+pub fn shown() -> Lang {
+    SHOWN.get().0
+}
+
+/// `count` as `lang` writes numbers (the browser's Intl).
+fn number(lang: Lang, count: u64) -> String {
+    let locales = js_sys::Array::of1(&lang.code().into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new()).format();
+    format
+        .call1(&wasm_bindgen::JsValue::NULL, &(count as f64).into())
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| count.to_string())
+}
+
+/// Shows `lang`, fetching its words the first time. English needs nothing.
+pub async fn show(lang: Lang) -> Result<(), WordsError> {
+    let table: &'static [&'static str] = match lang {
+        Lang::En => &[],
+        _ => match FETCHED.with_borrow(|f| f.iter().find(|(l, _)| *l == lang).map(|(_, t)| *t)) {
+            Some(table) => table,
+            None => {
+                let file = msg::PACKS
+                    .iter()
+                    .find(|(code, _)| *code == lang.code())
+                    .map(|(_, file)| *file)
+                    .ok_or(WordsError::NoSuchGuide)?;
+                let text = fetch_text(file).await?;
+                let table: Vec<String> =
+                    serde_json::from_str(&text).map_err(|_| WordsError::Damaged)?;
+                if table.len() != msg::COUNT {
+                    return Err(WordsError::Damaged);
+                }
+                // Kept for the page's life, like the guides' words.
+                let table: &'static [&'static str] = Box::leak(
+                    table
+                        .into_iter()
+                        .map(|text| &*Box::leak(text.into_boxed_str()))
+                        .collect::<Vec<&'static str>>()
+                        .into_boxed_slice(),
+                );
+                FETCHED.with_borrow_mut(|f| f.push((lang, table)));
+                table
+            }
+        },
+    };
+    SHOWN.set((lang, table));
+    document()
+        .document_element()
+        .map(|html| html.set_attribute("lang", lang.code()));
+    Ok(())
+}
+
+/// The language the pages are built in, shared through context: the root
+/// rebuilds them when it changes.
+#[derive(Clone, Copy)]
+pub struct Language(RwSignal<Lang>);
+
+impl Language {
+    pub fn new() -> Self {
+        Language(RwSignal::new(Lang::En))
+    }
+
+    /// The language the pages show; tracked, so the root follows it.
+    pub fn get(self) -> Lang {
+        self.0.get()
+    }
+
+    /// Shows `lang` once its words are here. A failed download keeps the
+    /// language shown as it is (and says why).
+    pub fn choose(self, lang: Lang) {
+        if self.0.get_untracked() == lang && shown() == lang {
+            return;
+        }
+        let signal = self.0;
+        wasm_bindgen_futures::spawn_local(async move {
+            match show(lang).await {
+                Ok(()) => {
+                    let _ = signal.try_set(lang);
+                }
+                Err(_) => {
+                    web_sys::console::warn_1(&"Mend: that language could not be downloaded".into())
+                }
+            }
+        });
+    }
+}
+
+impl Default for Language {
+    fn default() -> Self {
+        Self::new()
+    }
+}
