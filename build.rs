@@ -76,6 +76,7 @@ fn main() {
         .collect();
     let outline = serde_json::to_string(&Library::of(outline)).expect("guides convert to JSON");
     writeln!(generated, "pub const OUTLINE: &str = {outline:?};").unwrap();
+    translations(&shipped, &fixtures, release, &out, &mut generated);
     writeln!(generated, "pub const WORDS: &[(&str, &str)] = &[").unwrap();
     for (id, name) in &words {
         writeln!(generated, "    ({id:?}, {name:?}),").unwrap();
@@ -102,7 +103,7 @@ fn main() {
     path_lists(&paths, &mut generated);
     helpline_data(&helplines, &mut generated);
 
-    first_screen(&mut generated);
+    first_screens(&mut generated);
 
     fs::write(out.join("guides.rs"), generated).expect("write guides.rs");
     messages(&out, native);
@@ -310,6 +311,140 @@ fn helpline_data(helplines: &toml::Value, generated: &mut String) {
     }
 }
 
+/// Keys whose text people read in a guide (and every value of a scale's
+/// `labels`): the only things a translation changes.
+const GUIDE_TEXT_KEYS: [&str; 11] = [
+    "title", "summary", "intro", "closing", "text", "help", "label", "min_label", "max_label",
+    "description", "message",
+];
+
+/// A guide's JSON with every text people read emptied: what a translation
+/// must have exactly as its English guide does.
+fn shape(value: &serde_json::Value, labels: bool) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(key, value)| {
+                    let value = match value {
+                        Value::String(_) if labels || GUIDE_TEXT_KEYS.contains(&key.as_str()) => {
+                            Value::String(String::new())
+                        }
+                        other => shape(other, key == "labels"),
+                    };
+                    (key.clone(), value)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(|v| shape(v, false)).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Guides in other languages: content/guides/<lang>/<id>.toml. Each must be
+/// its English guide with only the words people read changed (same ids,
+/// steps, options, scores, gates, flags, sources), and pass the same
+/// validator; every shipped guide needs one. Each is written like the
+/// English ones, as `guides/<id>.<lang>-<hash>.json`, with the language's
+/// outline (the intake whole) as `guides/outline.<lang>-<hash>.json`,
+/// fetched when someone chooses the language; `TRANSLATED` names them.
+fn translations(
+    shipped: &[(String, String)],
+    fixtures: &[(String, String)],
+    release: bool,
+    out: &Path,
+    generated: &mut String,
+) {
+    let root = Path::new("content/guides");
+    let mut languages: Vec<String> = fs::read_dir(root)
+        .unwrap_or_else(|e| panic!("content/guides: {e}"))
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.path().is_dir())
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .collect();
+    languages.sort();
+    let site = out
+        .ancestors()
+        .nth(3)
+        .expect("OUT_DIR sits in a profile folder")
+        .join("guide-words")
+        .join("guides");
+    writeln!(
+        generated,
+        "/// (language, its outline file, (guide id, its words file) for each guide).\n\
+         pub type Translation = (&'static str, &'static str, &'static [(&'static str, &'static str)]);\n\
+         pub const TRANSLATED: &[Translation] = &["
+    )
+    .unwrap();
+    for lang in languages {
+        let dir = format!("content/guides/{lang}");
+        let translated = guide_files(&dir);
+        let mut problems = Vec::new();
+        for (english_file, english) in shipped {
+            let name = Path::new(english_file).file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let Some((file, json)) = translated.iter().find(|(f, _)| f.ends_with(&format!("/{name}"))) else {
+                problems.push(format!("{dir}/{name}: missing (every guide needs its translation)"));
+                continue;
+            };
+            let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).expect("JSON from TOML");
+            if shape(&parse(english), false) != shape(&parse(json), false) {
+                problems.push(format!(
+                    "{file}: its structure differs from {english_file} (ids, kinds, options, scores, gates, flags or sources); `python3 scripts/check_translation.py {lang}` shows where"
+                ));
+            }
+        }
+        for (file, _) in &translated {
+            let name = Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            if !shipped.iter().any(|(f, _)| f.ends_with(&format!("/{name}"))) {
+                problems.push(format!("{file}: there is no English guide {name}"));
+            }
+        }
+        if !problems.is_empty() {
+            panic!("the {lang} guides have problems:\n{}", problems.join("\n"));
+        }
+        // Test guides have no translation: debug builds show them in English.
+        let files: Vec<(&str, &str)> = translated
+            .iter()
+            .chain(if release { &[][..] } else { fixtures })
+            .map(|(f, j)| (f.as_str(), j.as_str()))
+            .collect();
+        let library = Library::from_json(&files).unwrap_or_else(|errors| {
+            eprintln!("The {lang} guides have problems:\n{errors}");
+            panic!("invalid {lang} guides (listed above)");
+        });
+        fs::create_dir_all(&site).unwrap_or_else(|e| panic!("{}: {e}", site.display()));
+        let write = |stem: &str, json: &str| -> String {
+            let name = format!("guides/{stem}.{lang}-{:016x}.json", fnv1a(json.as_bytes()));
+            for dir in [out.to_path_buf(), site.parent().expect("guide-words").to_path_buf()] {
+                fs::create_dir_all(dir.join("guides")).unwrap_or_else(|e| panic!("{e}"));
+                fs::write(dir.join(&name), json).unwrap_or_else(|e| panic!("{name}: {e}"));
+            }
+            name
+        };
+        let outline: Vec<Guide> = library
+            .guides()
+            .iter()
+            .map(|guide| {
+                if EMBEDDED_WHOLE.contains(&guide.id().as_str()) {
+                    guide.clone()
+                } else {
+                    guide.outline()
+                }
+            })
+            .collect();
+        let outline_json = serde_json::to_string(&Library::of(outline)).expect("guides convert to JSON");
+        let outline_file = write("outline", &outline_json);
+        writeln!(generated, "    ({lang:?}, {outline_file:?}, &[").unwrap();
+        for guide in library.guides() {
+            let json = serde_json::to_string(guide).expect("guides convert to JSON");
+            let file = write(guide.id().as_str(), &json);
+            writeln!(generated, "        ({:?}, {file:?}),", guide.id().as_str()).unwrap();
+        }
+        writeln!(generated, "    ]),").unwrap();
+    }
+    writeln!(generated, "];").unwrap();
+}
+
 /// Every TOML file in `dir` as (file name, JSON), sorted by name.
 fn guide_files(dir: &str) -> Vec<(String, String)> {
     println!("cargo:rerun-if-changed={dir}");
@@ -504,7 +639,7 @@ fn messages(out: &Path, native: bool) {
         writeln!(generated, "pub mod {area} {{").unwrap();
         writeln!(
             generated,
-            "    #[allow(unused_imports)]\n    use super::{{Counted, Text}};"
+            "    #[allow(unused_imports)]\n    use super::{{Counted, CountedDef, Text, TextDef}};"
         )
         .unwrap();
         for (key, message) in messages {
@@ -513,10 +648,13 @@ fn messages(out: &Path, native: bool) {
                 // The English words travel with the key, so they sit in
                 // whichever chunk of the app uses them (a page loaded on
                 // demand keeps its own), not in one table in the first load.
+                // A key is a pointer to its static (index, English): one
+                // word to pass at each of the hundreds of places that show
+                // a message.
                 Message::Text(text) => {
                     writeln!(
                         generated,
-                        "    pub const {name}: Text = Text::new({index}, {text:?});"
+                        "    pub const {name}: Text = Text::new(&TextDef::new({index}, {text:?}));"
                     )
                     .unwrap();
                     index += 1;
@@ -525,7 +663,7 @@ fn messages(out: &Path, native: bool) {
                     let [one, other] = [&forms[0].1, &forms[1].1];
                     writeln!(
                         generated,
-                        "    pub const {name}: Counted = Counted::new({index}, [{one:?}, {other:?}]);"
+                        "    pub const {name}: Counted = Counted::new(&CountedDef::new({index}, [{one:?}, {other:?}]));"
                     )
                     .unwrap();
                     index += forms.len();
@@ -651,8 +789,40 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// content/first-screen.toml as a Rust value of `domain::first_screen::FirstScreen`:
 /// the compiler checks every field is there and no other is, so a missing or
 /// misspelt key fails the build, and the wasm carries no parser for it.
-fn first_screen(generated: &mut String) {
-    const FILE: &str = "content/first-screen.toml";
+/// Each other language's first screen is content/first-screen.<lang>.toml,
+/// checked the same way (built in too: help must never wait for a download).
+fn first_screens(generated: &mut String) {
+    first_screen(generated, "content/first-screen.toml", "FIRST_SCREEN");
+    let mut others = Vec::new();
+    // Every language the interface speaks besides English (content/i18n/).
+    let mut languages: Vec<String> = fs::read_dir("content/i18n")
+        .map(|dir| {
+            dir.filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+                .filter(|name| name != "en")
+                .collect()
+        })
+        .unwrap_or_default();
+    languages.sort();
+    for lang in &languages {
+        let file = format!("content/first-screen.{lang}.toml");
+        println!("cargo:rerun-if-changed={file}");
+        if Path::new(&file).exists() {
+            let name = format!("FIRST_SCREEN_{}", lang.to_ascii_uppercase());
+            first_screen(generated, &file, &name);
+            others.push((lang, name));
+        }
+    }
+    let module = "crate::domain::first_screen";
+    writeln!(generated, "pub static FIRST_SCREENS: &[(&str, &{module}::FirstScreen)] = &[").unwrap();
+    for (lang, name) in others {
+        writeln!(generated, "    ({lang:?}, &{name}),").unwrap();
+    }
+    writeln!(generated, "];").unwrap();
+}
+
+fn first_screen(generated: &mut String, file: &str, name: &str) {
+    #[allow(non_snake_case)]
+    let FILE = file;
     const TABLES: [(&str, &str); 6] = [
         ("home", "Home"),
         ("safety", "SafetyWords"),
@@ -668,7 +838,7 @@ fn first_screen(generated: &mut String) {
     let module = "crate::domain::first_screen";
     writeln!(
         generated,
-        "pub static FIRST_SCREEN: {module}::FirstScreen = {module}::FirstScreen {{"
+        "pub static {name}: {module}::FirstScreen = {module}::FirstScreen {{"
     )
     .unwrap();
     if let Some(key) = value.keys().find(|k| !TABLES.iter().any(|(t, _)| t == k)) {

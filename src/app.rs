@@ -5,7 +5,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 
 use crate::components::safety::use_safety;
 use crate::components::{set_neutral_tab_title, ClosedScreen, LockScreen, Notices, UpdateBanner};
-use crate::i18n::Language;
+use crate::i18n::{msg, t, Language};
 use crate::pages::guide::GuideRunner;
 use crate::pages::{
     Guides, LazyCompare, LazyHistory, LazyResults, LazyReview, LazySettings, LazyStoppingHarm,
@@ -63,18 +63,18 @@ pub fn App() -> impl IntoView {
                                 <span>"Mend"</span>
                             </A>
                             // One click from every page, whatever else is going on.
-                            <A href=Page::Safety.href() attr:class="safety-link">"Safety"</A>
+                            <A href=Page::Safety.href() attr:class="safety-link">{Page::Safety.label()}</A>
                             <button type="button" class="quick-exit" on:click=move |_| quick_exit(store, privacy)
-                                title="Leave Mend at once. Shortcut: press Escape three times.">
-                                "Quick exit"
+                                title=t(msg::shell::QUICK_EXIT_TITLE)>
+                                {t(msg::shell::QUICK_EXIT)}
                             </button>
                         </div>
                         <Show when=crisis_open>
                             <p class="now-bar">
-                                <A href=Page::RightNow.href() attr:class="now-bar__link">"Right now: someone to talk to"</A>
+                                <A href=Page::RightNow.href() attr:class="now-bar__link">{t(msg::shell::NOW_BAR)}</A>
                             </p>
                         </Show>
-                        <nav class="site-nav" aria-label="Main" hidden=shut>
+                        <nav class="site-nav" aria-label=t(msg::shell::NAV_MAIN) hidden=shut>
                             <ul>
                                 {Page::NAVIGATION
                                     .into_iter()
@@ -114,7 +114,7 @@ pub fn App() -> impl IntoView {
                     </Show>
                 </main>
                 <footer class="site-footer">
-                    <p>"Everything you write stays in this browser, on this device. Anyone who can open Mend here can read it unless you set a passphrase."</p>
+                    <p>{t(msg::shell::FOOTER)}</p>
                 </footer>
             </Router>
         }

@@ -17,13 +17,14 @@ use crate::domain::compare::exchange::OpenPermit;
 use crate::domain::compare::sharing::{Chosen, Payload};
 use crate::domain::date::CalendarDate;
 use crate::domain::guide::Guide;
+use crate::i18n::{msg, t, Text};
 
 /// Said when the browser cannot do the cryptography at all.
-pub const UNAVAILABLE: &str = "This browser can't seal or open answer cards (its WebCrypto is missing or failed). Try again; if it keeps failing, try another browser.";
+pub const UNAVAILABLE: Text = msg::compare::UNAVAILABLE;
 
 /// A new code from the browser's random source.
 pub fn new_code() -> Result<PairingCode, &'static str> {
-    let bytes = random_bytes(RANDOM_BYTES).map_err(|_| UNAVAILABLE)?;
+    let bytes = random_bytes(RANDOM_BYTES).map_err(|_| t(UNAVAILABLE))?;
     let mut drawn = [0u8; RANDOM_BYTES];
     drawn.copy_from_slice(&bytes);
     Ok(PairingCode::from_random(drawn))
@@ -37,7 +38,7 @@ pub async fn seal(
     chosen: &Chosen,
     today: CalendarDate,
 ) -> Result<Card, &'static str> {
-    let card = random_bytes(CARD_ID_BYTES).map_err(|_| UNAVAILABLE)?;
+    let card = random_bytes(CARD_ID_BYTES).map_err(|_| t(UNAVAILABLE))?;
     let header = CardHeader {
         guide: guide.id().clone(),
         version: guide.version(),
@@ -47,11 +48,13 @@ pub async fn seal(
         made_on: today,
         answers: chosen.answers().clone(),
     };
-    let key = Key::create(&code.secret()).await.map_err(|_| UNAVAILABLE)?;
+    let key = Key::create(&code.secret())
+        .await
+        .map_err(|_| t(UNAVAILABLE))?;
     let sealed = key
         .seal(&payload.to_bytes(), &header.aad())
         .await
-        .map_err(|_| UNAVAILABLE)?;
+        .map_err(|_| t(UNAVAILABLE))?;
     Ok(Card { header, sealed })
 }
 

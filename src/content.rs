@@ -20,7 +20,7 @@ use crate::domain::program::path::Paths;
 mod words;
 
 #[cfg(target_arch = "wasm32")]
-pub(crate) use words::fetch_text;
+pub(crate) use words::{fetch_outline, fetch_text};
 pub use words::{as_asked, words, words_for, words_now, WordsError};
 
 include!(concat!(env!("OUT_DIR"), "/guides.rs"));
@@ -42,10 +42,21 @@ pub fn load() -> Result<Library, ContentErrors> {
     Library::from_json(&files)
 }
 
-/// The library as the app holds it: outlines, and the intake whole.
-/// The build wrote it from guides it had validated, and a test reads it
-/// back, so an empty library here means a broken build, never a user's doing.
+/// The library as the app holds it: outlines, and the intake whole, in
+/// the language shown (English is built in; another language's arrives
+/// with its words, see `words::fetch_outline`).
 pub fn outline() -> &'static Library {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(outline) = words::shown_outline() {
+        return outline;
+    }
+    english_outline()
+}
+
+/// The English outlines. The build wrote them from guides it had
+/// validated, and a test reads them back, so an empty library here means a
+/// broken build, never a user's doing.
+pub fn english_outline() -> &'static Library {
     static OUTLINE_READ: OnceLock<Library> = OnceLock::new();
     OUTLINE_READ.get_or_init(|| serde_json::from_str(OUTLINE).unwrap_or_default())
 }
@@ -84,7 +95,13 @@ pub fn helplines() -> &'static Helplines {
 /// content tests prove the file is valid; the static pages the build writes
 /// from it (scripts/first_screen.py) say the same.
 pub fn first_screen() -> &'static FirstScreen {
-    &FIRST_SCREEN
+    // In the language shown, when it has its own (built in, like English).
+    let lang = crate::domain::msg::shown();
+    FIRST_SCREENS
+        .iter()
+        .find(|(code, _)| *code == lang.code())
+        .map(|(_, words)| *words)
+        .unwrap_or(&FIRST_SCREEN)
 }
 
 /// Ids of the guides in content/guides/ (not the fixtures).

@@ -7,51 +7,23 @@
 //! in context), so every view reads its words afresh; the answers are in
 //! the store, not in the views, so nothing is lost.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use leptos::prelude::*;
 
-use crate::content::{fetch_text, WordsError};
-pub use crate::domain::msg::{self, fill, Counted, Lang, Text};
+use crate::content::{fetch_outline, fetch_text, WordsError};
+pub use crate::domain::msg::{self, fill, shown, t, tf, Counted, Lang, Text};
 
 thread_local! {
-    /// The language shown and its table (none for English: each key
-    /// carries its English words).
-    static SHOWN: Cell<(Lang, &'static [&'static str])> = const { Cell::new((Lang::En, &[])) };
     /// Tables fetched so far, kept for the page's life.
     static FETCHED: RefCell<Vec<(Lang, &'static [&'static str])>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A message in the language shown.
-pub fn t(text: Text) -> &'static str {
-    let (_, table) = SHOWN.get();
-    // A table has every message (the build and the loader check its
-    // length); English is the fallback should one ever not.
-    table.get(text.index()).copied().unwrap_or(text.en())
-}
-
-/// A message with its `{placeholders}` filled.
-pub fn tf(text: Text, values: &[(&str, &str)]) -> String {
-    fill(t(text), values)
-}
-
 /// A message about `count`, in the form the language shown uses for it,
 /// with `{count}` written the way that language writes numbers.
-pub fn tn(counted: Counted, count: u64) -> String {
-    let (lang, table) = SHOWN.get();
-    let text = match lang {
-        Lang::En => counted.en(count),
-        _ => table
-            .get(counted.index(lang, count))
-            .copied()
-            .unwrap_or(counted.en(count)),
-    };
-    fill(text, &[("count", &number(lang, count))])
-}
-
-/// The language shown.
-pub fn shown() -> Lang {
-    SHOWN.get().0
+#[inline(never)]
+pub fn tn(message: Counted, count: u64) -> String {
+    fill(msg::counted(message, count), &[("count", &number(shown(), count))])
 }
 
 /// `count` as `lang` writes numbers (the browser's Intl).
@@ -63,6 +35,25 @@ fn number(lang: Lang, count: u64) -> String {
         .ok()
         .and_then(|text| text.as_string())
         .unwrap_or_else(|| count.to_string())
+}
+
+/// A date in full as the language shown writes it ("4 de octubre de
+/// 2026"), by the browser's Intl; the domain's own words if Intl fails.
+fn long_date(date: crate::domain::date::CalendarDate) -> String {
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    let utc = js_sys::Date::utc(f64::from(year), f64::from(month) - 1.0);
+    let at = js_sys::Date::new(&(utc + (f64::from(day) - 1.0) * 86_400_000.0).into());
+    let options = js_sys::Object::new();
+    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric"), ("timeZone", "UTC")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    let locales = js_sys::Array::of1(&shown().code().into());
+    let text = js_sys::Intl::DateTimeFormat::new(&locales, &options)
+        .format()
+        .call1(&wasm_bindgen::JsValue::NULL, &at)
+        .ok()
+        .and_then(|text| text.as_string());
+    text.unwrap_or_else(|| format!("{day}/{month}/{year}"))
 }
 
 /// Shows `lang`, fetching its words the first time. English needs nothing.
@@ -96,7 +87,11 @@ pub async fn show(lang: Lang) -> Result<(), WordsError> {
             }
         },
     };
-    SHOWN.set((lang, table));
+    // The guides' outlines and intake in that language come with its words.
+    fetch_outline(lang).await?;
+    msg::show_table(lang, table);
+    crate::domain::wording::speak(lang.code());
+    crate::domain::date::write_long_dates_with((lang != Lang::En).then_some(long_date as fn(_) -> _));
     document()
         .document_element()
         .map(|html| html.set_attribute("lang", lang.code()));

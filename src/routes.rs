@@ -2,6 +2,7 @@
 //! navigation labels and the router base.
 
 use crate::domain::ids::GuideId;
+use crate::domain::msg::{fill, shell, Text};
 
 /// Every page of the app, the one place its address is written: the
 /// router's patterns ([`pattern`]), the navigation and every link come from
@@ -150,21 +151,26 @@ impl Page {
     }
 
     /// Label in the navigation, also the page's accessible link name, and
-    /// the first part of its tab title.
+    /// the first part of its tab title, in the language shown.
     pub fn label(&self) -> &'static str {
+        words(self.label_key())
+    }
+
+    /// The message [`Page::label`] shows.
+    pub fn label_key(&self) -> Text {
         match self {
-            Page::Start => "Your path",
-            Page::Guides => "Guides",
-            Page::Guide(_, GuidePart::Questions) => "Guide",
-            Page::Guide(_, GuidePart::Review) => "Review",
-            Page::Guide(_, GuidePart::Results) => "Results",
-            Page::Guide(_, GuidePart::Compare) => "Compare",
-            Page::History => "History",
-            Page::Summary => "Summary",
-            Page::Settings => "Settings",
-            Page::Safety => "Safety",
-            Page::RightNow => "Right now",
-            Page::StoppingHarm => "If you have frightened or hurt someone",
+            Page::Start => shell::PAGE_START,
+            Page::Guides => shell::PAGE_GUIDES,
+            Page::Guide(_, GuidePart::Questions) => shell::PAGE_GUIDE,
+            Page::Guide(_, GuidePart::Review) => shell::PAGE_REVIEW,
+            Page::Guide(_, GuidePart::Results) => shell::PAGE_RESULTS,
+            Page::Guide(_, GuidePart::Compare) => shell::PAGE_COMPARE,
+            Page::History => shell::PAGE_HISTORY,
+            Page::Summary => shell::PAGE_SUMMARY,
+            Page::Settings => shell::PAGE_SETTINGS,
+            Page::Safety => shell::PAGE_SAFETY,
+            Page::RightNow => shell::PAGE_RIGHT_NOW,
+            Page::StoppingHarm => shell::PAGE_STOPPING_HARM,
         }
     }
 
@@ -172,14 +178,31 @@ impl Page {
     /// navigation. A guide's runner, review and results name the guide in
     /// theirs, so they build their own.
     pub fn document_title(&self) -> String {
-        match self {
-            Page::Start => "Mend".to_owned(),
-            Page::Safety => "Your safety · Mend".to_owned(),
-            Page::RightNow => "Right now · Mend".to_owned(),
-            Page::StoppingHarm => "Stopping harm · Mend".to_owned(),
-            other => format!("{} · Mend", other.label()),
-        }
+        let page = match self {
+            Page::Start => return "Mend".to_owned(),
+            Page::Safety => words(shell::TITLE_SAFETY),
+            Page::StoppingHarm => words(shell::TITLE_STOPPING_HARM),
+            other => other.label(),
+        };
+        tab_title(page)
     }
+}
+
+/// `page` then the app, as a tab's title: "Settings · Mend".
+pub fn tab_title(page: &str) -> String {
+    fill(words(shell::TAB_TITLE), &[("page", page)])
+}
+
+/// A message in the language shown (in the browser), or in English (native
+/// builds: tests).
+#[cfg(target_arch = "wasm32")]
+fn words(text: Text) -> &'static str {
+    crate::i18n::t(text)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn words(text: Text) -> &'static str {
+    text.en()
 }
 
 /// The router's pattern for each page, made of the same segments as

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::program::commitments::Mark;
+use crate::i18n::{msg, t};
 use crate::routes::Page;
 use crate::store::{today, Store, Urgency};
 
@@ -16,7 +17,7 @@ fn choices() -> [(Option<Mark>, &'static str); 4] {
         (Some(Mark::Kept), Mark::Kept.label()),
         (Some(Mark::Partly), Mark::Partly.label()),
         (Some(Mark::Missed), Mark::Missed.label()),
-        (None, "Didn't come up"),
+        (None, t(msg::guide::DIDNT_COME_UP)),
     ]
 }
 
@@ -37,24 +38,23 @@ pub fn CommitmentMarks() -> impl IntoView {
     let none = move || open.with(Vec::is_empty);
     view! {
         <section class="commitment-marks" aria-labelledby="commitment-marks-title">
-            <h3 id="commitment-marks-title" class="question__text">"The commitments you are tracking"</h3>
+            <h3 id="commitment-marks-title" class="question__text">{t(msg::guide::COMMITMENTS_HEADING)}</h3>
             <Show
                 when=move || !none()
-                fallback=|| view! {
-                    <p class="field-help">
-                        "The commitments you write in \u{201c}Keeping your word\u{201d} or "
-                        "\u{201c}Committing to the work\u{201d} are listed here each week, to mark as kept, "
-                        "partly kept or missed. You can also add your own on "
-                        <A href=Page::History.href()>"History"</A>
-                        "."
-                    </p>
+                fallback=|| {
+                    // "History" is a link inside the sentence.
+                    let words = t(msg::guide::COMMITMENTS_NONE);
+                    let (before, after) = words.split_once("{history}").unwrap_or((words, ""));
+                    view! {
+                        <p class="field-help">
+                            {before}
+                            <A href=Page::History.href()>{t(msg::guide::HISTORY)}</A>
+                            {after}
+                        </p>
+                    }
                 }
             >
-                <p class="field-help">
-                    "How did each one go this week? A missed week is worth talking about; it doesn't "
-                    "undo the weeks you kept. Choose \u{201c}Didn't come up\u{201d} if there was no "
-                    "chance to keep it."
-                </p>
+                <p class="field-help">{t(msg::guide::COMMITMENTS_HELP)}</p>
                 <For each=move || open.get() key=|row| row.clone() let((id, text))>
                     <CommitmentRow id=id text=text />
                 </For>
@@ -108,7 +108,7 @@ fn CommitmentRow(id: String, text: String) -> impl IntoView {
             // A note belongs to a mark, so it is offered once there is one.
             <Show when=move || mark.get().is_some()>
                 <div class="field">
-                    <label for=note_id.clone()>"A note about this week (optional)"</label>
+                    <label for=note_id.clone()>{t(msg::guide::WEEK_NOTE)}</label>
                     <input id=note_id.clone() type="text" maxlength="500"
                         prop:value=move || note.get_untracked()
                         on:input=move |e| {

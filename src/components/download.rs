@@ -2,14 +2,9 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::i18n::{msg::shell, t};
 use crate::store::{today, ExportFailure, Store};
 
-/// Said when the browser could not encrypt an export (WebCrypto failed).
-pub const NOT_SEALED: &str = "Mend couldn't encrypt the export, so it wasn't saved. Try again; if it keeps failing, reload Mend.";
-/// Said when the part of Mend that writes export files did not download.
-pub const NOT_LOADED: &str = "Mend couldn't download the part that writes export files. Check the connection and try again; your answers are still here.";
-/// Said when the browser would not make the file at all.
-pub const NOT_DOWNLOADED: &str = "This browser wouldn't save the file. Your answers are still here; try again, or try another browser on this device.";
 /// How long a file's temporary address lives: long enough for any browser
 /// to start the download (revoking it at once can cancel it in some).
 const KEEP_URL_MS: i32 = 60_000;
@@ -23,11 +18,14 @@ pub fn everything(store: Store, plain: bool, failed: impl FnOnce(&'static str) +
             Ok(text) => {
                 let name = format!("mend-export-{}.json", today());
                 if !text_file(&name, &text, "application/json") {
-                    failed(NOT_DOWNLOADED);
+                    // The browser would not make the file at all.
+                    failed(t(shell::NOT_DOWNLOADED));
                 }
             }
-            Err(ExportFailure::NotSealed) => failed(NOT_SEALED),
-            Err(ExportFailure::Unreachable) => failed(NOT_LOADED),
+            // The browser could not encrypt the export (WebCrypto failed).
+            Err(ExportFailure::NotSealed) => failed(t(shell::NOT_SEALED)),
+            // The part of Mend that writes export files did not download.
+            Err(ExportFailure::Unreachable) => failed(t(shell::NOT_LOADED)),
         }
     });
 }

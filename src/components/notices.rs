@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::download;
 use crate::domain::store::{Lasts, Notice, NoticeAction};
+use crate::i18n::{msg::shell, t};
 use crate::store::{today, Store};
 
 #[component]
@@ -26,7 +27,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
     let action = notice.action().map(|action| {
         let (label, run): (&str, Box<dyn Fn()>) = match action {
             NoticeAction::DownloadEverything => (
-                "Download everything",
+                t(shell::DOWNLOAD_EVERYTHING),
                 // An export file: Import reads it back, checksum and all.
                 Box::new(move || {
                     download::everything(store, false, |message| {
@@ -37,7 +38,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
                 }),
             ),
             NoticeAction::DownloadRecovered => (
-                "Download the unreadable copy",
+                t(shell::DOWNLOAD_UNREADABLE),
                 Box::new(move || {
                     wasm_bindgen_futures::spawn_local(async move {
                         let saved = store.recovered_text().await.is_some_and(|text| {
@@ -48,13 +49,13 @@ fn NoticeView(notice: Notice) -> impl IntoView {
                             )
                         });
                         if !saved {
-                            let _ = window().alert_with_message(download::NOT_DOWNLOADED);
+                            let _ = window().alert_with_message(t(shell::NOT_DOWNLOADED));
                         }
                     });
                 }),
             ),
             NoticeAction::Reload => (
-                "Reload",
+                t(shell::RELOAD),
                 Box::new(|| {
                     let _ = window().location().reload();
                 }),
@@ -65,7 +66,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
     let dismiss = (notice.lasts() != Lasts::UntilSaved).then(|| {
         view! {
             <button type="button" class="button button--quiet" on:click=move |_| store.dismiss(notice)>
-                "Dismiss"
+                {t(shell::DISMISS)}
             </button>
         }
     });

@@ -9,10 +9,11 @@ use super::alive;
 
 use super::Checkbox;
 
-use crate::components::download::{text_file, NOT_DOWNLOADED};
+use crate::components::download::text_file;
 use crate::crypto::random_bytes;
 use crate::domain::calendar::{parse_time, Reminder, ReminderError, DEFAULT_TITLE};
 use crate::domain::date::CalendarDate;
+use crate::i18n::{msg::settings_reminder as words, t, tf};
 use crate::store::today;
 
 /// How long before the reminder its alert goes off, when the user wants one.
@@ -30,10 +31,7 @@ pub fn ReminderCard() -> impl IntoView {
     let copied = RwSignal::new(None::<&'static str>);
 
     let reminder = move || -> Result<Reminder, &'static str> {
-        let starts: CalendarDate = date
-            .get()
-            .parse()
-            .map_err(|_| "Choose the day of the first reminder.")?;
+        let starts: CalendarDate = date.get().parse().map_err(|_| t(words::CHOOSE_DAY))?;
         let (hour, minute) = parse_time(&time.get()).map_err(|e| e.message())?;
         let title = title.get();
         if title.trim().is_empty() {
@@ -65,56 +63,49 @@ pub fn ReminderCard() -> impl IntoView {
         wasm_bindgen_futures::spawn_local(async move {
             let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
             let said = if done {
-                "Copied. Paste it into a new event in your calendar."
+                t(words::COPIED)
             } else {
-                "This browser wouldn't copy it. Select the details above and copy them yourself."
+                t(words::COPY_FAILED)
             };
             alive(copied, Some(said));
         });
     };
     view! {
         <section class="card reminder" aria-labelledby="reminder-heading">
-            <h2 id="reminder-heading">"A reminder in your calendar"</h2>
-            <p>
-                "Mend can't send reminders: it has no server, and nothing you write leaves this device. "
-                "Your calendar can. Download a file your calendar opens, or copy the details and add "
-                "them yourself."
-            </p>
+            <h2 id="reminder-heading">{t(words::HEADING)}</h2>
+            <p>{t(words::INTRO)}</p>
             <form on:submit=offer novalidate>
                 <div class="field">
-                    <label for="reminder-title">"Title"</label>
+                    <label for="reminder-title">{t(words::TITLE)}</label>
                     <input id="reminder-title" type="text" maxlength="80" autocomplete="off"
                         aria-describedby="reminder-title-help"
                         prop:value=move || title.get()
                         on:input=move |e| title.set(event_target_value(&e)) />
-                    <p id="reminder-title-help" class="field-help">
-                        "Calendars often sync to other devices and show on lock screens, so this title "
-                        "says nothing about what the check-in is for. Change it if you like."
-                    </p>
+                    <p id="reminder-title-help" class="field-help">{t(words::TITLE_HELP)}</p>
                 </div>
                 <div class="field">
-                    <label for="reminder-date">"First reminder"</label>
+                    <label for="reminder-date">{t(words::FIRST_REMINDER)}</label>
                     <input id="reminder-date" type="date"
                         prop:value=move || date.get()
                         on:input=move |e| date.set(event_target_value(&e)) />
                 </div>
                 <div class="field">
-                    <label for="reminder-time">"Time"</label>
+                    <label for="reminder-time">{t(words::TIME)}</label>
                     <input id="reminder-time" type="time"
                         prop:value=move || time.get()
                         on:input=move |e| time.set(event_target_value(&e)) />
                 </div>
-                <Checkbox checked=weekly on_change=move |on| weekly.set(on) label="Every week" />
+                <Checkbox checked=weekly on_change=move |on| weekly.set(on) label=t(words::EVERY_WEEK) />
                 <Checkbox checked=alert on_change=move |on| alert.set(on)
-                    label=format!("An alert {ALERT_MINUTES} minutes before") />
+                    label=tf(words::ALERT_BEFORE, &[("minutes", &ALERT_MINUTES.to_string())]) />
                 <p class="field-error" role="alert">{move || error.get()}</p>
                 <p class="actions">
-                    <button type="submit" class="button button--primary">"Add a reminder to my calendar"</button>
+                    <button type="submit" class="button button--primary">{t(words::ADD)}</button>
                 </p>
             </form>
             <p class="reminder__words">{move || reminder().ok().map(|r| r.in_words())}</p>
             <p class="actions">
-                <button type="button" class="button" on:click=copy>"Copy the details"</button>
+                <button type="button" class="button" on:click=copy>{t(words::COPY_DETAILS)}</button>
             </p>
             <p role="status">{move || copied.get()}</p>
         </section>
@@ -129,7 +120,7 @@ pub fn download(reminder: &Reminder) -> Result<(), &'static str> {
     if text_file("reminder.ics", &text, "text/calendar") {
         Ok(())
     } else {
-        Err(NOT_DOWNLOADED)
+        Err(t(crate::i18n::msg::shell::NOT_DOWNLOADED))
     }
 }
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::content::{first_screen, helplines, library};
 use crate::domain::program::helplines::{Country, Helplines, Line, Purpose};
 use crate::domain::program::safety::{assess, SafetyStatus};
+use crate::i18n::{fill, msg, shown, t, tf, Text};
 use crate::privacy::Privacy;
 use crate::store::Store;
 
@@ -48,13 +49,38 @@ pub fn use_country() -> Signal<Option<&'static Country>> {
 pub fn emergency_number(country: Option<&Country>) -> String {
     match country {
         Some(c) => format!("{} ({})", c.emergency, c.name),
-        None => "your local emergency number".to_owned(),
+        None => t(msg::safety::LOCAL_EMERGENCY_NUMBER).to_owned(),
     }
 }
 
 /// "call 999 (United Kingdom)", for the middle of a sentence.
 pub fn emergency_words(country: Option<&Country>) -> String {
-    format!("call {}", emergency_number(country))
+    match country {
+        Some(_) => tf(
+            msg::safety::CALL_NUMBER,
+            &[("number", &emergency_number(country))],
+        ),
+        None => t(msg::safety::CALL_LOCAL).to_owned(),
+    }
+}
+
+/// A message with a link in it, written `{link}words{/link}`: the words
+/// before, the link's own words and the words after, each with `values`
+/// filled, so a view can put the link in the middle of the sentence.
+pub fn with_link(text: Text, values: &[(&str, &str)]) -> [String; 3] {
+    let whole = t(text);
+    let (before, rest) = whole.split_once("{link}").unwrap_or((whole, ""));
+    let (inside, after) = rest.split_once("{/link}").unwrap_or((rest, ""));
+    [before, inside, after].map(|part| fill(part, values))
+}
+
+/// A message split at `{marker}`, where a view puts something of its own
+/// (a number as a `tel:` link): the words before and after, each with
+/// `values` filled.
+fn around(text: Text, marker: &str, values: &[(&str, &str)]) -> [String; 2] {
+    let whole = t(text);
+    let (before, after) = whole.split_once(marker).unwrap_or((whole, ""));
+    [before, after].map(|part| fill(part, values))
 }
 
 /// Who a line of `purpose` is for, in the static pages' words too.
@@ -70,10 +96,6 @@ fn tag(purpose: Purpose) -> &'static str {
         Purpose::Relay => tags.relay,
     }
 }
-
-/// The language of the pages the helplines show on (Mend is in English so
-/// far), for a line's "Also in Spanish" tag.
-const PAGE_LANGUAGE: &str = "en";
 
 /// One helpline, as a list item. Numbers are `tel:` / `sms:` links so a
 /// phone can dial them; the web address opens only if the user follows it.
@@ -93,7 +115,8 @@ fn line_item(line: &'static Line, shown_for: &[Purpose]) -> impl IntoView {
         .map(|p| tag(*p).to_owned())
         .collect();
     tags.extend(line.audience.clone());
-    tags.extend(line.language_tag(PAGE_LANGUAGE));
+    // Against the language the pages are shown in, for "Also in Spanish".
+    tags.extend(line.language_tag(shown().code()));
     let tags = (!tags.is_empty()).then(|| {
         view! {
             <span class="helpline__tags">
@@ -104,7 +127,8 @@ fn line_item(line: &'static Line, shown_for: &[Purpose]) -> impl IntoView {
     let dial = Helplines::dial_for(line).unwrap_or_default();
     let call = line.call.clone().map(|number| {
         let href = format!("tel:{dial}");
-        view! { " Call " <a href=href class="helpline__number">{number}</a> "." }
+        let [before, after] = around(msg::safety::CALL_LINE, "{number}", &[]);
+        view! { " " {before} <a href=href class="helpline__number">{number}</a> {after} }
     });
     let text = line.text.clone().map(|text| view! { " " {text} "." });
     let web = line.web.clone().map(|web| {
@@ -155,12 +179,18 @@ fn country_lines(
     let list = if any {
         view! { <ul class="helplines">{lines.into_iter().map(|l| line_item(l, purposes)).collect_view()}</ul> }.into_any()
     } else {
-        view! { <p>"Mend has no confirmed line of this kind for " {c.name.clone()} " yet. The directory below lists services everywhere."</p> }.into_any()
+        view! { <p>{tf(msg::safety::NO_LINE, &[("country", &c.name)])}</p> }.into_any()
     };
+    let [before, after] = around(
+        msg::safety::EMERGENCY_LINE,
+        "{number}",
+        &[("country", &c.name)],
+    );
     let body = view! {
         <p>
-            "Emergency number (" {c.name.clone()} "): "
+            {before}
             <a href=format!("tel:{dial}") class="helpline__number">{c.emergency.clone()}</a>
+            {after}
         </p>
         {c.silent_call.clone().map(|silent| view! { <p class="silent-call">{silent}</p> })}
         {list}
@@ -210,10 +240,10 @@ pub fn HelplineList(
     view! {
         <div class="helplines-for">
             <p class="field">
-                <label for=picker_id>"Your country"</label>
+                <label for=picker_id>{t(msg::safety::YOUR_COUNTRY)}</label>
                 " "
                 <select id=picker_id on:change=move |ev| choose(event_target_value(&ev))>
-                    <option value="" selected=move || country.get().is_none()>"Somewhere else"</option>
+                    <option value="" selected=move || country.get().is_none()>{t(msg::safety::SOMEWHERE_ELSE)}</option>
                     {options}
                 </select>
             </p>
@@ -238,11 +268,7 @@ pub fn HelplineList(
             }}
             <p class="muted">{first_screen().before_the_app.elsewhere}</p>
             <ul class="helplines">{international.into_iter().map(|l| line_item(l, &[])).collect_view()}</ul>
-            <p class="muted">
-                "Every number here was checked against the service's own page or a government page "
-                "when this version of Mend was made. Services change: if a number doesn't work, the "
-                "international directory in this list is kept up to date."
-            </p>
+            <p class="muted">{t(msg::safety::NUMBERS_CHECKED)}</p>
         </div>
     }
 }

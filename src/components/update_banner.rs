@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{msg::shell, t};
 use crate::pwa::{self, UpdateReady};
 
 /// Shown once a new service worker has installed. The running page keeps using
@@ -13,9 +14,9 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || ready.get()>
             <div class="update-banner" role="status">
-                <p>"A new version of Mend is ready."</p>
+                <p>{t(shell::UPDATE_READY)}</p>
                 <button type="button" class="button" on:click=move |_| pwa::apply_update()>
-                    "Reload"
+                    {t(shell::RELOAD)}
                 </button>
             </div>
         </Show>

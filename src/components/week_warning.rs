@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::browser::may_clear_after_a_week;
+use crate::i18n::{msg::shell, t};
 use crate::routes::Page;
 
 /// Whether Mend runs as an installed app (Home Screen): then the week rule
@@ -36,21 +37,28 @@ pub fn WeekWarning(
     show.then(|| {
         view! {
             <section class="card notice" aria-labelledby="week-warning">
-                <h2 id="week-warning">"This browser may clear Mend after a week"</h2>
-                <p>
-                    "Safari, and every browser on iPhone and iPad, deletes what a website keeps on the "
-                    "device if you don't visit it for seven days. Mend keeps your answers that way, so "
-                    "they could be lost."
-                </p>
+                <h2 id="week-warning">{t(shell::WEEK_HEADING)}</h2>
+                <p>{t(shell::WEEK_BODY)}</p>
                 <ul>
-                    <li>"Add Mend to your Home Screen (Share, then Add to Home Screen): there it keeps your answers."</li>
-                    <li>
-                        "Keep a copy with Export everything"
-                        {link_to_settings.then(|| view! { " in " <A href=Page::Settings.href()>"Settings"</A> })}
-                        ", and bring it back with Import if anything is lost."
-                    </li>
+                    <li>{t(shell::WEEK_HOME_SCREEN)}</li>
+                    {keep_a_copy(link_to_settings)}
                 </ul>
             </section>
         }
     })
+}
+
+/// "Keep a copy with Export everything", with a link to Settings in the
+/// sentence where the warning shows outside Settings.
+fn keep_a_copy(link_to_settings: bool) -> impl IntoView {
+    if link_to_settings {
+        let text = t(shell::WEEK_COPY_SETTINGS);
+        let (before, after) = text.split_once("{settings}").unwrap_or((text, ""));
+        view! {
+            <li>{before}<A href=Page::Settings.href()>{Page::Settings.label()}</A>{after}</li>
+        }
+        .into_any()
+    } else {
+        view! { <li>{t(shell::WEEK_COPY)}</li> }.into_any()
+    }
 }

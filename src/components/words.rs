@@ -9,6 +9,8 @@ use crate::components::PageHeading;
 use crate::content::{words_for, words_now, WordsError};
 use crate::domain::guide::Guide;
 use crate::domain::ids::GuideId;
+use crate::i18n::{msg::shell, t, tf};
+use crate::routes::tab_title;
 
 /// Renders `render` with the whole guides `ids` (in that order) once they
 /// are here; `what` names the page in a failure's heading ("this guide").
@@ -53,7 +55,8 @@ where
                         }
                     });
                 }
-                view! { <p class="muted" role="status">"Opening " {what} "…"</p> }.into_any()
+                view! { <p class="muted" role="status">{tf(shell::OPENING, &[("what", what)])}</p> }
+                    .into_any()
             }
         }
     }
@@ -74,16 +77,16 @@ pub fn unavailable(
             let _ = window.location().reload();
         }
     };
-    let heading = format!("Mend could not open {what}");
-    let tab_title = format!("{heading} · Mend");
+    let heading = tf(shell::COULD_NOT_OPEN, &[("what", what)]);
+    let tab_title = tab_title(&heading);
     view! {
         <PageHeading text=heading tab_title />
         <div class="notice" role="alert">
             <p>{problem}</p>
-            <p>"If Mend was updated in another tab, reloading this page brings this tab up to date."</p>
+            <p>{t(shell::UPDATED_ELSEWHERE)}</p>
             <p class="actions">
-                <button type="button" class="button" on:click=move |_| retry()>"Try again"</button>
-                <button type="button" class="button button--quiet" on:click=reload>"Reload"</button>
+                <button type="button" class="button" on:click=move |_| retry()>{t(shell::TRY_AGAIN)}</button>
+                <button type="button" class="button button--quiet" on:click=reload>{t(shell::RELOAD)}</button>
             </p>
         </div>
     }

@@ -9,8 +9,9 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use crate::domain::guide::Guide;
+use crate::domain::guide::{Guide, Library};
 use crate::domain::ids::GuideId;
+use crate::domain::msg::{shown, Lang};
 
 /// Why a guide's words are not here.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,14 +45,57 @@ impl WordsError {
 }
 
 thread_local! {
-    /// Whole guides fetched in this visit. A guide is a few kilobytes and
-    /// there are about thirty, so they are kept (leaked) for the life of the
-    /// page, which lets every page hold `&'static Guide` as before.
-    static WHOLE: RefCell<BTreeMap<GuideId, &'static Guide>> =
+    /// Whole guides fetched in this visit, by language. A guide is a few
+    /// kilobytes and there are about thirty, so they are kept (leaked) for
+    /// the life of the page, which lets every page hold `&'static Guide`.
+    static WHOLE: RefCell<BTreeMap<(Lang, GuideId), &'static Guide>> =
         const { RefCell::new(BTreeMap::new()) };
     /// Whole guides as they are asked while danger holds, made once each.
-    static WITHOUT_REPAIR: RefCell<BTreeMap<GuideId, &'static Guide>> =
+    static WITHOUT_REPAIR: RefCell<BTreeMap<(Lang, GuideId), &'static Guide>> =
         const { RefCell::new(BTreeMap::new()) };
+    /// Each other language's outlines (and intake), fetched with its words.
+    static OUTLINES: RefCell<Vec<(Lang, &'static Library)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The outlines in the language shown, once fetched (English is built in).
+#[cfg(target_arch = "wasm32")]
+pub fn shown_outline() -> Option<&'static Library> {
+    let lang = shown();
+    OUTLINES.with_borrow(|outlines| outlines.iter().find(|(l, _)| *l == lang).map(|(_, o)| *o))
+}
+
+/// Fetches `lang`'s outlines and intake, if it has guides of its own and
+/// they are not here yet. English needs nothing.
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch_outline(lang: Lang) -> Result<(), WordsError> {
+    let Some((_, file, _)) = super::TRANSLATED.iter().find(|(code, _, _)| *code == lang.code()) else {
+        return Ok(());
+    };
+    if OUTLINES.with_borrow(|outlines| outlines.iter().any(|(l, _)| *l == lang)) {
+        return Ok(());
+    }
+    let text = fetch_text(file).await?;
+    let outline: Library = serde_json::from_str(&text).map_err(|_| WordsError::Damaged)?;
+    // The same guides, by the same ids, as the English outline.
+    let ids = |library: &Library| library.guides().iter().map(|g| g.id().clone()).collect::<Vec<_>>();
+    if ids(&outline) != ids(super::english_outline()) {
+        return Err(WordsError::Damaged);
+    }
+    let outline: &'static Library = Box::leak(Box::new(outline));
+    OUTLINES.with_borrow_mut(|outlines| outlines.push((lang, outline)));
+    Ok(())
+}
+
+/// The file holding guide `id`'s words in the language shown (English if
+/// that language has none for it).
+fn words_file(id: &GuideId) -> Option<&'static str> {
+    let lang = shown();
+    super::TRANSLATED
+        .iter()
+        .find(|(code, _, _)| *code == lang.code())
+        .and_then(|(_, _, files)| files.iter().find(|(guide, _)| *guide == id.as_str()))
+        .or_else(|| super::WORDS.iter().find(|(guide, _)| *guide == id.as_str()))
+        .map(|(_, file)| *file)
 }
 
 /// The whole guide `id` if it is already here (embedded, or fetched in this visit).
@@ -60,7 +104,7 @@ pub fn words_now(id: &GuideId) -> Option<&'static Guide> {
     if !guide.is_outline() {
         return Some(guide);
     }
-    WHOLE.with_borrow(|whole| whole.get(id).copied())
+    WHOLE.with_borrow(|whole| whole.get(&(shown(), id.clone())).copied())
 }
 
 /// `guide` (whole) as the user should be asked it now: while danger holds,
@@ -71,7 +115,7 @@ pub fn as_asked(guide: &'static Guide, danger: bool) -> &'static Guide {
     }
     WITHOUT_REPAIR.with_borrow_mut(|made| {
         *made
-            .entry(guide.id().clone())
+            .entry((shown(), guide.id().clone()))
             .or_insert_with(|| Box::leak(Box::new(guide.without_repair())))
     })
 }
@@ -81,19 +125,16 @@ pub async fn words(id: &GuideId) -> Result<&'static Guide, WordsError> {
     if let Some(guide) = words_now(id) {
         return Ok(guide);
     }
+    let lang = shown();
     let outline = super::library().guide(id).ok_or(WordsError::NoSuchGuide)?;
-    let file = super::WORDS
-        .iter()
-        .find(|(guide, _)| *guide == id.as_str())
-        .map(|(_, file)| *file)
-        .ok_or(WordsError::NoSuchGuide)?;
+    let file = words_file(id).ok_or(WordsError::NoSuchGuide)?;
     let text = fetch_text(file).await?;
     let guide: Guide = serde_json::from_str(&text).map_err(|_| WordsError::Damaged)?;
     if guide.outline() != *outline {
         return Err(WordsError::Damaged);
     }
     let guide: &'static Guide = Box::leak(Box::new(guide));
-    Ok(WHOLE.with_borrow_mut(|whole| *whole.entry(id.clone()).or_insert(guide)))
+    Ok(WHOLE.with_borrow_mut(|whole| *whole.entry((lang, id.clone())).or_insert(guide)))
 }
 
 /// Every whole guide among `ids`, fetched together; the first failure wins.

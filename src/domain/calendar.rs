@@ -12,13 +12,26 @@
 //! neutral by default and nothing else about the user is written.
 
 use crate::domain::date::CalendarDate;
+use crate::domain::msg::{self, t, tf, Text};
 
 /// The title a reminder gets unless the user changes it: no names, nothing
-/// about trust or the relationship.
+/// about trust or the relationship. Always English: screens that show it
+/// should use [`default_title`], in the language shown.
 pub const DEFAULT_TITLE: &str = "Weekly check-in";
 
-/// The title of a reminder for a date set in a guide to look again.
+/// The title of a reminder for a date set in a guide to look again. Always
+/// English: screens should use [`review_title`].
 pub const REVIEW_TITLE: &str = "Time to look again";
+
+/// [`DEFAULT_TITLE`] in the language shown.
+pub fn default_title() -> &'static str {
+    t(msg::domain::REMINDER_DEFAULT_TITLE)
+}
+
+/// [`REVIEW_TITLE`] in the language shown.
+pub fn review_title() -> &'static str {
+    t(msg::domain::REMINDER_REVIEW_TITLE)
+}
 
 /// A reminder the user asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,8 +58,8 @@ pub enum ReminderError {
 impl ReminderError {
     pub fn message(&self) -> &'static str {
         match self {
-            Self::NoTitle => "Give the reminder a title, such as \u{201c}Weekly check-in\u{201d}.",
-            Self::NotATime => "Choose a time of day, such as 19:00.",
+            Self::NoTitle => t(msg::domain::REMINDER_NO_TITLE),
+            Self::NotATime => t(msg::domain::REMINDER_NOT_A_TIME),
         }
     }
 }
@@ -79,30 +92,38 @@ impl Reminder {
     /// The reminder in words, for people whose calendar cannot open the
     /// file and who add it by hand.
     pub fn in_words(&self) -> String {
-        const DAYS: [&str; 7] = [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
+        const DAYS: [Text; 7] = [
+            msg::domain::MONDAY,
+            msg::domain::TUESDAY,
+            msg::domain::WEDNESDAY,
+            msg::domain::THURSDAY,
+            msg::domain::FRIDAY,
+            msg::domain::SATURDAY,
+            msg::domain::SUNDAY,
         ];
         let day = DAYS
             .get(usize::from(self.starts.weekday()))
-            .copied()
+            .map(|day| t(*day))
             .unwrap_or_default();
         let time = format!("{:02}:{:02}", self.hour, self.minute);
-        let when = if self.weekly {
-            format!("every {day} at {time}, starting {}", self.starts.long())
-        } else {
-            format!("{day} {} at {time}", self.starts.long())
+        let date = self.starts.long();
+        let minutes = self.alert_minutes_before.map(|m| m.to_string());
+        let message = match (self.weekly, &minutes) {
+            (true, None) => msg::domain::REMINDER_WEEKLY,
+            (true, Some(_)) => msg::domain::REMINDER_WEEKLY_ALERT,
+            (false, None) => msg::domain::REMINDER_ONCE,
+            (false, Some(_)) => msg::domain::REMINDER_ONCE_ALERT,
         };
-        let alert = match self.alert_minutes_before {
-            Some(minutes) => format!(", with an alert {minutes} minutes before"),
-            None => String::new(),
-        };
-        format!("{}: {when}{alert}.", self.title.trim())
+        tf(
+            message,
+            &[
+                ("title", self.title.trim()),
+                ("day", day),
+                ("time", &time),
+                ("date", &date),
+                ("minutes", minutes.as_deref().unwrap_or_default()),
+            ],
+        )
     }
 
     /// The `.ics` file. `uid` must be unique to this reminder (the caller

@@ -33,6 +33,9 @@ impl CalendarDate {
 
     /// The date as people write it: "4 October 2026".
     pub fn long(self) -> String {
+        if let Some(format) = LONG_FORMAT.get() {
+            return format(self);
+        }
         const MONTHS: [&str; 12] = [
             "January",
             "February",
@@ -54,6 +57,22 @@ impl CalendarDate {
             .unwrap_or_default();
         format!("{} {month} {}", self.day, self.year)
     }
+}
+
+/// Writes a date in full.
+pub type LongFormat = fn(CalendarDate) -> String;
+
+thread_local! {
+    /// How another language writes a date in full: the browser's Intl, set
+    /// by the app when it shows that language. `None` for English, which
+    /// is written here ("4 October 2026").
+    static LONG_FORMAT: std::cell::Cell<Option<LongFormat>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// Writes dates in full with `format` from now on (`None`: in English).
+pub fn write_long_dates_with(format: Option<LongFormat>) {
+    LONG_FORMAT.set(format);
 }
 
 impl CalendarDate {

@@ -8,9 +8,14 @@
 //! the key. The domain hands out keys; the app looks them up in the
 //! language shown (`crate::i18n`).
 
-/// A message: one text.
+/// A message: one text. A key is a reference to its definition, so each
+/// of the hundreds of places that show a message passes one word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Text {
+pub struct Text(&'static TextDef);
+
+/// Where a text sits in every other language's table, and its English.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct TextDef {
     index: u32,
     en: &'static str,
 }
@@ -18,55 +23,74 @@ pub struct Text {
 /// A message about a count: its forms (`one`, `other`) sit side by side in
 /// every table, `{count}` in them is the number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Counted {
+pub struct Counted(&'static CountedDef);
+
+/// Where a counted message's forms sit, and its English forms.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct CountedDef {
     index: u32,
     en: [&'static str; 2],
+}
+
+impl TextDef {
+    const fn new(index: u32, en: &'static str) -> Self {
+        TextDef { index, en }
+    }
+}
+
+impl CountedDef {
+    const fn new(index: u32, en: [&'static str; 2]) -> Self {
+        CountedDef { index, en }
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
 impl Text {
-    const fn new(index: u32, en: &'static str) -> Self {
-        Text { index, en }
+    const fn new(def: &'static TextDef) -> Self {
+        Text(def)
     }
 
     /// Where the message sits in each other language's table.
     pub fn index(self) -> usize {
-        self.index as usize
+        self.0.index as usize
     }
 
     /// The English words.
     pub fn en(self) -> &'static str {
-        self.en
+        self.0.en
     }
 }
 
 impl Counted {
-    // Used by the generated keys of counted messages.
-    #[allow(dead_code)]
-    const fn new(index: u32, en: [&'static str; 2]) -> Self {
-        Counted { index, en }
-    }
-
-    /// Which form `lang` uses for `count`: 0 (`one`) or 1 (`other`).
-    pub fn form(lang: Lang, count: u64) -> usize {
-        lang.plural_form(count)
+    const fn new(def: &'static CountedDef) -> Self {
+        Counted(def)
     }
 
     /// Where the form `lang` uses for `count` sits in each other table.
     pub fn index(self, lang: Lang, count: u64) -> usize {
-        self.index as usize + lang.plural_form(count)
+        self.0.index as usize + lang.plural_form(count)
     }
 
     /// The English form for `count`, placeholders unfilled.
     pub fn en(self, count: u64) -> &'static str {
-        self.en[Lang::En.plural_form(count)]
+        self.0.en[Lang::En.plural_form(count)]
     }
 }
 
 /// A language Mend speaks (stored with the settings by its code).
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
@@ -133,10 +157,63 @@ impl Lang {
     }
 }
 
+thread_local! {
+    /// The language shown and its table (empty for English: each key
+    /// carries its English words). Set by the app when it shows a language;
+    /// the domain's own messages (notices, errors) read it too.
+    static SHOWN: std::cell::Cell<(Lang, &'static [&'static str])> =
+        const { std::cell::Cell::new((Lang::En, &[])) };
+}
+
+/// Shows `lang` from now on, with its table (every message, in the
+/// build's order; see `crate::i18n::show`, which fetches it).
+pub fn show_table(lang: Lang, table: &'static [&'static str]) {
+    SHOWN.set((lang, table));
+}
+
+/// The language shown.
+pub fn shown() -> Lang {
+    SHOWN.get().0
+}
+
+/// A message in the language shown.
+// Called from every screen: one copy, not one per call.
+#[inline(never)]
+pub fn t(text: Text) -> &'static str {
+    let (_, table) = SHOWN.get();
+    // A table has every message (the build and the loader check its
+    // length); English is the fallback should one ever not.
+    table.get(text.index()).copied().unwrap_or(text.en())
+}
+
+/// A message with its `{placeholders}` filled.
+// Called from every screen: one copy, not one per call.
+#[inline(never)]
+pub fn tf(text: Text, values: &[(&str, &str)]) -> String {
+    fill(t(text), values)
+}
+
+/// The form of a counted message the language shown uses for `count`,
+/// placeholders unfilled.
+// Called from every screen: one copy, not one per call.
+#[inline(never)]
+pub fn counted(message: Counted, count: u64) -> &'static str {
+    let (lang, table) = SHOWN.get();
+    match lang {
+        Lang::En => message.en(count),
+        _ => table
+            .get(message.index(lang, count))
+            .copied()
+            .unwrap_or(message.en(count)),
+    }
+}
+
 /// `text` with each `{name}` replaced by its value (`{{` and `}}` are
 /// braces). A placeholder with no value is left as it is, so a mistake
 /// shows rather than vanishes; the build checks every translation has the
 /// English message's placeholders.
+// Called from every screen: one copy, not one per call.
+#[inline(never)]
 pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;

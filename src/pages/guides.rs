@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::components::PageHeading;
 use crate::content::{library, paths};
 use crate::domain::program::path::step_status;
+use crate::i18n::{msg::shell, t};
 use crate::routes::Page;
 use crate::store::Store;
 
@@ -24,7 +25,9 @@ pub fn Guides() -> impl IntoView {
                         .filter_map(|id| library().guide(id))
                         .map(|guide| {
                             let status = step_status(guide, &d.entries);
-                            let recurring = guide.is_recurring().then_some(" · Can be repeated");
+                            let recurring = guide
+                                .is_recurring()
+                                .then(|| format!(" · {}", t(shell::CAN_REPEAT)));
                             let title = guide.title().render(&d.profile.wording);
                             let summary = guide.summary().render(&d.profile.wording);
                             view! {
@@ -49,11 +52,8 @@ pub fn Guides() -> impl IntoView {
         })
     };
     view! {
-        <PageHeading text="Guides" tab_title=Page::Guides.document_title() />
-        <p class="lead">
-            "Each guide is a short set of questions that helps you think one part of this through. "
-            "Your path suggests an order, but you can open any guide at any time."
-        </p>
+        <PageHeading text=Page::Guides.label() tab_title=Page::Guides.document_title() />
+        <p class="lead">{t(shell::GUIDES_LEAD)}</p>
         {groups}
     }
 }

@@ -19,20 +19,17 @@ mod split {
     pub use send_wrapper::SendWrapper;
 
     pub use crate::components::unavailable;
+    pub use crate::i18n::{msg, t, tf};
 }
-
-#[cfg(feature = "split")]
-const UNREACHABLE: &str = "This part of Mend could not be downloaded. Mend keeps every part on \
-    this device after its first complete visit online; until then it needs a connection. \
-    Check the connection and try again. Your answers are safe.";
 
 #[cfg(feature = "split")]
 type Loaded = Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
 
 /// Declares the component `$lazy`, which shows `$page` from chunk `$chunk`
-/// (downloaded the first time), naming it `$what` while it loads or fails.
+/// (downloaded the first time), naming it with the message `$what` (a key
+/// of `msg::shell`) while it loads or fails.
 macro_rules! lazy_page {
-    ($lazy:ident, $chunk:ident, $page:path, $what:literal) => {
+    ($lazy:ident, $chunk:ident, $page:path, $what:ident) => {
         #[component]
         pub fn $lazy() -> impl IntoView {
             use $page as Page;
@@ -42,7 +39,7 @@ macro_rules! lazy_page {
                 fn load() -> Result<AnyView, SplitLoaderError> {
                     Ok(view! { <Page /> }.into_any())
                 }
-                lazy($what, || Box::pin(load())).into_any()
+                lazy(t(msg::shell::$what), || Box::pin(load())).into_any()
             }
             // Builds that are not split (cargo test, the browser tests) have
             // no loader to fetch chunks with: the page is simply there.
@@ -58,50 +55,50 @@ lazy_page!(
     LazyHistory,
     history,
     crate::pages::history::History,
-    "your history"
+    WHAT_HISTORY
 );
 lazy_page!(
     LazySummary,
     summary,
     crate::pages::summary::Summary,
-    "the summary"
+    WHAT_SUMMARY
 );
 lazy_page!(
     LazySettings,
     settings,
     crate::pages::settings::Settings,
-    "Settings"
+    WHAT_SETTINGS
 );
 lazy_page!(
     LazyCompare,
     compare,
     crate::pages::compare::GuideCompare,
-    "Compare"
+    WHAT_COMPARE
 );
 lazy_page!(
     LazyReview,
     review,
     crate::pages::guide::GuideReview,
-    "the review"
+    WHAT_REVIEW
 );
 lazy_page!(
     LazyResults,
     results,
     crate::pages::guide::GuideResults,
-    "the results"
+    WHAT_RESULTS
 );
 lazy_page!(
     LazyStoppingHarm,
     stopping_harm,
     crate::pages::stopping_harm::StoppingHarm,
-    "this page"
+    WHAT_PAGE
 );
 
 /// Renders the page `load` downloads; `what` names it while it loads or fails.
 #[cfg(feature = "split")]
 fn lazy(what: &'static str, load: fn() -> Loaded) -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
-    let opening = move || view! { <p class="muted" role="status">"Opening " {what} "…"</p> };
+    let opening = move || view! { <p class="muted" role="status">{tf(msg::shell::OPENING, &[("what", what)])}</p> };
     view! {
         <Suspense fallback=opening>
             {move || {
@@ -110,7 +107,7 @@ fn lazy(what: &'static str, load: fn() -> Loaded) -> impl IntoView {
                 Suspend::new(async move {
                     match loading.await {
                         Ok(page) => page,
-                        Err(_) => unavailable(what, UNREACHABLE, move || {
+                        Err(_) => unavailable(what, t(msg::shell::UNREACHABLE), move || {
                             attempt.update(|n| *n += 1)
                         })
                         .into_any(),

@@ -4,15 +4,16 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::PageHeading;
-use crate::routes::Page;
+use crate::i18n::{msg::shell, t};
+use crate::routes::{tab_title, Page};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <PageHeading text="This page doesn't exist" tab_title="Page not found · Mend" />
-        <p>"The address may be mistyped, or the page may have moved. Your answers are safe."</p>
+        <PageHeading text=t(shell::NOT_FOUND_HEADING) tab_title=tab_title(t(shell::NOT_FOUND_TITLE)) />
+        <p>{t(shell::NOT_FOUND_BODY)}</p>
         <p class="actions">
-            <A href=Page::Start.href() attr:class="button button--primary">"Go to the start page"</A>
+            <A href=Page::Start.href() attr:class="button button--primary">{t(shell::GO_START)}</A>
         </p>
     }
 }

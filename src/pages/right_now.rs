@@ -18,6 +18,7 @@ use crate::components::PageHeading;
 use crate::content::first_screen;
 use crate::domain::first_screen::around_right_now;
 use crate::domain::program::helplines::Purpose;
+use crate::i18n::{msg, t};
 use crate::routes::Page;
 use crate::store::Store;
 
@@ -55,35 +56,28 @@ pub fn RightNow() -> impl IntoView {
         </section>
 
         <section class="card" aria-labelledby="now-mend">
-            <h2 id="now-mend">"Mend is still here"</h2>
-            <p>
-                "Your path and everything you wrote stay as they are, for when you're ready. Until "
-                "you say you are safe now, a \"Right now\" link stays at the top of every page. If "
-                "things change later, this page is always on the Safety page."
-            </p>
+            <h2 id="now-mend">{t(msg::safety::STILL_HERE_HEADING)}</h2>
+            <p>{t(msg::safety::STILL_HERE)}</p>
             {move || if !said_safe.get() && !safety.with(|s| s.crisis_open) {
                 view! {
                     <p class="actions">
-                        <A href=Page::Start.href() attr:class="button">"Back to your path"</A>
+                        <A href=Page::Start.href() attr:class="button">{t(msg::safety::BACK_TO_PATH)}</A>
                     </p>
                 }
                 .into_any()
             } else if said_safe.get() {
                 view! {
-                    <p role="status">
-                        "Thank you for letting Mend know. If these thoughts come back, please come back "
-                        "here, or talk to someone you trust."
-                    </p>
+                    <p role="status">{t(msg::safety::THANKS_SAFE)}</p>
                     <p class="actions">
-                        <A href=Page::Start.href() attr:class="button">"Back to your path"</A>
+                        <A href=Page::Start.href() attr:class="button">{t(msg::safety::BACK_TO_PATH)}</A>
                     </p>
                 }
                 .into_any()
             } else {
                 view! {
                     <p class="actions">
-                        <button type="button" class="button" on:click=safe_now>"I'm safe now"</button>
-                        <A href=Page::Start.href() attr:class="button">"Back to your path"</A>
+                        <button type="button" class="button" on:click=safe_now>{t(msg::safety::SAFE_NOW)}</button>
+                        <A href=Page::Start.href() attr:class="button">{t(msg::safety::BACK_TO_PATH)}</A>
                     </p>
                 }
                 .into_any()

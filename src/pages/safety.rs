@@ -13,12 +13,15 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::question::Urgency;
-use crate::components::safety::{emergency_words, use_country, use_safety, HelplineList};
+use crate::components::safety::{
+    emergency_words, use_country, use_safety, with_link, HelplineList,
+};
 use crate::components::{PageHeading, TechSafety};
 use crate::content::first_screen;
 use crate::domain::first_screen::around_right_now;
 use crate::domain::prefs::NEUTRAL_TITLE;
 use crate::domain::program::helplines::Purpose;
+use crate::i18n::{msg, t};
 use crate::privacy::Privacy;
 use crate::routes::Page;
 use crate::store::Store;
@@ -44,6 +47,19 @@ pub fn Safety() -> impl IntoView {
     };
     let words = &first_screen().safety;
     let crisis = move || around_right_now(words.crisis, &emergency_words(country.get()));
+    let both = move || with_link(msg::safety::BOTH_BODY, &[("name", &name())]);
+    // Built afresh each time `Show` shows them.
+    let title_notice = move || {
+        let [before, link, after] =
+            with_link(msg::safety::TITLE_NOTICE, &[("title", NEUTRAL_TITLE)]);
+        view! { {before} <A href=Page::Settings.href()>{link}</A> {after} }
+    };
+    let my_plan_note = move || {
+        let [before, link, after] = with_link(msg::safety::MY_PLAN_NOTE, &[]);
+        view! { {before} <A href=Page::guide(&"my-plan".into()).href()>{link}</A> {after} }
+    };
+    let [own_before, own_link, own_after] = with_link(msg::safety::OWN_BODY, &[]);
+    let [device_before, device_link, device_after] = with_link(msg::safety::LEAVE_DEVICE, &[]);
     view! {
         <PageHeading text=words.heading tab_title=Page::Safety.document_title() />
         <div class="card notice--safety" role="note">
@@ -52,7 +68,7 @@ pub fn Safety() -> impl IntoView {
             {move || country.get().and_then(|c| c.silent_call.clone()).map(|silent| view! { <p class="silent-call">{silent}</p> })}
             <p>
                 {move || crisis().0}
-                <A href=Page::RightNow.href()>"Right now"</A>
+                <A href=Page::RightNow.href()>{t(msg::safety::RIGHT_NOW_LINK)}</A>
                 {move || crisis().1}
             </p>
         </div>
@@ -62,44 +78,30 @@ pub fn Safety() -> impl IntoView {
         // themselves.
         <Show when=move || danger() && safety.with(|s| s.uses_harm)>
             <section class="card notice" aria-labelledby="safety-both">
-                <h2 id="safety-both">"You said two things"</h2>
+                <h2 id="safety-both">{t(msg::safety::BOTH_HEADING)}</h2>
                 <p>
-                    "You said you may not be safe with " {name} ", and that you have frightened or hurt "
-                    {name} " at some point. If you pushed back to protect yourself or someone else, this "
-                    "page is for you, and what you did does not make you the one to blame. If you want to "
-                    "stop frightening or hurting someone, "
-                    <A href=Page::StoppingHarm.href()>"there is help for that too"</A>
-                    ". Both can be true, and an advocate can help you sort it out."
+                    {move || {
+                        let [before, link, after] = both();
+                        view! {
+                            {before}
+                            <A href=Page::StoppingHarm.href()>{link}</A>
+                            {after}
+                        }
+                    }}
                 </p>
             </section>
         </Show>
 
         <TechSafety />
         <Show when=title_changed>
-            <p class="notice" role="status">
-                "While your answers show danger, this tab is titled \u{201c}" {NEUTRAL_TITLE}
-                "\u{201d} instead of the page you are on, so a glance at the screen or the app switcher "
-                "shows less. You can change this in "
-                <A href=Page::Settings.href()>"Settings"</A>
-                "."
-            </p>
+            <p class="notice" role="status">{title_notice}</p>
         </Show>
 
         <Show when=danger>
             <section class="card" aria-labelledby="safety-leaving">
-                <h2 id="safety-leaving">"If you are thinking of leaving"</h2>
-                <p>
-                    "The time around leaving, and the weeks after, can be the most dangerous in a "
-                    "relationship where someone has hurt, threatened or controlled you. That is not a "
-                    "reason to stay. It is a reason to plan it with someone who knows how: an advocate "
-                    "at a domestic abuse service can help you plan where to go, what to take and when, "
-                    "often without the other person knowing. The lines below can put you in touch."
-                </p>
-                <p>
-                    <A href=Page::guide(&"my-plan".into()).href()>"My plan"</A>
-                    " is a place to note what you would need, and to print it. It is kept only on this "
-                    "device; anyone who can open Mend here can read it unless you set a passphrase in Settings."
-                </p>
+                <h2 id="safety-leaving">{t(msg::safety::LEAVING_HEADING)}</h2>
+                <p>{t(msg::safety::LEAVING_BODY)}</p>
+                <p>{my_plan_note}</p>
             </section>
         </Show>
 
@@ -110,24 +112,20 @@ pub fn Safety() -> impl IntoView {
         </section>
 
         <section class="card" aria-labelledby="safety-signs">
-            <h2 id="safety-signs">"What abuse can look like"</h2>
-            <p>"Abuse is not only hitting. It can be any of these, in any kind of relationship:"</p>
+            <h2 id="safety-signs">{t(msg::safety::SIGNS_HEADING)}</h2>
+            <p>{t(msg::safety::SIGNS_INTRO)}</p>
             <ul>
-                <li>"You feel afraid of them, or of what they might do."</li>
-                <li>"They threaten you, your children, your pets, or to hurt themselves if you don't do what they want."</li>
-                <li>"They choke or strangle you, or put pressure on your neck, even once."</li>
-                <li>"They keep you away from friends or family, or make it hard to see them."</li>
-                <li>"They control money you need, or where you go and who you talk to."</li>
-                <li>"They track your phone, follow you, or read your messages to keep control of you."</li>
-                <li>"They insist things you remember never happened, until you doubt your own memory."</li>
-                <li>"They push, grab, hit, hold you down, or break things to frighten you."</li>
-                <li>"They pressure or force you into sex or anything sexual."</li>
+                <li>{t(msg::safety::SIGN_AFRAID)}</li>
+                <li>{t(msg::safety::SIGN_THREATS)}</li>
+                <li>{t(msg::safety::SIGN_CHOKING)}</li>
+                <li>{t(msg::safety::SIGN_ISOLATING)}</li>
+                <li>{t(msg::safety::SIGN_CONTROL)}</li>
+                <li>{t(msg::safety::SIGN_TRACKING)}</li>
+                <li>{t(msg::safety::SIGN_DENYING)}</li>
+                <li>{t(msg::safety::SIGN_PHYSICAL)}</li>
+                <li>{t(msg::safety::SIGN_SEXUAL)}</li>
             </ul>
-            <p>
-                "Anger about a broken trust is to be expected for a while, and so is asking for an "
-                "agreement like no more contact with someone involved. Anger that frightens you, and "
-                "rules you never agreed to, are different."
-            </p>
+            <p>{t(msg::safety::SIGNS_ANGER)}</p>
         </section>
 
         <section class="card" aria-labelledby="safety-fault">
@@ -136,32 +134,22 @@ pub fn Safety() -> impl IntoView {
         </section>
 
         <section class="card" aria-labelledby="safety-repair">
-            <h2 id="safety-repair">"Why Mend sets repair work aside"</h2>
-            <p>
-                "Apologies, honest talks and new agreements only help when both people are safe. Where "
-                "someone is afraid, they can be used to pressure or blame. So when your answers show "
-                "signs of danger, Mend stops suggesting them and keeps to what is for you alone. A "
-                "counsellor who knows about abuse can help you think it through; couples counselling "
-                "is usually not the place to start."
-            </p>
+            <h2 id="safety-repair">{t(msg::safety::REPAIR_HEADING)}</h2>
+            <p>{t(msg::safety::REPAIR_BODY)}</p>
             <Show when=danger>
                 {move || if safety.with(|s| s.full_path) {
                     view! {
-                        <p role="status">"You chose to see your full path again. It still starts with the Safety check, and the safety note stays on Your path. A new answer that shows danger sets repair work aside again."</p>
+                        <p role="status">{t(msg::safety::FULL_PATH_SHOWN)}</p>
                         <p class="actions">
-                            <button type="button" class="button" on:click=move |_| set_full_path(false)>"Set repair work aside again"</button>
+                            <button type="button" class="button" on:click=move |_| set_full_path(false)>{t(msg::safety::SET_ASIDE_AGAIN)}</button>
                         </p>
                     }
                     .into_any()
                 } else {
                     view! {
-                        <p>
-                            "Your answers are kept as you gave them. If, having read this page, you still "
-                            "want to see every guide for your role on your path, you can choose that. You "
-                            "can undo it here at any time."
-                        </p>
+                        <p>{t(msg::safety::FULL_PATH_OFFER)}</p>
                         <p class="actions">
-                            <button type="button" class="button" on:click=move |_| set_full_path(true)>"Show me the full path"</button>
+                            <button type="button" class="button" on:click=move |_| set_full_path(true)>{t(msg::safety::SHOW_FULL_PATH)}</button>
                         </p>
                     }
                     .into_any()
@@ -170,32 +158,26 @@ pub fn Safety() -> impl IntoView {
         </section>
 
         <section class="card" aria-labelledby="safety-own">
-            <h2 id="safety-own">"If you are the one who has frightened or hurt someone"</h2>
+            <h2 id="safety-own">{t(msg::safety::OWN_HEADING)}</h2>
             <p>
-                "There is help for stopping, and asking for it takes courage. "
-                <A href=Page::StoppingHarm.href()>"Read what you can do now"</A>
-                "."
+                {own_before}
+                <A href=Page::StoppingHarm.href()>{own_link}</A>
+                {own_after}
             </p>
         </section>
 
         <section class="card" aria-labelledby="safety-leave">
-            <h2 id="safety-leave">"Leaving Mend quickly, and erasing it"</h2>
+            <h2 id="safety-leave">{t(msg::safety::LEAVE_HEADING)}</h2>
+            <p>{t(msg::safety::LEAVE_QUICKLY)}</p>
             <p>
-                "Quick exit, at the top of every page, leaves Mend at once; pressing Escape three "
-                "times does the same. Mend leaves its own address in your browser history; you can "
-                "delete that from the browser's history."
-            </p>
-            <p>
-                "Your answers are kept only on this device. Anyone who can open Mend here can read "
-                "them, unless you set a passphrase in "
-                <A href=Page::Settings.href()>"Settings"</A>
-                ", which locks them. Erase everything, also in Settings, removes all Mend keeps on "
-                "this device. If you added Mend to your home screen, remove it there as well."
+                {device_before}
+                <A href=Page::Settings.href()>{device_link}</A>
+                {device_after}
             </p>
         </section>
 
         <p class="actions">
-            <A href=Page::guide(&"safety-check".into()).href() attr:class="button button--primary">"Take the safety check"</A>
+            <A href=Page::guide(&"safety-check".into()).href() attr:class="button button--primary">{t(msg::safety::TAKE_CHECK)}</A>
         </p>
     }
 }

@@ -14,6 +14,7 @@ use crate::domain::program::intake::intake_guide;
 use crate::domain::program::path::{PathNote, StepStatus};
 use crate::domain::program::review::review_dates;
 use crate::domain::program::safety::{assess, SafetyStatus};
+use crate::i18n::{msg::shell, t, tf};
 use crate::routes::Page;
 use crate::store::Store;
 
@@ -76,64 +77,54 @@ pub fn Start() -> impl IntoView {
     let done = state.with_untracked(|s| s.shown);
     // The first view's words are the static first screen's (content/first-screen.toml).
     let home = &first_screen().home;
-    let heading = if done { "Your path" } else { home.heading };
+    let heading = if done {
+        Page::Start.label()
+    } else {
+        home.heading
+    };
 
     view! {
         <PageHeading text=heading tab_title=Page::Start.document_title() />
         <Show when=move || state.with(|s| s.danger)>
             <section class="card notice--safety" aria-labelledby="path-safety">
-                <h2 id="path-safety">"Your safety comes first"</h2>
+                <h2 id="path-safety">{t(shell::SAFETY_FIRST)}</h2>
                 {move || if state.with(|s| s.safety.full_path) {
                     view! {
-                        <p>
-                            "Some of your answers suggest you may not be safe. You chose to see your full "
-                            "path anyway; you can set the repair work aside again on the Safety page."
-                        </p>
+                        <p>{t(shell::DANGER_FULL_PATH)}</p>
                     }
                     .into_any()
                 } else {
                     view! {
-                        <p>
-                            "Some of your answers suggest you may not be safe. Mend has set aside the repair "
-                            "exercises, because they are for relationships where both people are safe. What is "
-                            "left is for you: your safety, your footing, and your own decisions."
-                        </p>
+                        <p>{t(shell::DANGER_SET_ASIDE)}</p>
                     }
                     .into_any()
                 }}
                 <p>
-                    <A href=Page::Safety.href() attr:class="button button--primary">"Read about safety and getting help"</A>
+                    <A href=Page::Safety.href() attr:class="button button--primary">{t(shell::READ_SAFETY)}</A>
                 </p>
             </section>
         </Show>
         <Show when=move || state.with(|s| s.safety.crisis_open)>
             <section class="card notice--safety" aria-labelledby="path-crisis">
-                <h2 id="path-crisis">"Someone to talk to, right now"</h2>
+                <h2 id="path-crisis">{t(shell::CRISIS_HEADING)}</h2>
+                <p>{t(shell::CRISIS_BODY)}</p>
                 <p>
-                    "You said you have had thoughts of ending your life or hurting yourself. Your path "
-                    "is here whenever you want it. First, there are people you can talk to tonight."
-                </p>
-                <p>
-                    <A href=Page::RightNow.href() attr:class="button button--primary">"Right now"</A>
+                    <A href=Page::RightNow.href() attr:class="button button--primary">{Page::RightNow.label()}</A>
                 </p>
             </section>
         </Show>
         <Show when=move || state.with(|s| s.safety.caution() && !s.safety.danger())>
             <section class="card notice" aria-labelledby="path-caution">
-                <h2 id="path-caution">"The Safety check first"</h2>
-                <p>
-                    "Some of your answers describe control, or watching what you say so as not to set "
-                    "off anger. That can happen in a hard time, and it can also be a warning sign. Your "
-                    "path stays as it is, with the Safety check first, for a closer look."
-                </p>
+                <h2 id="path-caution">{t(shell::CAUTION_HEADING)}</h2>
+                <p>{t(shell::CAUTION_BODY)}</p>
             </section>
         </Show>
         <Show when=move || state.with(|s| s.safety.holds_repair_for_harm())>
             <section class="card notice" aria-labelledby="path-harm">
-                <h2 id="path-harm">"Before any apology"</h2>
+                <h2 id="path-harm">{t(shell::HARM_HEADING)}</h2>
                 <p>{PathNote::HeldForHarm.line()}</p>
                 <p>
-                    <A href=Page::StoppingHarm.href() attr:class="button button--primary">"If you have frightened or hurt someone"</A>
+                    <A href=Page::StoppingHarm.href() attr:class="button button--primary">{Page::StoppingHarm.label()}</A>
                 </p>
             </section>
         </Show>
@@ -145,7 +136,7 @@ pub fn Start() -> impl IntoView {
                     <p class="lead">{home.lead}</p>
                     <p class="actions">
                         <A href=Page::guide(&intake).href() attr:class="button button--primary">
-                            {if s.intake_started { "Continue getting started" } else { home.start }}
+                            {if s.intake_started { t(shell::CONTINUE_INTAKE) } else { home.start }}
                         </A>
                     </p>
                     <p class="muted">{home.start_note}</p>
@@ -154,8 +145,8 @@ pub fn Start() -> impl IntoView {
             } else {
                 let next = s.next.map(|(guide, status)| {
                     let label = match status {
-                        StepStatus::InProgress => format!("Continue: {}", guide.title().render(&wording)),
-                        _ => format!("Next: {}", guide.title().render(&wording)),
+                        StepStatus::InProgress => tf(shell::CONTINUE_GUIDE, &[("title", &guide.title().render(&wording))]),
+                        _ => tf(shell::NEXT_GUIDE, &[("title", &guide.title().render(&wording))]),
                     };
                     view! {
                         <p class="actions">
@@ -198,23 +189,20 @@ pub fn Start() -> impl IntoView {
                         // "Done" is the user's own word: they can say it has changed.
                         let changed = (*note == PathNote::Done).then(|| view! {
                             <button type="button" class="button" on:click=move |_| set_aside_done(true)>
-                                "That has changed: show my whole path"
+                                {t(shell::SHOW_WHOLE_PATH)}
                             </button>
                         });
                         view! { <div class="notice path-note"><p>{note.line()}</p>{changed}</div> }
                     })
                     .collect_view();
                 view! {
-                    <p class="lead">
-                        "Here is the order Mend suggests, from what you told it. Take the guides at your own "
-                        "pace, skip any that don't fit, and open any other guide whenever you like."
-                    </p>
+                    <p class="lead">{t(shell::PATH_LEAD)}</p>
                     {notes}
                     {next}
                     {all_done.then(|| view! {
-                        <p class="notice">"You have been through every guide on your path. The check-ins under Guides are there whenever you want them."</p>
+                        <p class="notice">{t(shell::ALL_DONE)}</p>
                     })}
-                    <ol class="path" aria-label="Your suggested guides">{steps}</ol>
+                    <ol class="path" aria-label=t(shell::SUGGESTED_GUIDES)>{steps}</ol>
                     {(!s.reviews.is_empty()).then(|| {
                         let items = s
                             .reviews
@@ -231,16 +219,16 @@ pub fn Start() -> impl IntoView {
                             .collect_view();
                         view! {
                             <section class="card" aria-labelledby="path-reviews">
-                                <h2 id="path-reviews">"Dates you set to look again"</h2>
+                                <h2 id="path-reviews">{t(shell::REVIEWS_HEADING)}</h2>
                                 <ul class="reviews">{items}</ul>
                             </section>
                         }
                     })}
                     <p>
                         {if s.intake_done {
-                            view! { <A href=Page::review(&intake).href()>"Change your answers to Getting started"</A> }.into_any()
+                            view! { <A href=Page::review(&intake).href()>{t(shell::CHANGE_INTAKE)}</A> }.into_any()
                         } else {
-                            view! { <A href=Page::guide(&intake).href()>"Finish getting started"</A> }.into_any()
+                            view! { <A href=Page::guide(&intake).href()>{t(shell::FINISH_INTAKE)}</A> }.into_any()
                         }}
                     </p>
                 }
@@ -255,22 +243,16 @@ pub fn Start() -> impl IntoView {
         </section>
         <Show when=move || state.with(|s| !s.intake_done && !s.danger)>
             <section class="card" aria-labelledby="start-pace">
-                <h2 id="start-pace">"At your own pace"</h2>
-                <p>
-                    "Trust usually comes back over months, not in one conversation. You can stop in the "
-                    "middle of anything and pick it up later: Mend keeps your place and every answer."
-                </p>
+                <h2 id="start-pace">{t(shell::PACE_HEADING)}</h2>
+                <p>{t(shell::PACE_BODY)}</p>
             </section>
             <section class="card" aria-labelledby="start-safety">
                 <h2 id="start-safety">{home.safety_heading}</h2>
                 <p>{home.safety}</p>
             </section>
             <section class="card" aria-labelledby="start-therapy">
-                <h2 id="start-therapy">"A workbook, not a therapist"</h2>
-                <p>
-                    "Mend can help you think, prepare and keep track. It is not therapy. A counsellor, "
-                    "on your own or together, can help in ways a workbook cannot."
-                </p>
+                <h2 id="start-therapy">{t(shell::THERAPY_HEADING)}</h2>
+                <p>{t(shell::THERAPY_BODY)}</p>
             </section>
         </Show>
     }

@@ -27,10 +27,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::question::Urgency;
-use crate::components::safety::{emergency_words, use_country, use_safety, HelplineList};
+use crate::components::safety::{
+    emergency_words, use_country, use_safety, with_link, HelplineList,
+};
 use crate::components::PageHeading;
 use crate::content::{library, paths};
 use crate::domain::program::helplines::Purpose;
+use crate::i18n::{msg, t, tf, Text};
 use crate::routes::Page;
 use crate::store::Store;
 
@@ -48,6 +51,9 @@ pub fn StoppingHarm() -> impl IntoView {
         .map(|g| g.title().render(&Default::default()))
         .collect();
     let held_list = held.join(", ");
+    let named = move |text: Text| tf(text, &[("name", &name())]);
+    let [not_for_before, not_for_link, not_for_after] = with_link(msg::safety::NOT_FOR_YOU, &[]);
+    let [crisis_before, crisis_link, crisis_after] = with_link(msg::safety::CRISIS_TOO, &[]);
     let take_step = move |taken: bool| {
         let status = safety.get_untracked();
         store.change(Urgency::Now, |d| {
@@ -57,91 +63,75 @@ pub fn StoppingHarm() -> impl IntoView {
     // "Not yet" is an answer too: it changes nothing stored, and says so.
     let not_yet = RwSignal::new(false);
     view! {
-        <PageHeading text="If you have frightened or hurt someone" tab_title=Page::StoppingHarm.document_title() />
+        <PageHeading text=t(msg::safety::HARM_HEADING) tab_title=Page::StoppingHarm.document_title() />
         <p class="lead">
             {move || if safety.with(|s| s.uses_harm) {
-                "Thank you for saying it plainly. That is hard, and it is where change starts. Frightening or \
-                 controlling someone can feel like something that just happens, but it is something a person \
-                 does, and so it is something you can stop doing. This page is about how, starting today, \
-                 and nobody here is judging you."
+                t(msg::safety::HARM_LEAD_SAID)
             } else {
-                "This page is for anyone who has frightened, threatened, hurt or controlled someone close to \
-                 them and wants to stop. It can feel like something that just happens, but it is something a \
-                 person does, which means it can change. This page is about what you can do now, without \
-                 judging you."
+                t(msg::safety::HARM_LEAD)
             }}
         </p>
         <div class="card notice" role="note">
             <p>
-                "If you pushed back to protect yourself or someone else, this page may not be for you: "
-                <A href=Page::Safety.href()>"the Safety page"</A>
-                " is."
+                {not_for_before}
+                <A href=Page::Safety.href()>{not_for_link}</A>
+                {not_for_after}
             </p>
         </div>
         <div class="card notice--safety" role="note">
             <p>
-                "If anyone is in danger right now, "
-                {move || emergency_words(country.get())}
-                "."
+                {move || tf(msg::safety::DANGER_NOW, &[("emergency", &emergency_words(country.get()))])}
             </p>
             <p>
-                "If you are having thoughts of ending your life or hurting yourself, "
-                <A href=Page::RightNow.href()>"Right now"</A>
-                " has crisis lines, and they are there for you too."
+                {crisis_before}
+                <A href=Page::RightNow.href()>{crisis_link}</A>
+                {crisis_after}
             </p>
         </div>
 
         <section class="card" aria-labelledby="harm-now">
-            <h2 id="harm-now">"What you can do now"</h2>
+            <h2 id="harm-now">{t(msg::safety::HARM_NOW_HEADING)}</h2>
             <ul>
-                <li>"Stop anything that keeps " {name} " in line: checking their phone, tracking where they go, controlling money, or deciding who they see."</li>
-                <li>"Look at control, not only temper. Notice the moments when you try to make " {name} " do, say or feel what you want. Those moments are where a different choice is possible."</li>
-                <li>"Own it without a \"but\". Stress, drink, jealousy or something " {name} " did can explain a feeling; none of them makes frightening someone all right."</li>
-                <li>"If you feel yourself about to frighten someone, stop and step away. Say that you are going and when you will be back, keep it short, and come back when you said. A break is for calming yourself, not a way to avoid a talk or to leave " {name} " waiting and worried."</li>
-                <li>"Let " {name} " set the pace. Don't press for forgiveness, for a talk, or for things to feel normal again."</li>
-                <li>"If " {name} " has ended things, asked you not to get in touch, or a court has told you to stay away, keep to it fully: no messages through friends, family, children or social media, and no \"just one\" apology."</li>
-                <li>"Talk to a service for people who want to stop. It is confidential, they have heard it all before, and they can help you plan what to do instead and find a programme near you."</li>
-                <li>"Start there, not with couples counselling. While someone is afraid, sitting together can put them at more risk, and it makes the problem look shared when the change is yours to make."</li>
+                <li>{move || named(msg::safety::HARM_STOP_CONTROL)}</li>
+                <li>{move || named(msg::safety::HARM_NOTICE_CONTROL)}</li>
+                <li>{move || named(msg::safety::HARM_OWN_IT)}</li>
+                <li>{move || named(msg::safety::HARM_STEP_AWAY)}</li>
+                <li>{move || named(msg::safety::HARM_THEIR_PACE)}</li>
+                <li>{move || named(msg::safety::HARM_NO_CONTACT)}</li>
+                <li>{t(msg::safety::HARM_TALK_TO_SERVICE)}</li>
+                <li>{t(msg::safety::HARM_NOT_COUPLES)}</li>
             </ul>
         </section>
 
         <section class="card" aria-labelledby="harm-step">
-            <h2 id="harm-step">"A step to take"</h2>
-            <p>
-                "Some guides wait until you have taken one real step: " {held_list.clone()} ". Done too soon, "
-                "they can feel like pressure to someone who has been frightened, however kindly they are "
-                "meant. So can Compare, which stays off until then. The step is to contact a service for "
-                "people who want to stop, or to start seeing a counsellor who works with this. Your other "
-                "guides, like owning your part, stay open."
-            </p>
+            <h2 id="harm-step">{t(msg::safety::STEP_HEADING)}</h2>
+            <p>{tf(msg::safety::STEP_BODY, &[("guides", &held_list)])}</p>
             {move || if !safety.with(|s| s.uses_harm) {
                 view! {
-                    <p class="muted">"Nothing is held for you: none of your answers says you have frightened or hurt someone."</p>
+                    <p class="muted">{t(msg::safety::NOTHING_HELD)}</p>
                 }
                 .into_any()
             } else if safety.with(|s| s.harm_step_taken) {
                 view! {
-                    <p role="status">"Thank you for taking that step. Those guides are back on your path. Go gently, and let " {name} " decide whether, when and how to talk."</p>
+                    <p role="status">{move || named(msg::safety::STEP_THANKS)}</p>
                     <p class="actions">
-                        <A href=Page::Start.href() attr:class="button button--primary">"Back to your path"</A>
-                        <button type="button" class="button" on:click=move |_| take_step(false)>"Keep them aside for now"</button>
+                        <A href=Page::Start.href() attr:class="button button--primary">{t(msg::safety::BACK_TO_PATH)}</A>
+                        <button type="button" class="button" on:click=move |_| take_step(false)>{t(msg::safety::KEEP_ASIDE)}</button>
                     </p>
                 }
                 .into_any()
             } else {
                 view! {
                     <fieldset class="harm-step">
-                        <legend>"Have you taken a step like this?"</legend>
+                        <legend>{t(msg::safety::STEP_QUESTION)}</legend>
                         <p class="actions">
-                            <button type="button" class="button" on:click=move |_| take_step(true)>"I have contacted a service for people who want to stop"</button>
-                            <button type="button" class="button" on:click=move |_| take_step(true)>"I have started seeing a counsellor who works with this"</button>
-                            <button type="button" class="button" on:click=move |_| not_yet.set(true)>"Not yet"</button>
+                            <button type="button" class="button" on:click=move |_| take_step(true)>{t(msg::safety::STEP_CONTACTED)}</button>
+                            <button type="button" class="button" on:click=move |_| take_step(true)>{t(msg::safety::STEP_COUNSELLOR)}</button>
+                            <button type="button" class="button" on:click=move |_| not_yet.set(true)>{t(msg::safety::NOT_YET)}</button>
                         </p>
                     </fieldset>
                     <p role="status">
-                        {move || not_yet.get().then_some(
-                            "That's all right. The numbers below are here whenever you are ready, and your other guides stay open in the meantime.",
-                        )}
+                        {move || not_yet.get().then_some(t(msg::safety::NOT_YET_REPLY))}
                     </p>
                 }
                 .into_any()
@@ -149,12 +139,12 @@ pub fn StoppingHarm() -> impl IntoView {
         </section>
 
         <section class="card" aria-labelledby="harm-help">
-            <h2 id="harm-help">"Services for people who want to stop"</h2>
+            <h2 id="harm-help">{t(msg::safety::SERVICES_HEADING)}</h2>
             <HelplineList purposes=&[Purpose::UsesHarm, Purpose::Relay] picker_id="harm-country" />
         </section>
 
         <section class="card" aria-labelledby="harm-crisis">
-            <h2 id="harm-crisis">"If you are in crisis yourself"</h2>
+            <h2 id="harm-crisis">{t(msg::safety::IN_CRISIS_HEADING)}</h2>
             <HelplineList purposes=&[Purpose::Crisis] picker_id="harm-crisis-country" />
         </section>
     }

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::Privacy;
+use crate::i18n::{msg::shell, t};
 use crate::store::Store;
 
 /// Presses of Escape that trigger Quick exit, and the window they must fall in.
@@ -31,7 +32,7 @@ pub fn quick_exit(store: Store, privacy: Privacy) {
         let _ = root.class_list().add_1(EXITING_CLASS);
     }
     // The tab strip and app switcher stop naming the guide at once.
-    document().set_title("Loading…");
+    document().set_title(t(shell::EXIT_TAB_TITLE));
     let url = privacy.prefs().get_untracked().exit_url;
     let left = Rc::new(Cell::new(false));
     let leave = move || {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, freshStart, h1, sharedSession } from './support.mjs';
 import { checkAccessibility } from './axe.mjs';
+import { checkNarrowLayout } from './layout.mjs';
 import { walk } from './walk.mjs';
 
 const PASSPHRASE = 'blue kettle morning walk';
@@ -128,57 +129,8 @@ test('notices, Settings with a passphrase, the lock screen and the closed screen
   await checkAccessibility(page, 'the closed screen');
 });
 
-/**
- * What a person on the narrowest phone meets, with a wide system font
- * (DejaVu Sans; set through the CSSOM, which the page's policy allows):
- * no sideways scrolling, every navigation tab whole and in view, and every
- * control at least 24 by 24 px (WCAG 2.5.8; links inside a sentence are
- * exempt). 320 px is also what a 1280 px window shows at 400% zoom.
- */
 /** A document as this Mend writes it: a finished intake and guides. */
 const FIXTURE = fs.readFileSync(path.join(ROOT, 'src/domain/store/fixtures/schema-5.json'), 'utf8');
-
-async function checkNarrowLayout(page, state, { textSpacing = false } = {}) {
-  const found = await page.evaluate((textSpacing) => {
-    for (const el of [document.documentElement, document.body]) el.style.setProperty('font-family', '"DejaVu Sans", sans-serif');
-    if (textSpacing) {
-      // WCAG 1.4.12's text-spacing override, as a user style sheet would apply it.
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(
-        '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
-      );
-      document.adoptedStyleSheets = [sheet];
-    }
-    const problems = [];
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth > width) {
-      problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} px wide in ${width} px)`);
-    }
-    for (const link of document.querySelectorAll('nav a')) {
-      const box = link.getBoundingClientRect();
-      if (box.left < 0 || box.right > width + 0.5 || link.scrollWidth > link.clientWidth + 1) {
-        problems.push(`navigation tab "${link.textContent}" is cut off (${box.left.toFixed(0)}–${box.right.toFixed(0)})`);
-      }
-    }
-    for (const el of document.querySelectorAll('a, button, input, select, textarea, summary')) {
-      if (el.closest('[hidden]') || getComputedStyle(el).visibility === 'hidden') continue;
-      const target = (el.matches('input[type=radio], input[type=checkbox]') && el.closest('label')) || el;
-      const box = target.getBoundingClientRect();
-      if (box.width === 0 && box.height === 0) continue;
-      const sentence = el.tagName === 'A' ? el.parentElement.closest('p') : null;
-      if (sentence && sentence.textContent.trim() !== el.textContent.trim()) continue;
-      if (box.width < 24 || box.height < 24) {
-        const name = (el.getAttribute('aria-label') || el.textContent || el.value || el.type || '').trim().slice(0, 40);
-        problems.push(`${el.tagName.toLowerCase()} "${name}" is ${box.width.toFixed(0)}×${box.height.toFixed(0)} px`);
-      }
-      if (el.matches('a, button') && el.scrollHeight > el.clientHeight + 1 && getComputedStyle(el).overflow !== 'visible') {
-        problems.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}" clips its text`);
-      }
-    }
-    return problems;
-  }, textSpacing);
-  assert.deepEqual(found, [], `at 320 px on ${state}${textSpacing ? ', with text spacing' : ''}`);
-}
 
 test('on a 320 px phone with a wide font, and with text spacing, nothing is cut off, scrolls sideways or is too small to tap', async () => {
   const phone = await app.anotherBrowser({ viewport: { width: 320, height: 640 } });

@@ -6,12 +6,16 @@ use super::{report, FieldProps, QuestionGroup, Urgency};
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::QuestionKind;
 use crate::domain::ids::OptionId;
+use crate::i18n::{msg, t};
 
 /// The options of a one-answer question as (value, label); yes/no is "yes"/"no".
 fn one_answer_options(props: &FieldProps) -> Vec<(String, String)> {
     match props.question.kind() {
         QuestionKind::YesNo { .. } => {
-            vec![("yes".into(), "Yes".into()), ("no".into(), "No".into())]
+            vec![
+                ("yes".into(), t(msg::guide::YES).into()),
+                ("no".into(), t(msg::guide::NO).into()),
+            ]
         }
         kind => kind
             .options()

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::{optional_mark, report, FieldProps, HelpAndError, Urgency};
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::QuestionKind;
+use crate::i18n::{msg, t, tf};
 
 #[component]
 pub fn ListField(props: FieldProps) -> impl IntoView {
@@ -60,7 +61,7 @@ pub fn ListField(props: FieldProps) -> impl IntoView {
         let _ = input.focus();
     };
     let question_text = props.text();
-    let add_label = format!("New item for: {question_text}");
+    let add_label = tf(msg::guide::LIST_NEW_ITEM, &[("question", &question_text)]);
     view! {
         <fieldset class="question" id=props.dom_id() data-question=props.question.id().to_string() aria-describedby=props.described_by()>
             <legend class="question__text" tabindex="-1">
@@ -75,7 +76,7 @@ pub fn ListField(props: FieldProps) -> impl IntoView {
                             type="text"
                             aria-label=move || {
                                 let position = items.with(|i| i.iter().position(|(k, _)| *k == key).unwrap_or(0) + 1);
-                                format!("Item {position}")
+                                tf(msg::guide::LIST_ITEM, &[("position", &position.to_string())])
                             }
                             prop:value=text
                             on:input=move |event| {
@@ -100,14 +101,14 @@ pub fn ListField(props: FieldProps) -> impl IntoView {
                             class="button button--quiet"
                             aria-label=move || {
                                 let position = items.with(|i| i.iter().position(|(k, _)| *k == key).unwrap_or(0) + 1);
-                                format!("Remove item {position}")
+                                tf(msg::guide::LIST_REMOVE_ITEM, &[("position", &position.to_string())])
                             }
                             on:click=move |_| {
                                 items.update(|items| items.retain(|(k, _)| *k != key));
                                 send(Urgency::Now);
                             }
                         >
-                            "Remove"
+                            {t(msg::guide::LIST_REMOVE)}
                         </button>
                     </li>
                 </For>
@@ -117,7 +118,7 @@ pub fn ListField(props: FieldProps) -> impl IntoView {
                     type="text"
                     node_ref=draft
                     aria-label=add_label
-                    placeholder="Add an item"
+                    placeholder=t(msg::guide::LIST_ADD_PLACEHOLDER)
                     disabled=full
                     // Text typed here and left unadded is kept, not dropped.
                     on:blur=move |_| add()
@@ -131,11 +132,11 @@ pub fn ListField(props: FieldProps) -> impl IntoView {
                     }
                 />
                 <button type="button" class="button" disabled=full on:click=move |_| add()>
-                    "Add"
+                    {t(msg::guide::LIST_ADD)}
                 </button>
             </div>
             <Show when=full>
-                <p class="question__help">"That's the most this list can hold. Remove one to add another."</p>
+                <p class="question__help">{t(msg::guide::LIST_FULL)}</p>
             </Show>
         </fieldset>
     }

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::{Question, QuestionKind};
 use crate::domain::wording::Wording;
+use crate::i18n::{msg, t};
 
 pub use choice::{ChoiceField, MultiChoiceField};
 pub use list::ListField;
@@ -151,5 +152,5 @@ pub fn HelpAndError(#[prop(into)] props: FieldProps) -> impl IntoView {
 /// " (optional)" after the text of a question that may be skipped.
 pub fn optional_mark(question: &Question) -> Option<impl IntoView> {
     (!question.is_required())
-        .then(|| view! { <span class="question__optional">" (optional)"</span> })
+        .then(|| view! { <span class="question__optional">{t(msg::guide::OPTIONAL)}</span> })
 }

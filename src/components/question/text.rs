@@ -6,6 +6,7 @@ use super::{optional_mark, report, FieldProps, HelpAndError, Urgency};
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::QuestionKind;
 use crate::domain::program::apology::{check_wording, segments, Pattern};
+use crate::i18n::{msg, tn};
 
 #[component]
 pub fn TextField(props: FieldProps) -> impl IntoView {
@@ -122,8 +123,7 @@ fn WordingCheck(draft: Signal<String>) -> impl IntoView {
             <p class="wording-check__status" role="status">
                 {move || match count.get() {
                     0 => String::new(),
-                    1 => "1 phrase to look at again".to_owned(),
-                    n => format!("{n} phrases to look at again"),
+                    n => tn(msg::guide::PHRASES_TO_LOOK_AT, n as u64),
                 }}
             </p>
             <Show when=move || { count.get() > 0 }>

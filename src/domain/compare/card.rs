@@ -27,6 +27,7 @@
 
 use crate::domain::fingerprint::fingerprint;
 use crate::domain::ids::GuideId;
+use crate::domain::msg::{self, t};
 use crate::domain::sealed::{KdfParams, Sealed, CIPHER, FORMAT, IV_BYTES, SALT_BYTES, TAG_BYTES};
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 
@@ -77,38 +78,49 @@ pub struct Card {
 
 /// Why text is not a card this Mend can open. One message each, saying
 /// what happened and what to do; nothing is changed by any of them.
+/// `Display` gives the words, in the language shown.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CardError {
-    #[error("This isn't a Mend answer card. Copy the whole card: it starts with MEND-CARD.")]
     NotACard,
-    #[error("This is far too long to be a Mend answer card. Check that only the card was copied.")]
     Oversized,
-    #[error("This card is cut off. Ask for it again and copy all of it, to the very end.")]
     Truncated,
-    #[error("This card has been changed since it was made, so Mend won't open it. Ask for the card again.")]
     Altered,
-    #[error("This card was made by a newer version of Mend. Reload Mend to update it, then open the card again.")]
     Newer,
-    #[error("This card was sealed with a different pairing code. Check that you both typed the same code, or agree a new one and make the cards again.")]
     WrongPairing,
-    #[error("This card is for another guide. Open it from that guide's Compare page.")]
     WrongGuide,
-    #[error("This card was made with another version of this guide. Reload Mend on both devices so you have the same version, then make the cards again.")]
     WrongGuideVersion,
-    #[error("You have already opened this card. Nothing has changed.")]
     Replayed,
-    #[error(
-        "This is your own card. Send it to the other person, and open the card they send you."
-    )]
     OwnCard,
+}
+
+impl std::fmt::Display for CardError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(t(match self {
+            Self::NotACard => msg::domain::CARD_NOT_A_CARD,
+            Self::Oversized => msg::domain::CARD_OVERSIZED,
+            Self::Truncated => msg::domain::CARD_TRUNCATED,
+            Self::Altered => msg::domain::CARD_ALTERED,
+            Self::Newer => msg::domain::CARD_NEWER,
+            Self::WrongPairing => msg::domain::CARD_WRONG_PAIRING,
+            Self::WrongGuide => msg::domain::CARD_WRONG_GUIDE,
+            Self::WrongGuideVersion => msg::domain::CARD_WRONG_GUIDE_VERSION,
+            Self::Replayed => msg::domain::CARD_REPLAYED,
+            Self::OwnCard => msg::domain::CARD_OWN,
+        }))
+    }
 }
 
 /// Said when the ticked answers make a card longer than the other device
 /// accepts ([`MAX_CARD_CHARS`]); nothing is sealed for the exchange, so
 /// the user can untick and try again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("These answers make a card too long to send. Untick some of the longest answers and seal again.")]
 pub struct TooLong;
+
+impl std::fmt::Display for TooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(t(msg::domain::CARD_TOO_LONG))
+    }
+}
 
 impl Card {
     /// The card as text, if the other device will accept it: a card is

@@ -5,6 +5,8 @@
 //! The browser draws the bytes (`crypto.getRandomValues`); this module only
 //! turns them into a code and reads a code back as typed.
 
+use crate::domain::msg::{self, t, tf};
+
 /// 32 symbols, so each is exactly 5 bits and no symbol is likelier than
 /// another. Left out: 0 and O, 1 and I (they look alike), and the rest of
 /// the digits and letters stay.
@@ -33,15 +35,29 @@ impl From<PairingCode> for String {
     }
 }
 
-/// Why typed text is not a pairing code, in words for the person typing.
+/// Why typed text is not a pairing code, in words for the person typing
+/// (`Display`, in the language shown).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CodeError {
-    #[error("Type the code in, all 12 letters and numbers.")]
     Empty,
-    #[error("A pairing code has 12 letters and numbers; this has {0}. Check it against the other device.")]
     Length(usize),
-    #[error("Pairing codes never use {0}. Check that character against the other device: it may be a look-alike.")]
     Character(char),
+}
+
+impl std::fmt::Display for CodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Empty => f.write_str(t(msg::domain::CODE_EMPTY)),
+            Self::Length(length) => f.write_str(&tf(
+                msg::domain::CODE_LENGTH,
+                &[("length", &length.to_string())],
+            )),
+            Self::Character(character) => f.write_str(&tf(
+                msg::domain::CODE_CHARACTER,
+                &[("char", &character.to_string())],
+            )),
+        }
+    }
 }
 
 impl PairingCode {

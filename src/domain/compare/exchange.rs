@@ -12,6 +12,7 @@ use super::sharing::{Chosen, Payload};
 use crate::domain::answer::Answers;
 use crate::domain::date::CalendarDate;
 use crate::domain::ids::GuideId;
+use crate::domain::msg::{self, t};
 use serde::{Deserialize, Serialize};
 
 /// One exchange, stored in the document (schema 4) with the pairing code
@@ -64,21 +65,28 @@ pub enum Stage {
     Compared,
 }
 
-/// Why a step of the exchange is refused.
+/// Why a step of the exchange is refused. `Display` gives the words for
+/// the person, in the language shown.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExchangeError {
-    #[error("Your card is already sealed, so your answers for this exchange stay as they are. Start a new exchange to share different answers.")]
     AlreadySealed,
-    #[error("Send your own card first: copy it, share it or download it. Their card opens once yours is on its way, so neither of you sees the other's answers before sharing your own.")]
     SendYoursFirst,
-    #[error("Choose at least one answer to share.")]
     NothingChosen,
-    #[error(
-        "This exchange was deleted, perhaps in another tab. Start a new one to compare again."
-    )]
     Gone,
-    #[error("{0}")]
     Card(#[from] CardError),
+}
+
+impl std::fmt::Display for ExchangeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Self::AlreadySealed => msg::domain::ALREADY_SEALED,
+            Self::SendYoursFirst => msg::domain::SEND_YOURS_FIRST,
+            Self::NothingChosen => msg::domain::NOTHING_CHOSEN,
+            Self::Gone => msg::domain::EXCHANGE_GONE,
+            Self::Card(problem) => return write!(f, "{problem}"),
+        };
+        f.write_str(t(text))
+    }
 }
 
 /// Proof that a card passed every check before its box is opened
@@ -236,12 +244,12 @@ impl Exchange {
 
     /// Where it stands, in a few words for History.
     pub fn stage_in_words(&self) -> &'static str {
-        match self.stage() {
-            Stage::Choosing => "choosing what to share",
-            Stage::Sealed => "your card is sealed, not sent yet",
-            Stage::Waiting => "waiting for their card",
-            Stage::Compared => "compared",
-        }
+        t(match self.stage() {
+            Stage::Choosing => msg::domain::STAGE_CHOOSING,
+            Stage::Sealed => msg::domain::STAGE_SEALED,
+            Stage::Waiting => msg::domain::STAGE_WAITING,
+            Stage::Compared => msg::domain::STAGE_COMPARED,
+        })
     }
 }
 

@@ -25,6 +25,7 @@ use crate::domain::answer::AnswerValue;
 use crate::domain::date::CalendarDate;
 use crate::domain::entry::Entry;
 use crate::domain::ids::{GuideId, QuestionId};
+use crate::domain::msg::{self, fill, t, tf};
 use serde::{Deserialize, Serialize};
 
 /// The list questions whose lines become tracked commitments, by guide.
@@ -114,9 +115,9 @@ impl Mark {
     /// As the check-in offers it.
     pub fn label(self) -> &'static str {
         match self {
-            Mark::Kept => "Kept",
-            Mark::Partly => "Partly",
-            Mark::Missed => "Missed",
+            Mark::Kept => t(msg::domain::MARK_KEPT),
+            Mark::Partly => t(msg::domain::MARK_PARTLY),
+            Mark::Missed => t(msg::domain::MARK_MISSED),
         }
     }
 
@@ -166,29 +167,36 @@ impl Commitment {
     /// only, in words, with no verdict.
     pub fn in_words(&self, today: CalendarDate) -> String {
         let weeks = self.record(today).len();
+        let spanned = weeks.to_string();
+        let in_form = |message| msg::counted(message, weeks as u64);
         if self.weeks.is_empty() {
-            return format!("No week marked yet, of {}.", plural(weeks, "week", "weeks"));
+            return fill(
+                in_form(msg::domain::COMMITMENT_NONE),
+                &[("count", &spanned)],
+            );
         }
         let count = |mark: Mark| self.weeks.iter().filter(|w| w.mark == mark).count();
         let parts: Vec<String> = Mark::ALL
             .iter()
             .filter(|&&m| count(m) > 0)
-            .map(|&m| format!("{} {}", m.label().to_lowercase(), count(m)))
+            .map(|&m| {
+                tf(
+                    msg::domain::MARK_COUNT,
+                    &[
+                        ("mark", &m.label().to_lowercase()),
+                        ("count", &count(m).to_string()),
+                    ],
+                )
+            })
             .collect();
-        format!(
-            "Marked for {} of {}: {}.",
-            self.weeks.len(),
-            plural(weeks, "week", "weeks"),
-            parts.join(", ")
+        fill(
+            in_form(msg::domain::COMMITMENT_MARKED),
+            &[
+                ("marked", &self.weeks.len().to_string()),
+                ("count", &spanned),
+                ("marks", &parts.join(", ")),
+            ],
         )
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 

@@ -6,6 +6,7 @@
 use serde::Deserialize;
 
 use crate::domain::date::CalendarDate;
+use crate::domain::msg::{self, t, tf};
 
 /// What a line is for. The pages pick lines by purpose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -28,13 +29,13 @@ impl Purpose {
     /// A short phrase for a line's purpose, for its listing.
     pub fn label(self) -> &'static str {
         match self {
-            Purpose::Crisis => "If you are thinking of ending your life or hurting yourself",
-            Purpose::Abuse => "Domestic abuse, for anyone",
-            Purpose::UsesHarm => "For people who want to stop hurting someone",
-            Purpose::Men => "For men",
-            Purpose::Lgbtq => "For LGBTQ+ people",
-            Purpose::Workplace => "Problems at work",
-            Purpose::Relay => "Relay for Deaf and hard-of-hearing callers",
+            Purpose::Crisis => t(msg::domain::PURPOSE_CRISIS),
+            Purpose::Abuse => t(msg::domain::PURPOSE_ABUSE),
+            Purpose::UsesHarm => t(msg::domain::PURPOSE_USES_HARM),
+            Purpose::Men => t(msg::domain::PURPOSE_MEN),
+            Purpose::Lgbtq => t(msg::domain::PURPOSE_LGBTQ),
+            Purpose::Workplace => t(msg::domain::PURPOSE_WORKPLACE),
+            Purpose::Relay => t(msg::domain::PURPOSE_RELAY),
         }
     }
 }
@@ -43,9 +44,10 @@ impl Purpose {
 pub const INTERNATIONAL: &str = "INTL";
 
 /// The languages a line may say it answers in (the primary subtag of a
-/// BCP 47 tag), with the English name its tag shows ("Also in Spanish").
-/// A line naming a language not here is refused, so every tag can be
-/// written; add the language here to use it.
+/// BCP 47 tag), with their English names (as content/helplines.toml writes
+/// an `audience`). A line naming a language not here is refused, so every
+/// tag can be written; add the language here, and its name in the language
+/// shown to [`shown_language_name`], to use it.
 pub const LANGUAGE_NAMES: &[(&str, &str)] = &[
     ("en", "English"),
     ("es", "Spanish"),
@@ -64,6 +66,22 @@ fn primary(tag: &str) -> String {
         .next()
         .unwrap_or_default()
         .to_ascii_lowercase()
+}
+
+/// A language's name in the language shown, as a line's tag shows it
+/// ("Also in Spanish"), from its primary subtag and English name.
+fn shown_language_name(code: &str, english: &'static str) -> &'static str {
+    let name = match code {
+        "en" => msg::domain::LANG_EN,
+        "es" => msg::domain::LANG_ES,
+        "fr" => msg::domain::LANG_FR,
+        "ga" => msg::domain::LANG_GA,
+        "mi" => msg::domain::LANG_MI,
+        "ase" => msg::domain::LANG_ASE,
+        "fcs" => msg::domain::LANG_FCS,
+        _ => return english,
+    };
+    t(name)
 }
 
 /// The English name of a language tag's primary subtag, if Mend has one.
@@ -86,13 +104,36 @@ pub fn looks_like_language_tag(tag: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// "Spanish", "French and Spanish", "English, French and Spanish".
+/// "Spanish", "French and Spanish", "English, French and Spanish", in the
+/// language shown.
 fn names_list(names: &[&str]) -> String {
     match names {
         [] => String::new(),
         [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => {
+            // Spanish writes "e" for "y" before an "i" sound ("francés e
+            // inglés"); the catalog gives each language its own form.
+            let and = if starts_with_i_sound(last) {
+                msg::domain::NAMES_AND_I
+            } else {
+                msg::domain::NAMES_AND
+            };
+            tf(and, &[("names", &rest.join(", ")), ("last", last)])
+        }
     }
+}
+
+/// Whether a word starts with an "i" sound: "i", "í", or "hi" not before
+/// another vowel ("hielo" starts with a "ye" sound).
+fn starts_with_i_sound(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let vowel = |c: char| "aeiouáéíóú".contains(c);
+    lower.starts_with(['i', 'í'])
+        || ["hi", "hí"].iter().any(|h| {
+            lower
+                .strip_prefix(*h)
+                .is_some_and(|rest| !rest.starts_with(vowel))
+        })
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -162,16 +203,19 @@ impl Line {
     /// page's language too, "In Spanish" when it does not. None when it
     /// answers only in the page's language, or when `audience` already
     /// names one of those languages ("In French and English"), so the two
-    /// tags never say the same thing. The words are English: the only
-    /// language Mend's pages are in so far.
+    /// tags never say the same thing. The words are in the language shown;
+    /// `audience` is compared in English, the language of
+    /// content/helplines.toml.
     pub fn language_tag(&self, page: &str) -> Option<String> {
         let page = primary(page);
-        let mut others: Vec<&str> = Vec::new();
+        // Each other language: its English name and its name as shown.
+        let mut others: Vec<(&str, &str)> = Vec::new();
         for lang in &self.languages {
-            if primary(lang) != page {
+            let code = primary(lang);
+            if code != page {
                 let name = language_name(lang)?;
-                if !others.contains(&name) {
-                    others.push(name);
+                if !others.iter().any(|(english, _)| *english == name) {
+                    others.push((name, shown_language_name(&code, name)));
                 }
             }
         }
@@ -179,15 +223,16 @@ impl Line {
             return None;
         }
         if let Some(audience) = &self.audience {
-            if others.iter().any(|name| audience.contains(name)) {
+            if others.iter().any(|(english, _)| audience.contains(english)) {
                 return None;
             }
         }
-        let names = names_list(&others);
+        let shown: Vec<&str> = others.iter().map(|(_, name)| *name).collect();
+        let names = names_list(&shown);
         Some(if self.answers_in(&page) {
-            format!("Also in {names}")
+            tf(msg::domain::ALSO_IN, &[("names", &names)])
         } else {
-            format!("In {names}")
+            tf(msg::domain::ONLY_IN, &[("names", &names)])
         })
     }
 }

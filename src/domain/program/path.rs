@@ -10,6 +10,7 @@ use super::safety::{SafetyStatus, SAFETY_CHECK};
 use crate::domain::entry::Entries;
 use crate::domain::guide::{Guide, Library};
 use crate::domain::ids::GuideId;
+use crate::domain::msg::{self, t};
 
 /// content/paths.toml as written.
 #[derive(Debug, Clone, Deserialize)]
@@ -93,10 +94,10 @@ impl PathNote {
     /// The one line Your path shows.
     pub fn line(self) -> &'static str {
         match self {
-            PathNote::Danger => "Because some of your answers show danger, your path keeps to your safety and your own decisions.",
-            PathNote::Done => "Because you said you want to end it, or have ended it, your path starts with moving on and your own footing, and leaves out work on the relationship.",
-            PathNote::Unwilling => "Because the other person is not willing right now, guides that would reach out to them wait: a request for space is respected.",
-            PathNote::HeldForHarm => "Because you said you have frightened or hurt the other person, guides that ask them for a hearing, access or closeness wait until you have taken a first step for stopping.",
+            PathNote::Danger => t(msg::domain::PATH_DANGER),
+            PathNote::Done => t(msg::domain::PATH_DONE),
+            PathNote::Unwilling => t(msg::domain::PATH_UNWILLING),
+            PathNote::HeldForHarm => t(msg::domain::PATH_HELD_FOR_HARM),
         }
     }
 }
@@ -360,9 +361,9 @@ pub enum StepStatus {
 impl StepStatus {
     pub fn label(self) -> &'static str {
         match self {
-            StepStatus::NotStarted => "Not started",
-            StepStatus::InProgress => "In progress",
-            StepStatus::Done => "Done",
+            StepStatus::NotStarted => t(msg::domain::NOT_STARTED),
+            StepStatus::InProgress => t(msg::domain::IN_PROGRESS),
+            StepStatus::Done => t(msg::domain::DONE),
         }
     }
 }

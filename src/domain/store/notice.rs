@@ -1,5 +1,7 @@
 //! What Mend tells the user when something about saving needs their attention, in plain words.
 
+use crate::domain::msg::{self, t};
+
 /// A message about the user's saved answers. The glue shows
 /// [`Notice::message`], offers [`Notice::action`] as a button, and keeps the
 /// notice as long as [`Notice::lasts`] says.
@@ -92,85 +94,24 @@ pub enum Lasts {
 impl Notice {
     /// The text to show.
     pub fn message(self) -> &'static str {
-        match self {
-            Self::Recovered => {
-                "Mend couldn't read the answers saved on this device, so it has started \
-                 fresh. Nothing was deleted: a copy of what was saved is kept aside, and you \
-                 can download it to keep it safe."
-            }
-            Self::NewerVersion => {
-                "Your answers were saved by a newer version of Mend than this one. To keep \
-                 them safe, this version won't change them. Close every Mend tab and open \
-                 Mend again to get the newer version; your answers will be there."
-            }
-            Self::NewerElsewhereUnsaved => {
-                "Mend has been updated in another tab, and this tab has stopped saving so \
-                 that nothing gets overwritten. Your latest changes here are not saved yet: \
-                 download everything to keep them, then reload this tab to carry on with \
-                 the newer version."
-            }
-            Self::NewerElsewhere => {
-                "Mend has been updated in another tab. So that nothing gets overwritten, \
-                 this tab has stopped saving. Reload it to carry on with the newer version; \
-                 your saved answers will be there."
-            }
-            Self::SaveFailed(SaveFailure::Full) => {
-                "Your latest answers couldn't be saved: the space this browser gives Mend \
-                 is full. They are still here on screen, so please keep this tab open, and \
-                 download everything to a file to be safe. Mend will keep trying, and this \
-                 message will go away once saving works again."
-            }
-            Self::SaveFailed(SaveFailure::Unavailable) => {
-                "Your latest answers couldn't be saved: this browser isn't letting Mend \
-                 keep anything on this device right now. Private browsing or a privacy \
-                 setting can do this. Your answers are still here on screen, so please keep \
-                 this tab open, and download everything to a file to be safe. This message \
-                 will go away once saving works again."
-            }
-            Self::SaveFailed(SaveFailure::Unknown) => {
-                "Your latest answers couldn't be saved, and the browser didn't say why. \
-                 They are still here on screen, so please keep this tab open, and download \
-                 everything to a file to be safe. Mend will keep trying, and this message \
-                 will go away once saving works again."
-            }
-            Self::TookTheirs => "Another tab saved newer answers; Mend is showing those now.",
-            Self::Combined => {
-                "Another tab saved answers at the same moment as this one. Mend has kept \
-                 both, and is showing them together here."
-            }
-            Self::BothChanged => {
-                "You changed the same answer in two tabs at once. Mend has kept the one you \
-                 gave here; have a look that it's the one you want."
-            }
-            Self::NotFinished => {
-                "An answer this guide needs was changed in another tab, so the guide isn't \
-                 marked as finished yet. The review page shows what's left."
-            }
-            Self::ErasedElsewhere => {
-                "Everything in Mend was erased from another tab, so this tab has been \
-                 cleared too."
-            }
-            Self::LockedUnsaved => {
-                "Mend has locked, but your latest changes couldn't be saved on this device \
-                 yet. They are kept, encrypted, in this tab only: unlock here to save them, \
-                 and keep this tab open until you have."
-            }
-            Self::UndoDropped => {
-                "Mend couldn't keep the copy it made before your last import in the new \
-                 form, so that import can no longer be undone. Everything else is as it was."
-            }
-            Self::KeptAsideOpen => {
-                "Earlier, Mend kept aside a copy of answers it couldn't read. This browser \
-                 had no room to encrypt that copy with your passphrase, so it is still kept \
-                 unencrypted on this device. Download it to keep it somewhere safe; \
-                 \u{201c}Erase everything\u{201d} in Settings removes it from here."
-            }
-            Self::LockedElsewhere => {
-                "Mend's passphrase was set or changed in another tab, so this tab has \
-                 locked. Enter the passphrase to carry on; anything you had not saved \
-                 here is kept and added back."
-            }
-        }
+        t(match self {
+            Self::Recovered => msg::domain::RECOVERED,
+            Self::NewerVersion => msg::domain::NEWER_VERSION,
+            Self::NewerElsewhereUnsaved => msg::domain::NEWER_ELSEWHERE_UNSAVED,
+            Self::NewerElsewhere => msg::domain::NEWER_ELSEWHERE,
+            Self::SaveFailed(SaveFailure::Full) => msg::domain::SAVE_FULL,
+            Self::SaveFailed(SaveFailure::Unavailable) => msg::domain::SAVE_UNAVAILABLE,
+            Self::SaveFailed(SaveFailure::Unknown) => msg::domain::SAVE_UNKNOWN,
+            Self::TookTheirs => msg::domain::TOOK_THEIRS,
+            Self::Combined => msg::domain::COMBINED,
+            Self::BothChanged => msg::domain::BOTH_CHANGED,
+            Self::NotFinished => msg::domain::NOT_FINISHED,
+            Self::ErasedElsewhere => msg::domain::ERASED_ELSEWHERE,
+            Self::LockedUnsaved => msg::domain::LOCKED_UNSAVED,
+            Self::UndoDropped => msg::domain::UNDO_DROPPED,
+            Self::KeptAsideOpen => msg::domain::KEPT_ASIDE_OPEN,
+            Self::LockedElsewhere => msg::domain::LOCKED_ELSEWHERE,
+        })
     }
 
     /// The button to offer with the message, if any.

@@ -1,6 +1,8 @@
 //! Why a file could not be imported, in words for the developer console
 //! (`Display`) and in words for the user ([`ImportError::message`]).
 
+use crate::domain::msg::{self, t};
+
 /// Why a file could not be imported.
 ///
 /// `Display` is for the developer console; the user sees
@@ -67,42 +69,16 @@ impl ImportError {
     /// What to tell the user: what happened and what to do, in one or two
     /// plain sentences. Static text, so it can never contain user data.
     pub fn message(&self) -> &'static str {
-        match self {
-            Self::TooLarge => {
-                "This file is larger than 5 MB, more than a Mend export ever is. \
-                 Check that you picked the right file."
-            }
-            Self::Empty => {
-                "This file is empty, so there is nothing in it to import. \
-                 Choose a file Mend saved with Export."
-            }
-            Self::NotText | Self::NotMend => {
-                "This isn't a Mend export. Choose a file Mend saved with Export."
-            }
-            Self::Truncated => {
-                "This file looks cut off: it ends before the data does. \
-                 Try exporting again or use another copy."
-            }
-            Self::Tampered(_) => {
-                "This file was changed after Mend saved it, so Mend can't trust it. \
-                 Use an untouched copy."
-            }
-            Self::Newer { .. } => {
-                "This file comes from a newer version of Mend. \
-                 Update Mend (reload it while online), then import again."
-            }
-            Self::BadSeal => {
-                "This file's encryption looks damaged, so Mend won't try to open it. \
-                 Use an untouched copy."
-            }
-            Self::WrongPassphrase => {
-                "That passphrase doesn't open this file. It needs the passphrase \
-                 that was set in Mend when the file was exported."
-            }
-            Self::SealedTampered => {
-                "The passphrase is right, but this file was changed after Mend saved it, \
-                 so Mend can't trust it. Use an untouched copy."
-            }
-        }
+        t(match self {
+            Self::TooLarge => msg::domain::IMPORT_TOO_LARGE,
+            Self::Empty => msg::domain::IMPORT_EMPTY,
+            Self::NotText | Self::NotMend => msg::domain::IMPORT_NOT_MEND,
+            Self::Truncated => msg::domain::IMPORT_TRUNCATED,
+            Self::Tampered(_) => msg::domain::IMPORT_TAMPERED,
+            Self::Newer { .. } => msg::domain::IMPORT_NEWER,
+            Self::BadSeal => msg::domain::IMPORT_BAD_SEAL,
+            Self::WrongPassphrase => msg::domain::IMPORT_WRONG_PASSPHRASE,
+            Self::SealedTampered => msg::domain::IMPORT_SEALED_TAMPERED,
+        })
     }
 }

@@ -10,6 +10,7 @@ use crate::domain::compare::sharing::{choose, offered};
 use crate::domain::guide::Guide;
 use crate::domain::ids::QuestionId;
 use crate::domain::program::summary::answer_lines;
+use crate::i18n::{msg, t};
 use crate::store::{today, Store, Urgency};
 
 #[component]
@@ -86,18 +87,15 @@ pub(super) fn Choose(guide: &'static Guide, exchange: Exchange) -> impl IntoView
         .collect_view();
     view! {
         <section class="card" aria-labelledby="compare-choose">
-            <h2 id="compare-choose">"Choose what to share"</h2>
-            <p>
-                "Everything ticked goes on your card, exactly as shown. Untick anything you'd rather keep "
-                "to yourself. Answers about your safety never go on a card."
-            </p>
+            <h2 id="compare-choose">{t(msg::compare::CHOOSE_HEADING)}</h2>
+            <p>{t(msg::compare::CHOOSE_INTRO)}</p>
             <fieldset>
-                <legend>"Answers to share"</legend>
+                <legend>{t(msg::compare::CHOOSE_LEGEND)}</legend>
                 {rows}
             </fieldset>
-            <p>"Once sealed, these answers stay as they are for this exchange, so neither of you can change an answer after seeing the other's."</p>
+            <p>{t(msg::compare::SEALED_NOTE)}</p>
             <p><button type="button" class="button button--primary" on:click=seal disabled=move || busy.get()>
-                {move || if busy.get() { "Sealing…" } else { "Seal my card" }}
+                {move || if busy.get() { t(msg::compare::SEALING) } else { t(msg::compare::SEAL) }}
             </button></p>
             <p class="field-error" role="alert">{move || error.get()}</p>
         </section>

@@ -9,6 +9,7 @@ use crate::domain::compare::comparison::{comparable_scores, compare};
 use crate::domain::compare::exchange::Exchange;
 use crate::domain::guide::Guide;
 use crate::domain::ids::GuideId;
+use crate::i18n::{msg, t, tf};
 use crate::routes::Page;
 use crate::store::Store;
 
@@ -29,7 +30,7 @@ pub(super) fn Comparison(guide: &'static Guide, exchange: Exchange) -> impl Into
         .map(|row| {
             let verdict = row.verdict.in_words(&name);
             let them = them.clone();
-            let shared = (!row.shared.is_empty()).then(|| format!("You both chose: {}.", row.shared.join("; ")));
+            let shared = (!row.shared.is_empty()).then(|| tf(msg::compare::BOTH_CHOSE, &[("choices", &row.shared.join("; "))]));
             let label = row.question.clone();
             view! {
                 <article class="compare-row" aria-label=label>
@@ -37,10 +38,10 @@ pub(super) fn Comparison(guide: &'static Guide, exchange: Exchange) -> impl Into
                     <p class="compare-row__verdict">{verdict}</p>
                     {shared.map(|s| view! { <p>{s}</p> })}
                     <dl class="compare-row__answers">
-                        <dt>"You"</dt>
-                        <dd>{if row.yours.is_empty() { vec!["(not shared)".to_owned()] } else { row.yours }.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}</dd>
+                        <dt>{t(msg::compare::YOU)}</dt>
+                        <dd>{if row.yours.is_empty() { vec![t(msg::compare::NOT_SHARED).to_owned()] } else { row.yours }.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}</dd>
                         <dt>{them}</dt>
-                        <dd>{if row.theirs.is_empty() { vec!["(not shared)".to_owned()] } else { row.theirs }.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}</dd>
+                        <dd>{if row.theirs.is_empty() { vec![t(msg::compare::NOT_SHARED).to_owned()] } else { row.theirs }.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}</dd>
                     </dl>
                 </article>
             }
@@ -52,17 +53,26 @@ pub(super) fn Comparison(guide: &'static Guide, exchange: Exchange) -> impl Into
         .into_iter()
         .map(|(a, b)| {
             let label = a.dimension.label().render(&wording);
-            let band = |s: &crate::domain::guide::DimensionScore<'_>| {
-                s.band
-                    .map(|b| format!(" ({})", b.title().render(&wording)))
-                    .unwrap_or_default()
-            };
             let range = a.dimension.range();
+            let score = |s: &crate::domain::guide::DimensionScore<'_>| {
+                let (value, max) = (s.value.to_string(), range.max.to_string());
+                match s.band {
+                    Some(b) => tf(
+                        msg::compare::SCORE_BAND,
+                        &[
+                            ("value", &value),
+                            ("max", &max),
+                            ("band", &b.title().render(&wording)),
+                        ],
+                    ),
+                    None => tf(msg::compare::SCORE, &[("value", &value), ("max", &max)]),
+                }
+            };
             view! {
                 <tr>
                     <th scope="row">{label}</th>
-                    <td>{format!("{} of {}{}", a.value, range.max, band(&a))}</td>
-                    <td>{format!("{} of {}{}", b.value, range.max, band(&b))}</td>
+                    <td>{score(&a)}</td>
+                    <td>{score(&b)}</td>
                 </tr>
             }
         })
@@ -73,25 +83,25 @@ pub(super) fn Comparison(guide: &'static Guide, exchange: Exchange) -> impl Into
         .map(|g| (Page::guide(g.id()).href(), g.title().render(&wording)));
     view! {
         <section class="card" aria-labelledby="compare-result">
-            <h2 id="compare-result">"Side by side"</h2>
+            <h2 id="compare-result">{t(msg::compare::RESULT_HEADING)}</h2>
             <p>
-                {format!("Your card and {name}'s, question by question. Opened on {}.", theirs.opened_on.long())}
+                {tf(msg::compare::RESULT_INTRO, &[("name", &name), ("date", &theirs.opened_on.long())])}
             </p>
             {has_scores.then(|| view! {
                 <table class="week-table__plain">
-                    <caption>"Scores from the answers you both shared"</caption>
-                    <thead><tr><th scope="col">"Result"</th><th scope="col">"You"</th><th scope="col">{them.clone()}</th></tr></thead>
+                    <caption>{t(msg::compare::SCORES_CAPTION)}</caption>
+                    <thead><tr><th scope="col">{t(msg::compare::RESULT_COLUMN)}</th><th scope="col">{t(msg::compare::YOU)}</th><th scope="col">{them.clone()}</th></tr></thead>
                     <tbody>{score_rows}</tbody>
                 </table>
             })}
             {rows}
             <div class="card notice" role="note">
-                <p>
-                    "Differences are where the useful talking is. Take one at a time, say what you see "
-                    "and how it feels rather than what the other person got wrong, and ask before you explain."
-                </p>
-                {conversation.map(|(href, title)| view! {
-                    <p>"The guide " <A href=href>{title}</A> " can help you plan that talk."</p>
+                <p>{t(msg::compare::TALK_NOTE)}</p>
+                {conversation.map(|(href, title)| {
+                    // The guide's title is a link inside the sentence.
+                    let words = t(msg::compare::TALK_GUIDE);
+                    let (before, after) = words.split_once("{guide}").unwrap_or((words, ""));
+                    view! { <p>{before} <A href=href>{title}</A> {after}</p> }
                 })}
             </div>
         </section>

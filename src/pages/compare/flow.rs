@@ -8,6 +8,7 @@ use super::receive::Receive;
 use super::send::Send;
 use crate::domain::compare::exchange::{Exchange, Stage};
 use crate::domain::guide::Guide;
+use crate::i18n::{msg, t, tf};
 use crate::store::{Store, Urgency};
 
 #[component]
@@ -37,22 +38,22 @@ pub(super) fn Flow(
     view! {
         {step}
         <section class="card" aria-labelledby="compare-manage">
-            <h2 id="compare-manage">"This exchange"</h2>
-            <p>{format!("Started on {}.", exchange.started_on().long())}</p>
+            <h2 id="compare-manage">{t(msg::compare::MANAGE_HEADING)}</h2>
+            <p>{tf(msg::compare::STARTED_ON, &[("date", &exchange.started_on().long())])}</p>
             <p class="actions">
-                <button type="button" class="button" on:click=move |_| { qr_shown.set(false); fresh.set(true); }>"Start a new exchange"</button>
+                <button type="button" class="button" on:click=move |_| { qr_shown.set(false); fresh.set(true); }>{t(msg::compare::NEW_EXCHANGE)}</button>
                 {move || if delete_asked.get() {
                     view! {
-                        <button type="button" class="button button--danger" on:click=delete>"Delete it for good"</button>
+                        <button type="button" class="button button--danger" on:click=delete>{t(msg::compare::DELETE_FOR_GOOD)}</button>
                     }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="button" on:click=move |_| delete_asked.set(true)>"Delete this exchange"</button>
+                        <button type="button" class="button" on:click=move |_| delete_asked.set(true)>{t(msg::compare::DELETE_EXCHANGE)}</button>
                     }.into_any()
                 }}
             </p>
             {move || delete_asked.get().then(|| view! {
-                <p class="field-help">"Both cards' answers and the pairing code are removed from this device. A card already sent stays wherever it was sent."</p>
+                <p class="field-help">{t(msg::compare::DELETE_NOTE)}</p>
             })}
         </section>
     }

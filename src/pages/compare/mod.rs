@@ -25,6 +25,7 @@ use crate::components::{alive, PageHeading};
 use crate::domain::answer::Answers;
 use crate::domain::compare::sharing::{availability, Availability};
 use crate::domain::guide::Guide;
+use crate::i18n::{msg, t, tf};
 use crate::pages::guide::with_guide;
 use crate::routes::{Page, EXCHANGE_QUERY};
 use crate::store::Store;
@@ -43,7 +44,7 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
     let safety = use_safety();
     let wording = Memo::new(move |_| store.read(|d| d.profile.wording.clone()));
     let name = Signal::derive(move || wording.with(|w| w.reference()));
-    let title = format!("Compare with {}", name.get_untracked());
+    let title = tf(msg::compare::TITLE, &[("name", &name.get_untracked())]);
     // A card that came in a link is held here until it can be opened.
     let arrived = glue::arrived_card();
     let from_link = arrived.is_some();
@@ -73,18 +74,15 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
             Availability::Open => {}
             Availability::NotShareable => {
                 return view! {
-                    <p>"This guide is not one to compare: its answers stay on this device."</p>
+                    <p>{t(msg::compare::NOT_SHAREABLE)}</p>
                 }
                 .into_any();
             }
             Availability::OffForDanger => {
                 return view! {
                     <div class="card notice--safety" role="note">
-                        <p>
-                            "Compare is switched off while your answers say you may not be safe. Being asked "
-                            "to show your answers can be a way of being controlled, and Mend won't help with that."
-                        </p>
-                        <p><A href=Page::Safety.href() attr:class="link-alone">"Go to your safety page"</A></p>
+                        <p>{t(msg::compare::OFF_FOR_DANGER)}</p>
+                        <p><A href=Page::Safety.href() attr:class="link-alone">{t(msg::compare::SAFETY_LINK)}</A></p>
                     </div>
                 }
                 .into_any();
@@ -92,12 +90,8 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
             Availability::OffForHarm => {
                 return view! {
                     <div class="card notice" role="note">
-                        <p>
-                            "Compare is switched off for now. You said you have frightened, threatened, hurt or "
-                            "controlled the other person, and asking to see someone's answers can feel like "
-                            "pressure. It comes back once you have taken a first step for stopping."
-                        </p>
-                        <p><A href=Page::StoppingHarm.href() attr:class="link-alone">"If you have frightened or hurt someone"</A></p>
+                        <p>{t(msg::compare::OFF_FOR_HARM)}</p>
+                        <p><A href=Page::StoppingHarm.href() attr:class="link-alone">{t(msg::compare::STOPPING_HARM_LINK)}</A></p>
                     </div>
                 }
                 .into_any();
@@ -109,7 +103,7 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
         }
     };
     view! {
-        <PageHeading text=title tab_title="Compare · Mend" />
+        <PageHeading text=title tab_title=t(msg::compare::TAB_TITLE) />
         <p class="lead">{move || guide.title().render(&wording.get())}</p>
         {body}
     }

@@ -7,6 +7,7 @@ use super::finished_answers;
 use crate::compare as glue;
 use crate::domain::compare::code::PairingCode;
 use crate::domain::guide::Guide;
+use crate::i18n::{msg, t, tf};
 use crate::routes::Page;
 use crate::store::{today, Store, Urgency};
 
@@ -43,31 +44,27 @@ pub(super) fn Pairing(
     view! {
         {from_link.then(|| view! {
             <p class="card notice" role="note">
-                "This link holds an answer card. It opens once you have agreed a pairing code with "
-                {move || name.get()} " below, sealed your own answers and sent them."
+                {move || tf(msg::compare::FROM_LINK, &[("name", &name.get())])}
             </p>
         })}
         <section class="card" aria-labelledby="compare-how">
-            <h2 id="compare-how">"How it works"</h2>
+            <h2 id="compare-how">{t(msg::compare::HOW_HEADING)}</h2>
             <ol>
-                <li>"You each answer this guide on your own device."</li>
-                <li>"Together, in person, you agree a pairing code."</li>
-                <li>"You each choose which answers to share, and seal them into an answer card."</li>
-                <li>"You send each other your cards. Theirs opens on your device only after you have sent yours, so neither of you sees the other's answers before sharing your own."</li>
+                <li>{t(msg::compare::HOW_ANSWER)}</li>
+                <li>{t(msg::compare::HOW_CODE)}</li>
+                <li>{t(msg::compare::HOW_CHOOSE)}</li>
+                <li>{t(msg::compare::HOW_SEND)}</li>
             </ol>
-            <p>
-                "No server is involved: cards travel however you send them, sealed with the pairing code. "
-                "One thing Mend can't prevent: whoever receives a card last could read it and never send theirs."
-            </p>
+            <p>{t(msg::compare::HOW_SERVER)}</p>
         </section>
         {if finished {
             view! {
                 <section class="card" aria-labelledby="compare-code">
-                    <h2 id="compare-code">"Your pairing code"</h2>
-                    <p>"One of you shows a new code; the other types it in. Both of you use the same code."</p>
+                    <h2 id="compare-code">{t(msg::compare::CODE_HEADING)}</h2>
+                    <p>{t(msg::compare::CODE_INTRO)}</p>
                     {move || match shown.get() {
                         None => view! {
-                            <p><button type="button" class="button" on:click=show>"Show a new code"</button></p>
+                            <p><button type="button" class="button" on:click=show>{t(msg::compare::SHOW_CODE)}</button></p>
                         }.into_any(),
                         Some(code) => {
                             let grouped = code.grouped();
@@ -76,20 +73,20 @@ pub(super) fn Pairing(
                                 <p class="pairing-code">
                                     <span aria-hidden="true">{grouped}</span>
                                     // Read letter by letter, not as words.
-                                    <span class="visually-hidden">{format!("Pairing code: {spoken}")}</span>
+                                    <span class="visually-hidden">{tf(msg::compare::CODE_SPOKEN, &[("code", &spoken)])}</span>
                                 </p>
-                                <p>"Read it out to " {move || name.get()} " or let them type it in, then use it here."</p>
-                                <p><button type="button" class="button button--primary" on:click=move |_| start(code.clone())>"Use this code"</button></p>
+                                <p>{move || tf(msg::compare::READ_OUT, &[("name", &name.get())])}</p>
+                                <p><button type="button" class="button button--primary" on:click=move |_| start(code.clone())>{t(msg::compare::USE_CODE)}</button></p>
                             }.into_any()
                         }
                     }}
                     <form on:submit=use_typed novalidate>
                         <div class="field">
-                            <label for="pairing-typed">"Or type the code you were given"</label>
+                            <label for="pairing-typed">{t(msg::compare::TYPE_LABEL)}</label>
                             <input id="pairing-typed" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false"
                                 prop:value=move || typed.get() on:input=move |e| typed.set(event_target_value(&e)) />
                         </div>
-                        <button type="submit" class="button">"Use the typed code"</button>
+                        <button type="submit" class="button">{t(msg::compare::USE_TYPED)}</button>
                     </form>
                     <p class="field-error" role="alert">{move || error.get()}</p>
                 </section>
@@ -98,8 +95,9 @@ pub(super) fn Pairing(
         } else {
             view! {
                 <p>
-                    "Finish this guide first: the answers you compare are the ones you gave. "
-                    <A href=Page::guide(guide.id()).href()>"Go to the guide"</A>
+                    {t(msg::compare::FINISH_FIRST)}
+                    " "
+                    <A href=Page::guide(guide.id()).href()>{t(msg::compare::GO_TO_GUIDE)}</A>
                 </p>
             }
             .into_any()

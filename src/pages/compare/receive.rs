@@ -8,6 +8,7 @@ use crate::components::alive;
 use crate::domain::compare::card::Card;
 use crate::domain::compare::exchange::Exchange;
 use crate::domain::guide::Guide;
+use crate::i18n::{msg, t, tf};
 use crate::store::{today, Store, Urgency};
 
 #[component]
@@ -53,21 +54,21 @@ pub(super) fn Receive(
                     }
                 }
                 Err(OpenFailure::Card(problem)) => alive(error, Some(problem.to_string())),
-                Err(OpenFailure::Unavailable) => alive(error, Some(UNAVAILABLE.to_owned())),
+                Err(OpenFailure::Unavailable) => alive(error, Some(t(UNAVAILABLE).to_owned())),
             }
             alive(busy, false);
         });
     };
     view! {
         <section class="card" aria-labelledby="compare-receive">
-            <h2 id="compare-receive">{format!("{}'s card", capitalised(&name))}</h2>
+            <h2 id="compare-receive">{capitalised(&tf(msg::compare::THEIR_CARD, &[("name", &name)]))}</h2>
             <form on:submit=open novalidate>
                 <div class="field">
-                    <label for="their-card">{format!("Paste {name}'s card")}</label>
+                    <label for="their-card">{tf(msg::compare::PASTE_LABEL, &[("name", &name)])}</label>
                     <textarea id="their-card" class="card-text" rows="4" spellcheck="false"
                         prop:value=move || pasted.get() on:input=move |e| pasted.set(event_target_value(&e))></textarea>
                 </div>
-                <button type="submit" class="button button--primary" disabled=move || busy.get()>"Open their card"</button>
+                <button type="submit" class="button button--primary" disabled=move || busy.get()>{t(msg::compare::OPEN_CARD)}</button>
             </form>
             <p class="field-error" role="alert">{move || error.get()}</p>
         </section>

@@ -4,9 +4,10 @@ use leptos::prelude::*;
 
 use crate::compare as glue;
 use crate::components::alive;
-use crate::components::download::{text_file, NOT_DOWNLOADED};
+use crate::components::download::text_file;
 use crate::domain::compare::exchange::{Exchange, Stage};
 use crate::domain::compare::qr;
+use crate::i18n::{msg, t, tf};
 use crate::routes::Page;
 use crate::store::{today, Store, Urgency};
 
@@ -37,10 +38,7 @@ pub(super) fn Send(exchange: Exchange, qr_shown: RwSignal<bool>) -> impl IntoVie
             if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
                 mark_sent();
             } else {
-                alive(
-                    status,
-                    Some("This browser wouldn't copy it. Select the card above and copy it yourself."),
-                );
+                alive(status, Some(t(msg::compare::COPY_FAILED)));
             }
         });
     };
@@ -51,7 +49,7 @@ pub(super) fn Send(exchange: Exchange, qr_shown: RwSignal<bool>) -> impl IntoVie
         if text_file("answer-card.txt", &file_text, "text/plain") {
             mark_sent();
         } else {
-            status.set(Some(NOT_DOWNLOADED));
+            status.set(Some(t(crate::i18n::msg::shell::NOT_DOWNLOADED)));
         }
     };
     let share_text = text.clone();
@@ -81,36 +79,36 @@ pub(super) fn Send(exchange: Exchange, qr_shown: RwSignal<bool>) -> impl IntoVie
     let copied_sent = mark_sent.clone();
     view! {
         <section class="card" aria-labelledby="compare-send">
-            <h2 id="compare-send">"Your card"</h2>
+            <h2 id="compare-send">{t(msg::compare::YOUR_CARD)}</h2>
             <p>
                 {if sent {
-                    format!("Sent. When {name} sends theirs, open it below.")
+                    tf(msg::compare::SENT, &[("name", &name)])
                 } else {
-                    format!("Send your card to {name}: copy it into a message, download it, or share it. Their card opens once yours is on its way.")
+                    tf(msg::compare::SEND_INTRO, &[("name", &name)])
                 }}
             </p>
-            <label for="my-card">"Your sealed card"</label>
+            <label for="my-card">{t(msg::compare::SEALED_LABEL)}</label>
             <textarea id="my-card" class="card-text" readonly rows="4"
                 on:copy=move |_| copied_sent()>{text.clone()}</textarea>
             <p class="actions">
-                <button type="button" class="button button--primary" on:click=copy>"Copy my card"</button>
-                <button type="button" class="button" on:click=download>"Download as a text file"</button>
-                {glue::can_share().then(|| view! { <button type="button" class="button" on:click=share>"Share…"</button> })}
-                <button type="button" class="button" on:click=show_qr>"Show as a QR code"</button>
+                <button type="button" class="button button--primary" on:click=copy>{t(msg::compare::COPY)}</button>
+                <button type="button" class="button" on:click=download>{t(msg::compare::DOWNLOAD)}</button>
+                {glue::can_share().then(|| view! { <button type="button" class="button" on:click=share>{t(msg::compare::SHARE)}</button> })}
+                <button type="button" class="button" on:click=show_qr>{t(msg::compare::SHOW_QR)}</button>
             </p>
             <p class="field-error" role="alert">{move || status.get()}</p>
             {move || qr_shown.get().then(|| match drawn.clone() {
                 Some(code) => view! {
                     <figure class="qr" data-link=link_to.clone()>
-                        <svg viewBox=format!("0 0 {0} {0}", code.width) role="img" aria-label="Your card as a QR code, for the other phone's camera" class="qr__code">
+                        <svg viewBox=format!("0 0 {0} {0}", code.width) role="img" aria-label=t(msg::compare::QR_LABEL) class="qr__code">
                             <rect width=code.width.to_string() height=code.width.to_string() class="qr__light" />
                             <path d=code.path class="qr__dark" />
                         </svg>
-                        <figcaption>"Scan it with the other phone's camera. The link opens Mend there, with your card; it never reaches a server."</figcaption>
+                        <figcaption>{t(msg::compare::QR_CAPTION)}</figcaption>
                     </figure>
                 }.into_any(),
                 None => view! {
-                    <p role="status">"Your card holds too much for a QR code a camera reads reliably. Send it as text instead: copy, download or share it."</p>
+                    <p role="status">{t(msg::compare::QR_TOO_BIG)}</p>
                 }.into_any(),
             })}
         </section>

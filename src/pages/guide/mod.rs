@@ -14,6 +14,7 @@ use crate::components::with_words;
 use crate::content;
 use crate::domain::guide::Guide;
 use crate::domain::ids::GuideId;
+use crate::i18n::{msg, t};
 use crate::pages::NotFound;
 use crate::routes::GUIDE_PARAM;
 
@@ -34,7 +35,7 @@ pub(crate) fn with_guide<V: IntoView + 'static>(page: fn(&'static Guide) -> V) -
             return view! { <NotFound /> }.into_any();
         }
         with_words(
-            "this guide",
+            t(msg::guide::THIS_GUIDE),
             move || vec![id.get()],
             move |guides| {
                 // Read once per guide opened: an answer given in this guide

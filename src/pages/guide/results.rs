@@ -17,6 +17,7 @@ use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
 use crate::domain::program::intake::{intake_guide, Intake, INTAKE_GUIDE};
 use crate::domain::program::progress::CHECK_IN_GUIDE;
 use crate::domain::program::results::{finished_entry, read, Reading};
+use crate::i18n::{fill, msg, t, tf, Text};
 use crate::routes::{Page, ENTRY_QUERY};
 use crate::store::{today, Store};
 
@@ -38,15 +39,15 @@ fn Results(guide: &'static Guide) -> impl IntoView {
     let wording = Memo::new(move |_| store.read(|d| d.profile.wording.clone()));
     let safety = use_safety();
     let title = guide.title().render(&wording.get_untracked());
-    let heading = format!("Your results: {title}");
-    let tab = format!("Results · {title} · Mend");
+    let heading = tf(msg::guide::RESULTS_HEADING, &[("title", &title)]);
+    let tab = tf(msg::guide::RESULTS_TAB_TITLE, &[("title", &title)]);
     view! {
         <PageHeading text=heading tab_title=tab />
         {move || match entry.get() {
             None => view! {
                 <div class="empty-state" role="note">
-                    <p>"You haven't finished this guide yet, so there are no results to show."</p>
-                    <p><A href=Page::guide(guide.id()).href() attr:class="button">"Go to the guide"</A></p>
+                    <p>{t(msg::guide::NO_RESULTS)}</p>
+                    <p><A href=Page::guide(guide.id()).href() attr:class="button">{t(msg::guide::GO_TO_GUIDE)}</A></p>
                 </div>
             }
             .into_any(),
@@ -96,11 +97,11 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                                 <section class="card result" aria-label=label.clone()>
                                     <h2>{label.clone()}</h2>
                                     <p>
-                                        "Some questions of this part have no answer yet (they were added "
-                                        "after you finished, or set aside while you may not have been safe), "
-                                        "so there is no result for it. "
-                                        <A href=review_href.clone()>"Answer its questions in your review"</A>
-                                        "."
+                                        {with_links(
+                                            msg::guide::PART_UNANSWERED,
+                                            &[],
+                                            &[("review_link", review_href.clone(), msg::guide::REVIEW_LINK)],
+                                        )}
                                     </p>
                                 </section>
                             }
@@ -110,7 +111,14 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                             <section class="card result" aria-label=label.clone()>
                                 <h2>{label.clone()}</h2>
                                 <p class="result__score">
-                                    {format!("{} on a scale from {} to {}", score.value, range.min, range.max)}
+                                    {tf(
+                                        msg::guide::SCORE,
+                                        &[
+                                            ("value", &score.value.to_string()),
+                                            ("min", &range.min.to_string()),
+                                            ("max", &range.max.to_string()),
+                                        ],
+                                    )}
                                 </p>
                                 <div class="bar" aria-hidden="true">
                                     // A style property, not a style attribute: the CSP allows the first only.
@@ -125,51 +133,52 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                         .into_any()
                     })
                     .collect_view();
-                let completed = entry.completed_on().map(|d| format!("Finished on {}.", d.long())).unwrap_or_default();
+                let completed = entry
+                    .completed_on()
+                    .map(|d| tf(msg::guide::FINISHED_ON, &[("date", &d.long())]))
+                    .unwrap_or_default();
+                let person = wording.reference();
                 view! {
                     <p class="lead">{completed}</p>
                     {crisis.then(|| view! {
                         <div class="card notice notice--safety" role="note">
-                            <h2>"Someone to talk to"</h2>
+                            <h2>{t(msg::guide::CRISIS_HEADING)}</h2>
                             <p>
-                                "You said you have had thoughts of ending your life or hurting yourself. "
-                                <A href=Page::RightNow.href()>"Right now"</A>
-                                " has crisis lines for your country and what to do in the next few minutes."
+                                {with_links(
+                                    msg::guide::CRISIS_BODY,
+                                    &[],
+                                    &[("right_now", Page::RightNow.href(), msg::guide::RIGHT_NOW)],
+                                )}
                             </p>
                         </div>
                     })}
                     {danger.then(|| view! {
                         <div class="card notice notice--safety" role="note">
-                            <h2>"Your safety comes first"</h2>
+                            <h2>{t(msg::guide::DANGER_HEADING)}</h2>
                             <p>
-                                "Some of your answers suggest you may not feel safe with "
-                                {wording.reference()}
-                                ". Repair exercises are for relationships where both people are safe, so Mend is not suggesting any here. "
-                                "If you are in danger right now, call your local emergency number. "
-                                <A href=Page::Safety.href()>"The Safety page"</A>
-                                " lists helplines that can talk it through with you in confidence."
+                                {with_links(
+                                    msg::guide::DANGER_BODY,
+                                    &[("person", &person)],
+                                    &[("safety_page", Page::Safety.href(), msg::guide::SAFETY_PAGE)],
+                                )}
                             </p>
                         </div>
                     })}
                     {(caution && !danger).then(|| view! {
                         <div class="card notice" role="note">
-                            <h2>"Worth a closer look"</h2>
-                            <p>
-                                "Some of your answers describe control, or walking on eggshells around "
-                                {wording.reference()}
-                                ". Mend keeps your path, and suggests the Safety check first: it looks at this more closely."
-                            </p>
+                            <h2>{t(msg::guide::CAUTION_HEADING)}</h2>
+                            <p>{tf(msg::guide::CAUTION_BODY, &[("person", &person)])}</p>
                         </div>
                     })}
                     {uses_harm.then(|| view! {
                         <div class="card notice" role="note">
-                            <h2>"Help for stopping"</h2>
+                            <h2>{t(msg::guide::HARM_HEADING)}</h2>
                             <p>
-                                "You said you have frightened, threatened, hurt or controlled "
-                                {wording.reference()}
-                                ". "
-                                <A href=Page::StoppingHarm.href()>"If you have frightened or hurt someone"</A>
-                                " is about what you can do now, without judging you."
+                                {with_links(
+                                    msg::guide::HARM_BODY,
+                                    &[("person", &person)],
+                                    &[("stopping_harm", Page::StoppingHarm.href(), msg::guide::STOPPING_HARM)],
+                                )}
                             </p>
                         </div>
                     })}
@@ -184,34 +193,31 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                             .collect_view();
                         view! {
                             <section class="card apology" aria-labelledby="apology-draft">
-                                <h2 id="apology-draft">"Your apology, as you wrote it"</h2>
+                                <h2 id="apology-draft">{t(msg::guide::APOLOGY_HEADING)}</h2>
                                 {parts}
                             </section>
                         }
                     })}
                     {leaving_note.then(|| view! {
                         <div class="card notice notice--safety" role="note">
-                            <h2>"If you decide to leave"</h2>
+                            <h2>{t(msg::guide::LEAVING_HEADING)}</h2>
                             <p>
-                                "Some of your answers in Mend show danger. The time around leaving can be the most "
-                                "dangerous, so please plan it with an advocate from a domestic abuse service before "
-                                "you tell anyone. "
-                                <A href=Page::Safety.href()>"The Safety page"</A>
-                                " lists lines for your country, and "
-                                <A href=Page::guide(&"my-plan".into()).href()>"My plan"</A>
-                                " is a place to note what you would need."
+                                {with_links(
+                                    msg::guide::LEAVING_BODY,
+                                    &[],
+                                    &[
+                                        ("safety_page", Page::Safety.href(), msg::guide::SAFETY_PAGE),
+                                        ("my_plan", Page::guide(&"my-plan".into()).href(), msg::guide::MY_PLAN),
+                                    ],
+                                )}
                             </p>
                         </div>
                     })}
                     {gate_cards}
                     {scores_set_aside.then(|| view! {
                         <section class="card notice--safety result" aria-labelledby="results-fear">
-                            <h2 id="results-fear">"No scores while you may not be safe"</h2>
-                            <p>
-                                "Somewhere in Mend you said you are afraid, or that you have been hurt or threatened. "
-                                "Fear is not one answer to weigh against others, so Mend is not showing scores or "
-                                "what they might mean. Your answers are kept as you gave them."
-                            </p>
+                            <h2 id="results-fear">{t(msg::guide::NO_SCORES_HEADING)}</h2>
+                            <p>{t(msg::guide::NO_SCORES_BODY)}</p>
                         </section>
                     })}
                     {bars}
@@ -222,13 +228,9 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                     // user is done: comparing answers presumes both want to work on it.
                     {(is_shareable(guide) && status.compare_allowed() && intake.other_is_willing() && !status.done()).then(|| view! {
                         <section class="card" aria-labelledby="results-compare">
-                            <h2 id="results-compare">{format!("Compare with {}", wording.reference())}</h2>
-                            <p>
-                                "If you both want to, you can each choose answers to share and see them side by "
-                                "side, on your own devices, with no server. Neither of you sees the other's answers "
-                                "before sharing your own."
-                            </p>
-                            <p><A href=Page::compare(guide.id()).href() attr:class="link-alone">"Compare your answers"</A></p>
+                            <h2 id="results-compare">{tf(msg::guide::COMPARE_HEADING, &[("person", &person)])}</h2>
+                            <p>{t(msg::guide::COMPARE_BODY)}</p>
+                            <p><A href=Page::compare(guide.id()).href() attr:class="link-alone">{t(msg::guide::COMPARE_LINK)}</A></p>
                         </section>
                     })}
                     {(!recommended.is_empty()).then(|| {
@@ -244,7 +246,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                             .collect_view();
                         view! {
                             <section class="card" aria-labelledby="results-next">
-                                <h2 id="results-next">"What might help next"</h2>
+                                <h2 id="results-next">{t(msg::guide::NEXT_HEADING)}</h2>
                                 <ul>{items}</ul>
                             </section>
                         }
@@ -256,10 +258,10 @@ fn Results(guide: &'static Guide) -> impl IntoView {
         }}
         <p class="actions no-print">
             {(guide.id().as_str() == INTAKE_GUIDE).then(|| view! {
-                <A href=Page::Start.href() attr:class="button button--primary">"See your path"</A>
+                <A href=Page::Start.href() attr:class="button button--primary">{t(msg::guide::SEE_PATH)}</A>
             })}
-            <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"Print"</button>
-            <A href=Page::review(guide.id()).href() attr:class="button">"Review my answers"</A>
+            <button type="button" class="button" on:click=|_| { let _ = window().print(); }>{t(msg::guide::PRINT)}</button>
+            <A href=Page::review(guide.id()).href() attr:class="button">{t(msg::guide::REVIEW_ANSWERS)}</A>
             {guide.is_recurring().then(|| view! {
                 <button
                     type="button"
@@ -272,10 +274,36 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                         navigate(&Page::guide(guide.id()).href(), Default::default());
                     }
                 >
-                    "Start a new entry"
+                    {t(msg::guide::NEW_ENTRY)}
                 </button>
             })}
         </p>
         {(guide.id().as_str() == CHECK_IN_GUIDE).then(|| view! { <TrustOverTime /> <ReminderCard /> })}
     }
+}
+
+/// `text` with its `{placeholders}` filled from `values`, and each link of
+/// `links` (name, address, words) put where its `{name}` stands: inside the
+/// sentence, wherever the language shown puts it.
+fn with_links(text: Text, values: &[(&str, &str)], links: &[(&str, String, Text)]) -> Vec<AnyView> {
+    let mut pieces = Vec::new();
+    let mut rest = t(text);
+    loop {
+        let next = links
+            .iter()
+            .filter_map(|(name, href, words)| {
+                let mark = format!("{{{name}}}");
+                rest.find(&mark)
+                    .map(|at| (at, mark.len(), href.clone(), *words))
+            })
+            .min_by_key(|(at, ..)| *at);
+        let Some((at, len, href, words)) = next else {
+            break;
+        };
+        pieces.push(fill(&rest[..at], values).into_any());
+        pieces.push(view! { <A href=href>{t(words)}</A> }.into_any());
+        rest = &rest[at + len..];
+    }
+    pieces.push(fill(rest, values).into_any());
+    pieces
 }

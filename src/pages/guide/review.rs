@@ -12,6 +12,7 @@ use crate::content;
 use crate::domain::answer::AnswerValue;
 use crate::domain::guide::{Guide, Question, QuestionKind};
 use crate::domain::wording::Wording;
+use crate::i18n::{msg, t, tf};
 use crate::routes::{Page, FROM_QUERY, FROM_REVIEW};
 use crate::store::{today, Store};
 
@@ -84,7 +85,7 @@ fn Review(guide: &'static Guide) -> impl IntoView {
                     let problem = question.check(answer).err().map(|p| p.message);
                     let missing = problem.is_some();
                     let text = question.text().render(&wording);
-                    let edit_label = format!("Edit: {text}");
+                    let edit_label = tf(msg::guide::EDIT_LABEL, &[("question", &text)]);
                     view! {
                         <div class="review__item" class:review__item--missing=missing>
                             <dt>{text}</dt>
@@ -92,7 +93,7 @@ fn Review(guide: &'static Guide) -> impl IntoView {
                                 {answer_view(question, answer, &wording)}
                                 {problem.map(|m| view! { <p class="question__error">{m}</p> })}
                                 <button type="button" class="button button--quiet no-print" aria-label=edit_label on:click=edit(step.id().clone())>
-                                    "Edit"
+                                    {t(msg::guide::EDIT)}
                                 </button>
                             </dd>
                         </div>
@@ -103,18 +104,21 @@ fn Review(guide: &'static Guide) -> impl IntoView {
     };
     let title = guide.title().render(&wording.get_untracked());
     view! {
-        <PageHeading text=format!("Review: {title}") tab_title=format!("Review · {title} · Mend") />
-        <p class="lead no-print">"Here is everything you answered. Change anything you like; it is saved as you go."</p>
+        <PageHeading
+            text=tf(msg::guide::REVIEW_HEADING, &[("title", &title)])
+            tab_title=tf(msg::guide::REVIEW_TAB_TITLE, &[("title", &title)])
+        />
+        <p class="lead no-print">{t(msg::guide::REVIEW_LEAD)}</p>
         <dl class="review">{rows}</dl>
         <p class="actions no-print">
             <Show
                 when=move || complete.get()
-                fallback=|| view! { <span class="notice">"A few questions still need an answer before you can see your results."</span> }
+                fallback=|| view! { <span class="notice">{t(msg::guide::REVIEW_INCOMPLETE)}</span> }
             >
-                <button type="button" class="button button--primary" on:click=finish.clone()>"See my results"</button>
+                <button type="button" class="button button--primary" on:click=finish.clone()>{t(msg::guide::SEE_RESULTS)}</button>
             </Show>
-            <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"Print"</button>
-            <A href=Page::guide(guide.id()).href() attr:class="button">"Back to the questions"</A>
+            <button type="button" class="button" on:click=|_| { let _ = window().print(); }>{t(msg::guide::PRINT)}</button>
+            <A href=Page::guide(guide.id()).href() attr:class="button">{t(msg::guide::BACK_TO_QUESTIONS)}</A>
         </p>
     }
 }
@@ -128,15 +132,18 @@ pub fn answer_view(
 ) -> AnyView {
     let label_of = |id: &crate::domain::ids::OptionId| option_label(question, id, wording);
     match (question.kind(), answer) {
-        (_, None) => view! { <p class="review__none">"Not answered"</p> }.into_any(),
+        (_, None) => view! { <p class="review__none">{t(msg::guide::NOT_ANSWERED)}</p> }.into_any(),
         (_, Some(AnswerValue::Choice(id))) => view! { <p>{label_of(id)}</p> }.into_any(),
         (_, Some(AnswerValue::Choices(ids))) => {
             view! { <ul>{ids.iter().map(|id| view! { <li>{label_of(id)}</li> }).collect_view()}</ul> }.into_any()
         }
-        (_, Some(AnswerValue::YesNo(yes))) => view! { <p>{if *yes { "Yes" } else { "No" }}</p> }.into_any(),
+        (_, Some(AnswerValue::YesNo(yes))) => view! { <p>{if *yes { t(msg::guide::YES) } else { t(msg::guide::NO) }}</p> }.into_any(),
         (QuestionKind::Scale(scale), Some(AnswerValue::Scale(value))) => {
             let label = scale.label(*value).map(|l| format!(" ({})", l.render(wording)));
-            view! { <p>{format!("{value} on a scale of {} to {}", scale.min(), scale.max())}{label}</p> }.into_any()
+            view! { <p>{tf(
+                msg::guide::SCALE_ANSWER,
+                &[("value", &value.to_string()), ("min", &scale.min().to_string()), ("max", &scale.max().to_string())],
+            )}{label}</p> }.into_any()
         }
         (_, Some(AnswerValue::Scale(value))) => view! { <p>{*value}</p> }.into_any(),
         (_, Some(AnswerValue::Text(text))) => view! { <p class="review__text">{text.clone()}</p> }.into_any(),

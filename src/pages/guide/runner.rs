@@ -19,6 +19,7 @@ use crate::domain::program::commitments::CHECK_IN_STEP;
 use crate::domain::program::intake::{INTAKE_GUIDE, INTAKE_SAFETY_STEP};
 use crate::domain::program::progress::CHECK_IN_GUIDE;
 use crate::domain::program::safety::{route_after_step, Route};
+use crate::i18n::{msg, t};
 use crate::routes::{Page, FROM_QUERY, FROM_REVIEW};
 use crate::store::{today, Store};
 
@@ -73,7 +74,7 @@ fn Runner(guide: &'static Guide) -> impl IntoView {
             None => view! { <Intro guide /> }.into_any(),
             Some(step) => view! { <StepScreen guide step guide_title=guide_title.clone() answered /> }.into_any(),
         }}
-        <p class="save-status" role="status">{move || saved.get().then_some("Saved")}</p>
+        <p class="save-status" role="status">{move || saved.get().then_some(t(msg::guide::SAVED))}</p>
     }
 }
 
@@ -103,7 +104,7 @@ fn Intro(guide: &'static Guide) -> impl IntoView {
         </div>
         <p class="actions">
             <button type="button" class="button button--primary" on:click=begin disabled=move || store.read_only().get()>
-                {if started { "Continue where you left off" } else { "Begin" }}
+                {if started { t(msg::guide::CONTINUE_WHERE_LEFT) } else { t(msg::guide::BEGIN) }}
             </button>
         </p>
     }
@@ -323,12 +324,12 @@ fn StepScreen(
                 />
             </For>
             <div class="runner__nav">
-                <button type="button" class="button" on:click=back>"Back"</button>
+                <button type="button" class="button" on:click=back>{t(msg::guide::BACK)}</button>
                 <button type="submit" class="button button--primary">
-                    {if from_review { "Back to review" } else { "Next" }}
+                    {if from_review { t(msg::guide::BACK_TO_REVIEW) } else { t(msg::guide::NEXT) }}
                 </button>
             </div>
-            <p class="runner__hint">"Your answers are saved as you go. You can stop any time and come back."</p>
+            <p class="runner__hint">{t(msg::guide::SAVED_AS_YOU_GO)}</p>
         </form>
     }
 }

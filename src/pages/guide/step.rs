@@ -13,6 +13,7 @@ use crate::domain::guide::{Guide, Progress};
 use crate::domain::ids::QuestionId;
 use crate::domain::program::apology::{APOLOGY_GUIDE, APOLOGY_PARTS};
 use crate::domain::wording::Wording;
+use crate::i18n::{msg, t, tf, tn};
 use crate::store::Store;
 
 /// "Question 3 of 12" (or "Questions 3–5 of 12") and a progress bar.
@@ -22,15 +23,18 @@ pub(super) fn StepProgress(progress: Memo<Option<Progress>>) -> impl IntoView {
         <div class="progress">
             <p class="progress__text" id="step-progress">
                 {move || progress.get().map(|p| if p.first == p.last {
-                    format!("Question {} of {}", p.first, p.total)
+                    tf(msg::guide::QUESTION_OF, &[("number", &p.first.to_string()), ("total", &p.total.to_string())])
                 } else {
-                    format!("Questions {}–{} of {}", p.first, p.last, p.total)
+                    tf(
+                        msg::guide::QUESTIONS_OF,
+                        &[("first", &p.first.to_string()), ("last", &p.last.to_string()), ("total", &p.total.to_string())],
+                    )
                 })}
             </p>
             <progress
                 max=move || progress.get().map(|p| p.total).unwrap_or(1).to_string()
                 value=move || progress.get().map(|p| p.last).unwrap_or(0).to_string()
-                aria-label="Progress through this guide"
+                aria-label=t(msg::guide::PROGRESS_LABEL)
             ></progress>
         </div>
     }
@@ -49,10 +53,7 @@ pub(super) fn ErrorSummary(
         <Show when=move || errors.with(|e| !e.is_empty())>
             <div class="error-summary" role="alert">
                 <h3 class="error-summary__title">
-                    {move || match errors.with(Vec::len) {
-                        1 => "One answer needs attention".to_owned(),
-                        n => format!("{n} answers need attention"),
-                    }}
+                    {move || tn(msg::guide::ANSWERS_NEED_ATTENTION, errors.with(Vec::len) as u64)}
                 </h3>
                 <ul>
                     {move || errors.get().into_iter().map(|(id, message)| {

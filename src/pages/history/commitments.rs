@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::domain::date::CalendarDate;
 use crate::domain::program::commitments::{Commitment, EndedHow};
 use crate::domain::program::summary::status;
+use crate::i18n::{msg, t, tf};
 use crate::store::{today, Store, Urgency};
 
 #[component]
@@ -37,44 +38,34 @@ pub fn CommitmentsSection() -> impl IntoView {
             new_text.set(String::new());
             add_error.set(None);
         } else {
-            add_error.set(Some("Write the commitment first, in a few words."));
+            add_error.set(Some(t(msg::history::ADD_EMPTY)));
         }
     };
     view! {
         <section class="card" aria-labelledby="history-commitments">
-            <h2 id="history-commitments">"Commitments"</h2>
+            <h2 id="history-commitments">{t(msg::history::COMMITMENTS_HEADING)}</h2>
             <Show
                 when=move || listed.with(|all| !all.is_empty())
                 fallback=|| view! {
-                    <p>
-                        "Nothing is tracked yet. The commitments you write in \u{201c}Keeping your "
-                        "word\u{201d} or \u{201c}Committing to the work\u{201d} are tracked from the day "
-                        "you finish the guide, and each weekly check-in asks how they went."
-                    </p>
+                    <p>{t(msg::history::COMMITMENTS_NONE)}</p>
                 }
             >
-                <p class="field-help">
-                    "Each weekly check-in asks how the open ones went. This is a record, not a score: "
-                    "a missed week is worth talking about, and it doesn't undo the weeks that were kept."
-                </p>
+                <p class="field-help">{t(msg::history::COMMITMENTS_HELP)}</p>
                 <For each=move || listed.get() key=|c| c.clone() let(c)>
                     <CommitmentCard commitment=c />
                 </For>
             </Show>
             <form class="commitment-add" on:submit=add novalidate>
                 <div class="field">
-                    <label for="commitment-new">"Add a commitment of your own"</label>
-                    <p class="field-help" id="commitment-new-help">
-                        "Something you will do, or an agreement or boundary you want to keep. It is "
-                        "tracked from today."
-                    </p>
+                    <label for="commitment-new">{t(msg::history::ADD_LABEL)}</label>
+                    <p class="field-help" id="commitment-new-help">{t(msg::history::ADD_HELP)}</p>
                     <input id="commitment-new" type="text" maxlength="500"
                         aria-describedby="commitment-new-help"
                         prop:value=move || new_text.get()
                         on:input=move |e| new_text.set(event_target_value(&e)) />
                     <p class="field-error" role="alert">{move || add_error.get()}</p>
                 </div>
-                <button type="submit" class="button">"Add it"</button>
+                <button type="submit" class="button">{t(msg::history::ADD_IT)}</button>
             </form>
         </section>
     }
@@ -127,37 +118,37 @@ fn CommitmentCard(commitment: Commitment) -> impl IntoView {
             <p class="muted">{status(&commitment)}</p>
             <p>{commitment.in_words(today)}</p>
             <details class="week-table" on:toggle=move |_| table_opened.set(true)>
-                <summary>"Week by week"</summary>
+                <summary>{t(msg::history::WEEK_BY_WEEK)}</summary>
                 <table>
-                    <caption>{format!("Each week since {}", commitment.started_on.long())}</caption>
+                    <caption>{tf(msg::history::EACH_WEEK_SINCE, &[("date", &commitment.started_on.long())])}</caption>
                     <thead>
-                        <tr><th scope="col">"Week of"</th><th scope="col">"How it went"</th><th scope="col">"Note"</th></tr>
+                        <tr><th scope="col">{t(msg::history::WEEK_OF)}</th><th scope="col">{t(msg::history::HOW_IT_WENT)}</th><th scope="col">{t(msg::history::NOTE)}</th></tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </details>
             <details class="commitment__change">
-                <summary>{if open { "Change, finish or drop it" } else { "Change or track it again" }}</summary>
+                <summary>{if open { t(msg::history::CHANGE_OPEN) } else { t(msg::history::CHANGE_ENDED) }}</summary>
                 <form class="commitment__form" on:submit=save_words novalidate>
                     <div class="field">
-                        <label for=words_id.clone()>"In your words"</label>
+                        <label for=words_id.clone()>{t(msg::history::IN_YOUR_WORDS)}</label>
                         <input id=words_id type="text" maxlength="500"
                             prop:value=move || words.get()
                             on:input=move |e| words.set(event_target_value(&e)) />
                     </div>
-                    <button type="submit" class="button">"Save the new words"</button>
+                    <button type="submit" class="button">{t(msg::history::SAVE_WORDS)}</button>
                 </form>
                 {if open {
                     view! {
                         <div class="field">
-                            <label for=reason_id.clone()>"Why it ends (optional)"</label>
+                            <label for=reason_id.clone()>{t(msg::history::END_REASON)}</label>
                             <input id=reason_id type="text" maxlength="500"
                                 prop:value=move || reason.get()
                                 on:input=move |e| reason.set(event_target_value(&e)) />
                         </div>
                         <p class="actions">
-                            <button type="button" class="button" on:click=move |_| end(EndedHow::Finished)>"It's finished"</button>
-                            <button type="button" class="button" on:click=move |_| end(EndedHow::Dropped)>"Drop it"</button>
+                            <button type="button" class="button" on:click=move |_| end(EndedHow::Finished)>{t(msg::history::FINISHED)}</button>
+                            <button type="button" class="button" on:click=move |_| end(EndedHow::Dropped)>{t(msg::history::DROP)}</button>
                         </p>
                     }
                     .into_any()
@@ -166,7 +157,7 @@ fn CommitmentCard(commitment: Commitment) -> impl IntoView {
                         <p class="actions">
                             <button type="button" class="button" on:click=move |_| {
                                 store.change(Urgency::Now, |d| d.commitments.reopen(&id.get_value()));
-                            }>"Track it again"</button>
+                            }>{t(msg::history::TRACK_AGAIN)}</button>
                         </p>
                     }
                     .into_any()
@@ -177,7 +168,7 @@ fn CommitmentCard(commitment: Commitment) -> impl IntoView {
 }
 
 fn week_row(week: CalendarDate, mark: Option<(&'static str, String)>) -> impl IntoView {
-    let (how, note) = mark.unwrap_or(("Not marked", String::new()));
+    let (how, note) = mark.unwrap_or((t(msg::history::NOT_MARKED), String::new()));
     view! {
         <tr>
             <th scope="row"><time datetime=week.to_string()>{week.long()}</time></th>

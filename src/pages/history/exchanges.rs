@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::content::library;
+use crate::i18n::{msg, t, tf};
 use crate::routes::{Page, EXCHANGE_QUERY};
 use crate::store::{Store, Urgency};
 
@@ -23,7 +24,15 @@ pub fn ExchangesSection() -> impl IntoView {
                         .unwrap_or_else(|| e.guide().to_string());
                     let id = e.id().to_owned();
                     let href = Page::compare(e.guide()).href_with(EXCHANGE_QUERY, e.id());
-                    let label = format!("Delete the exchange for {title}, started {}", e.started_on().long());
+                    let started = e.started_on().long();
+                    let label = tf(
+                        msg::history::DELETE_EXCHANGE,
+                        &[("title", &title), ("date", &started)],
+                    );
+                    let label_for_good = tf(
+                        msg::history::DELETE_EXCHANGE_FOR_GOOD,
+                        &[("title", &title), ("date", &started)],
+                    );
                     // Deleting takes the other person's answers and the
                     // code with it, so it asks twice.
                     let asked = RwSignal::new(false);
@@ -38,16 +47,16 @@ pub fn ExchangesSection() -> impl IntoView {
                                 let id = id.clone();
                                 if asked.get() {
                                     view! {
-                                        <button type="button" class="button button--danger" aria-label=format!("{label}: delete it for good")
+                                        <button type="button" class="button button--danger" aria-label=label_for_good.clone()
                                             on:click=move |_| store.change(Urgency::Now, |d| d.exchanges.remove(&id))>
-                                            "Delete it for good"
+                                            {t(msg::history::DELETE_FOR_GOOD)}
                                         </button>
                                     }.into_any()
                                 } else {
                                     view! {
                                         <button type="button" class="button button--quiet" aria-label=label.clone()
                                             on:click=move |_| asked.set(true)>
-                                            "Delete"
+                                            {t(msg::history::DELETE)}
                                         </button>
                                     }.into_any()
                                 }
@@ -60,14 +69,14 @@ pub fn ExchangesSection() -> impl IntoView {
     };
     move || {
         let rows = rows();
-        (!rows.is_empty()).then(|| view! {
-            <section class="card" aria-labelledby="history-exchanges">
-                <h2 id="history-exchanges">"Answers compared"</h2>
-                <p class="field-help">
-                    "Deleting an exchange removes both cards' answers and the pairing code from this device."
-                </p>
-                <ul class="history">{rows}</ul>
-            </section>
+        (!rows.is_empty()).then(|| {
+            view! {
+                <section class="card" aria-labelledby="history-exchanges">
+                    <h2 id="history-exchanges">{t(msg::history::EXCHANGES_HEADING)}</h2>
+                    <p class="field-help">{t(msg::history::EXCHANGES_HELP)}</p>
+                    <ul class="history">{rows}</ul>
+                </section>
+            }
         })
     }
 }

@@ -10,6 +10,7 @@ use crate::domain::calendar::{Reminder, REVIEW_TITLE};
 use crate::domain::ids::GuideId;
 use crate::domain::program::progress::CHECK_IN_GUIDE;
 use crate::domain::program::review::review_dates;
+use crate::i18n::{msg, t, tf};
 use crate::routes::{Page, ENTRY_QUERY};
 use crate::store::Store;
 
@@ -76,9 +77,9 @@ pub fn History() -> impl IntoView {
                             // A one-off reminder in the user's calendar, with
                             // a title that says nothing about what it is for.
                             <button type="button" class="button button--quiet"
-                                aria-label=format!("Add {} to my calendar", day.long())
+                                aria-label=tf(msg::history::ADD_DAY_TO_CALENDAR, &[("date", &day.long())])
                                 on:click=move |_| reminder_error.set(download(&Reminder::on_day(REVIEW_TITLE, day)).err())>
-                                "Add to my calendar"
+                                {t(msg::history::ADD_TO_CALENDAR)}
                             </button>
                         </li>
                     }
@@ -87,10 +88,10 @@ pub fn History() -> impl IntoView {
         })
     };
     view! {
-        <PageHeading text="History" tab_title=Page::History.document_title() />
+        <PageHeading text=t(msg::history::HEADING) tab_title=Page::History.document_title() />
         {move || has_finished().then(|| view! {
             <p>
-                <A href=Page::Summary.href()>"Make a summary to take to a counsellor"</A>
+                <A href=Page::Summary.href()>{t(msg::history::SUMMARY_LINK)}</A>
             </p>
         })}
         {move || has_check_ins().then(|| view! { <TrustOverTime /> })}
@@ -100,12 +101,10 @@ pub fn History() -> impl IntoView {
             let rows = reviews();
             (!rows.is_empty()).then(|| view! {
                 <section class="card" aria-labelledby="history-reviews">
-                    <h2 id="history-reviews">"Dates you set to look again"</h2>
+                    <h2 id="history-reviews">{t(msg::history::REVIEWS_HEADING)}</h2>
                     <ul class="history">{rows}</ul>
                     <p class="field-help">
-                        "\u{201c}Add to my calendar\u{201d} downloads a reminder for 7 pm that day, titled \u{201c}"
-                        {REVIEW_TITLE}
-                        "\u{201d}, so a calendar that syncs or shows on a lock screen says nothing more."
+                        {tf(msg::history::CALENDAR_HELP, &[("title", REVIEW_TITLE)])}
                     </p>
                     <p class="field-error" role="alert">{move || reminder_error.get()}</p>
                 </section>
@@ -116,11 +115,8 @@ pub fn History() -> impl IntoView {
             if rows.is_empty() {
                 view! {
                     <div class="empty-state" role="note">
-                        <p>"Nothing here yet."</p>
-                        <p>
-                            "Each time you finish a guide or a check-in, it is kept here with its date, so you "
-                            "can look back and see how things have changed."
-                        </p>
+                        <p>{t(msg::history::EMPTY)}</p>
+                        <p>{t(msg::history::EMPTY_BODY)}</p>
                     </div>
                 }
                 .into_any()

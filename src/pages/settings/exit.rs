@@ -7,6 +7,7 @@ use crate::components::Checkbox;
 
 use crate::components::safety::use_safety;
 use crate::domain::prefs::{exit_url, NEUTRAL_TITLE};
+use crate::i18n::{msg::settings, t, tf};
 use crate::privacy::Privacy;
 use crate::store::Store;
 
@@ -33,37 +34,30 @@ pub fn QuickExitSettings() -> impl IntoView {
                 let mut prefs = privacy.prefs().get_untracked();
                 prefs.exit_url = url;
                 status.set(Some(if privacy.set_prefs(prefs) {
-                    "Saved. Quick exit now goes there."
+                    t(settings::EXIT_SAVED)
                 } else {
-                    "This browser didn't let Mend save the address; it applies until Mend is closed."
+                    t(settings::EXIT_NOT_SAVED)
                 }));
             }
         }
     };
     view! {
         <section class="card" aria-labelledby="settings-exit">
-            <h2 id="settings-exit">"Quick exit"</h2>
-            <p>
-                "The Quick exit button at the top of every page, or pressing Escape three times, "
-                "hides Mend at once, saves what you typed, locks Mend if you have a passphrase, and "
-                "opens another website in this tab in Mend's place, so the Back button does not lead "
-                "back to your answers."
-            </p>
-            <p><strong>"What it cannot hide: "</strong>
-                "Mend's pages stay in the browser's history list, and Mend's icon stays on your home "
-                "screen if you installed it. In a private or incognito window the history is not kept. "
-                "Without a passphrase, anyone who opens Mend on this device can read your answers."
+            <h2 id="settings-exit">{t(settings::EXIT_HEADING)}</h2>
+            <p>{t(settings::EXIT_INTRO)}</p>
+            <p><strong>{t(settings::EXIT_CANNOT_HIDE)}</strong>
+                {t(settings::EXIT_CANNOT_HIDE_BODY)}
             </p>
             <form on:submit=save novalidate>
                 <div class="field">
-                    <label for="exit-url">"Website to show instead"</label>
+                    <label for="exit-url">{t(settings::EXIT_URL)}</label>
                     <input id="exit-url" type="url" inputmode="url" node_ref=address
                         prop:value=move || privacy.prefs().get_untracked().exit_url
                         aria-describedby="exit-url-error" />
                 </div>
                 <p id="exit-url-error" class="field-error" role="alert">{move || error.get()}</p>
                 <p role="status">{move || status.get()}</p>
-                <button class="button" type="submit">"Save address"</button>
+                <button class="button" type="submit">{t(settings::EXIT_SAVE)}</button>
             </form>
             <NeutralTitle />
         </section>
@@ -86,18 +80,13 @@ fn NeutralTitle() -> impl IntoView {
     let change = move |ticked: bool| {
         let mut prefs = privacy.prefs().get_untracked();
         prefs.neutral_title = Some(ticked);
-        status.set((!privacy.set_prefs(prefs)).then_some(
-            "This browser didn't let Mend save this choice; it applies until Mend is closed.",
-        ));
+        status.set((!privacy.set_prefs(prefs)).then_some(t(settings::NEUTRAL_NOT_SAVED)));
     };
     view! {
-        <Checkbox checked=Signal::derive(on) on_change=change label="Show a neutral tab title"
+        <Checkbox checked=Signal::derive(on) on_change=change label=t(settings::NEUTRAL_LABEL)
             described_by="neutral-title-help" class="neutral-title">
             <p id="neutral-title-help" class="field-help">
-                "The browser tab, the app switcher and the history list say \u{201c}"
-                {NEUTRAL_TITLE}
-                "\u{201d} instead of the name of the page or guide you are in. It is on by default once "
-                "you set a passphrase, and while any answer shows danger."
+                {tf(settings::NEUTRAL_HELP, &[("title", NEUTRAL_TITLE)])}
             </p>
             <p role="status">{move || status.get()}</p>
         </Checkbox>

@@ -2,6 +2,7 @@
 //! itself (export, import, storage, erase) and this copy of Mend.
 
 mod exit;
+mod language;
 mod passphrase;
 mod storage;
 mod transfer;
@@ -9,6 +10,7 @@ mod transfer;
 use leptos::prelude::*;
 
 use crate::components::{alive, download, PageHeading};
+use crate::i18n::{msg::settings, t};
 use crate::privacy::Privacy;
 use crate::pwa;
 use crate::routes::Page;
@@ -17,16 +19,10 @@ use crate::store::Store;
 #[component]
 pub fn Settings() -> impl IntoView {
     let offline = match pwa::offline_status() {
-        pwa::OfflineStatus::Ready => "Ready. Mend will open and work without a connection.",
-        pwa::OfflineStatus::Preparing => {
-            "Getting ready. Keep this page open for a moment with a connection, and Mend will work offline from then on."
-        }
-        pwa::OfflineStatus::Unsupported => {
-            "This browser cannot keep Mend for offline use. It still works while you are online, and your answers are still kept on this device."
-        }
-        pwa::OfflineStatus::DevelopmentBuild => {
-            "Off in this development build, so changes show up at once."
-        }
+        pwa::OfflineStatus::Ready => t(settings::OFFLINE_READY),
+        pwa::OfflineStatus::Preparing => t(settings::OFFLINE_PREPARING),
+        pwa::OfflineStatus::Unsupported => t(settings::OFFLINE_UNSUPPORTED),
+        pwa::OfflineStatus::DevelopmentBuild => t(settings::OFFLINE_DEV),
     };
     let store = expect_context::<Store>();
     let privacy = expect_context::<Privacy>();
@@ -38,9 +34,9 @@ pub fn Settings() -> impl IntoView {
         outcome.set(Some(match store.erase_everything() {
             Ok(()) => {
                 privacy.forget();
-                "Everything Mend kept on this device has been erased.".to_owned()
+                t(settings::ERASED).to_owned()
             }
-            Err(_) => "Mend could not erase its data: this browser is not letting it reach its storage. Your browser's settings can clear this site's data instead.".to_owned(),
+            Err(_) => t(settings::ERASE_FAILED).to_owned(),
         }));
     };
     let export_failed = RwSignal::new(None::<&'static str>);
@@ -50,13 +46,11 @@ pub fn Settings() -> impl IntoView {
         })
     });
     view! {
-        <PageHeading text="Settings" tab_title=Page::Settings.document_title() />
+        <PageHeading text=t(settings::HEADING) tab_title=Page::Settings.document_title() />
+        <language::LanguageSettings />
         <section class="card" aria-labelledby="settings-data">
-            <h2 id="settings-data">"Your data"</h2>
-            <p>
-                "Everything you write is kept in this browser's storage on this device, and nowhere "
-                "else. Mend makes no requests to any other website."
-            </p>
+            <h2 id="settings-data">{t(settings::DATA_HEADING)}</h2>
+            <p>{t(settings::DATA_BODY)}</p>
             <p class="field-error" role="alert">{move || export_failed.get()}</p>
         </section>
         <passphrase::PassphraseSettings export=export />
@@ -65,36 +59,34 @@ pub fn Settings() -> impl IntoView {
         <crate::components::WeekWarning link_to_settings=false />
         <storage::StorageSettings />
         <section class="card" aria-labelledby="settings-erase">
-            <h2 id="settings-erase">"Erase everything"</h2>
-            <p>
-                "Removes every answer, entry and setting Mend keeps on this device. It cannot be undone."
-            </p>
+            <h2 id="settings-erase">{t(settings::ERASE_HEADING)}</h2>
+            <p>{t(settings::ERASE_BODY)}</p>
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
                     <p>
                         <button type="button" class="button" on:click=move |_| { outcome.set(None); confirming.set(true); }>
-                            "Erase everything…"
+                            {t(settings::ERASE_START)}
                         </button>
                     </p>
                 }
             >
-                <div class="confirm" role="group" aria-label="Confirm erasing">
-                    <p><strong>"Erase all of your answers on this device?"</strong></p>
+                <div class="confirm" role="group" aria-label=t(settings::ERASE_GROUP)>
+                    <p><strong>{t(settings::ERASE_QUESTION)}</strong></p>
                     <p class="actions">
-                        <button type="button" class="button button--danger" on:click=erase>"Yes, erase everything"</button>
-                        <button type="button" class="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                        <button type="button" class="button button--danger" on:click=erase>{t(settings::ERASE_YES)}</button>
+                        <button type="button" class="button" on:click=move |_| confirming.set(false)>{t(settings::CANCEL)}</button>
                     </p>
                 </div>
             </Show>
             <p role="status">{move || outcome.get()}</p>
         </section>
         <section class="card" aria-labelledby="settings-about">
-            <h2 id="settings-about">"This copy of Mend"</h2>
+            <h2 id="settings-about">{t(settings::ABOUT_HEADING)}</h2>
             <dl class="facts">
-                <dt>"Version"</dt>
+                <dt>{t(settings::VERSION)}</dt>
                 <dd>{env!("CARGO_PKG_VERSION")}</dd>
-                <dt>"Offline use"</dt>
+                <dt>{t(settings::OFFLINE_USE)}</dt>
                 <dd>{offline}</dd>
             </dl>
         </section>

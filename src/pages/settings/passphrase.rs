@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::components::alive;
 
 use crate::domain::prefs::AUTO_LOCK_CHOICES;
+use crate::i18n::{msg::settings, t, tn};
 use crate::privacy::Privacy;
 use crate::store::Store;
 
@@ -17,10 +18,10 @@ const MIN_LENGTH: usize = 8;
 /// Checks a new passphrase and its repetition; the message says what to fix.
 fn check_new(new: &str, again: &str) -> Result<(), &'static str> {
     if new.chars().count() < MIN_LENGTH {
-        return Err("Use at least 8 characters. A few unrelated words are easy to remember and hard to guess.");
+        return Err(t(settings::TOO_SHORT));
     }
     if new != again {
-        return Err("The two passphrases are not the same. Type them again.");
+        return Err(t(settings::NOT_SAME));
     }
     Ok(())
 }
@@ -47,7 +48,7 @@ pub fn PassphraseSettings(
     let protected = store.protected();
     view! {
         <section class="card" aria-labelledby="settings-passphrase">
-            <h2 id="settings-passphrase">"Passphrase"</h2>
+            <h2 id="settings-passphrase">{t(settings::PASSPHRASE_HEADING)}</h2>
             {move || if protected.get() {
                 view! { <Protected /> }.into_any()
             } else {
@@ -83,29 +84,21 @@ fn Unprotected(export: Callback<()>) -> impl IntoView {
         });
     };
     view! {
-        <p>
-            "With a passphrase, everything Mend keeps on this device is encrypted, and Mend asks "
-            "for the passphrase each time it opens and after it locks itself."
-        </p>
+        <p>{t(settings::UNPROTECTED_INTRO)}</p>
         <p class="warning">
-            <strong>"A forgotten passphrase cannot be recovered. "</strong>
-            "Nobody can open your answers without it, not even Mend. Keep it somewhere safe, "
-            "and export your data first so you have a copy."
+            <strong>{t(settings::FORGOTTEN_LEAD)}</strong>
+            {t(settings::FORGOTTEN_BODY)}
         </p>
         <p>
-            <button type="button" class="button" on:click=move |_| export.run(())>"Export my data first"</button>
+            <button type="button" class="button" on:click=move |_| export.run(())>{t(settings::EXPORT_FIRST)}</button>
         </p>
-        <p>
-            "You can paste a passphrase, or let a password manager make one and fill it in. "
-            "On a device other people use, think about where it is saved: anyone who can open "
-            "that password manager, or the browser's saved passwords, can open Mend too."
-        </p>
+        <p>{t(settings::PASTE_HINT)}</p>
         <form on:submit=submit novalidate>
-            <PasswordField id="passphrase-new" label="New passphrase" autocomplete="new-password" input=new />
-            <PasswordField id="passphrase-again" label="Type it again" autocomplete="new-password" input=again />
+            <PasswordField id="passphrase-new" label=t(settings::NEW_PASSPHRASE) autocomplete="new-password" input=new />
+            <PasswordField id="passphrase-again" label=t(settings::TYPE_AGAIN) autocomplete="new-password" input=again />
             <p class="field-error" role="alert">{move || error.get()}</p>
             <button class="button button--primary" type="submit" disabled=move || busy.get()>
-                {move || if busy.get() { "Encrypting…" } else { "Protect with this passphrase" }}
+                {move || if busy.get() { t(settings::ENCRYPTING) } else { t(settings::PROTECT) }}
             </button>
         </form>
     }
@@ -138,7 +131,7 @@ fn Protected() -> impl IntoView {
             match result {
                 Ok(()) => {
                     clear(&[current, new, again]);
-                    alive(status, Some("Your passphrase has been changed."));
+                    alive(status, Some(t(settings::CHANGED)));
                 }
                 Err(reason) => alive(error, Some(reason.message())),
             }
@@ -158,32 +151,32 @@ fn Protected() -> impl IntoView {
         });
     };
     view! {
-        <p>"Mend is protected: everything it keeps on this device is encrypted with your passphrase."</p>
+        <p>{t(settings::PROTECTED_INTRO)}</p>
         <p>
             <button type="button" class="button button--primary" on:click=move |_| {
                 wasm_bindgen_futures::spawn_local(async move {
                     if !store.lock().await {
-                        alive(lock_error, Some("Mend couldn't lock just now: it was still putting your latest answers away safely. Nothing is lost; please try again in a moment."));
+                        alive(lock_error, Some(t(settings::LOCK_FAILED)));
                     }
                 });
-            }>"Lock now"</button>
+            }>{t(settings::LOCK_NOW)}</button>
         </p>
         <p class="field-error" role="alert">{move || lock_error.get()}</p>
-        <h3>"Change passphrase"</h3>
+        <h3>{t(settings::CHANGE_HEADING)}</h3>
         <form on:submit=change novalidate>
-            <PasswordField id="passphrase-current" label="Current passphrase" autocomplete="current-password" input=current />
-            <PasswordField id="passphrase-new" label="New passphrase" autocomplete="new-password" input=new />
-            <PasswordField id="passphrase-again" label="Type the new one again" autocomplete="new-password" input=again />
+            <PasswordField id="passphrase-current" label=t(settings::CURRENT_PASSPHRASE) autocomplete="current-password" input=current />
+            <PasswordField id="passphrase-new" label=t(settings::NEW_PASSPHRASE) autocomplete="new-password" input=new />
+            <PasswordField id="passphrase-again" label=t(settings::TYPE_NEW_AGAIN) autocomplete="new-password" input=again />
             <p class="field-error" role="alert">{move || error.get()}</p>
             <p role="status">{move || status.get()}</p>
-            <button class="button" type="submit" disabled=move || busy.get()>"Change passphrase"</button>
+            <button class="button" type="submit" disabled=move || busy.get()>{t(settings::CHANGE_BUTTON)}</button>
         </form>
-        <h3>"Remove passphrase"</h3>
-        <p>"Your answers stay, but are no longer encrypted on this device."</p>
+        <h3>{t(settings::REMOVE_HEADING)}</h3>
+        <p>{t(settings::REMOVE_BODY)}</p>
         <form on:submit=remove novalidate>
-            <PasswordField id="passphrase-remove" label="Your passphrase, to confirm" autocomplete="current-password" input=removing />
+            <PasswordField id="passphrase-remove" label=t(settings::REMOVE_CONFIRM) autocomplete="current-password" input=removing />
             <p class="field-error" role="alert">{move || remove_error.get()}</p>
-            <button class="button" type="submit" disabled=move || busy.get()>"Remove passphrase"</button>
+            <button class="button" type="submit" disabled=move || busy.get()>{t(settings::REMOVE_BUTTON)}</button>
         </form>
     }
 }
@@ -215,28 +208,28 @@ fn AutoLock() -> impl IntoView {
         let mut prefs = privacy.prefs().get_untracked();
         prefs.auto_lock_minutes = minutes;
         status.set(Some(if privacy.set_prefs(prefs) {
-            "Saved."
+            t(settings::AUTOLOCK_SAVED)
         } else {
-            "This browser didn't let Mend save the setting; it applies until Mend is closed."
+            t(settings::AUTOLOCK_NOT_SAVED)
         }));
     };
     view! {
         <section class="card" aria-labelledby="settings-autolock">
-            <h2 id="settings-autolock">"Lock automatically"</h2>
+            <h2 id="settings-autolock">{t(settings::AUTOLOCK_HEADING)}</h2>
             <p>
                 {move || if store.protected().get() {
-                    "Mend locks itself after this long without use, and when you come back to it after it has been in the background for as long."
+                    t(settings::AUTOLOCK_PROTECTED)
                 } else {
-                    "Once you set a passphrase, Mend locks itself after this long without use, and when you come back to it after it has been in the background for as long."
+                    t(settings::AUTOLOCK_UNPROTECTED)
                 }}
             </p>
             <div class="field">
-                <label for="auto-lock">"Lock after"</label>
+                <label for="auto-lock">{t(settings::LOCK_AFTER)}</label>
                 <select id="auto-lock" on:change=choose>
                     {AUTO_LOCK_CHOICES
                         .into_iter()
                         .map(|minutes| {
-                            let label = if minutes == 1 { "1 minute".to_owned() } else { format!("{minutes} minutes") };
+                            let label = tn(settings::MINUTES, minutes.into());
                             view! {
                                 <option
                                     value=minutes.to_string()

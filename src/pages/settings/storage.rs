@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::store::is_mend_key;
+use crate::i18n::{msg::settings, t, tf};
 
 /// Bytes Mend's keys take in localStorage, which stores text as UTF-16.
 fn mend_bytes() -> Option<f64> {
@@ -28,15 +29,19 @@ fn mend_bytes() -> Option<f64> {
 
 /// "12 KB", "1.4 MB": sizes the way people read them.
 fn size(bytes: f64) -> String {
-    if bytes < 1000.0 {
-        format!("{bytes:.0} bytes")
+    let (message, amount) = if bytes < 1000.0 {
+        (settings::SIZE_BYTES, format!("{bytes:.0}"))
     } else if bytes < 1_000_000.0 {
-        format!("{:.0} KB", (bytes / 1000.0).max(1.0))
+        (
+            settings::SIZE_KB,
+            format!("{:.0}", (bytes / 1000.0).max(1.0)),
+        )
     } else if bytes < 1_000_000_000.0 {
-        format!("{:.1} MB", bytes / 1_000_000.0)
+        (settings::SIZE_MB, format!("{:.1}", bytes / 1_000_000.0))
     } else {
-        format!("{:.0} GB", bytes / 1_000_000_000.0)
-    }
+        (settings::SIZE_GB, format!("{:.0}", bytes / 1_000_000_000.0))
+    };
+    tf(message, &[("size", &amount)])
 }
 
 fn manager() -> Option<web_sys::StorageManager> {
@@ -102,26 +107,26 @@ pub fn StorageSettings() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="settings-storage">
-            <h2 id="settings-storage">"Storage on this device"</h2>
+            <h2 id="settings-storage">{t(settings::STORAGE_HEADING)}</h2>
             <dl class="facts">
-                <dt>"Your answers and settings"</dt>
-                <dd>{move || used.get().map(size).unwrap_or_else(|| "Not available in this browser".into())}</dd>
-                <dt>"Mend in total, with the app itself"</dt>
-                <dd>{move || quota.get().map(|(usage, total)| format!("{} of the {} this browser allows", size(usage), size(total))).unwrap_or_else(|| "Not reported by this browser".into())}</dd>
-                <dt>"Kept when space runs low"</dt>
+                <dt>{t(settings::STORAGE_YOURS)}</dt>
+                <dd>{move || used.get().map(size).unwrap_or_else(|| t(settings::NOT_AVAILABLE).into())}</dd>
+                <dt>{t(settings::STORAGE_TOTAL)}</dt>
+                <dd>{move || quota.get().map(|(usage, total)| tf(settings::USAGE_OF_QUOTA, &[("used", &size(usage)), ("total", &size(total))])).unwrap_or_else(|| t(settings::NOT_REPORTED).into())}</dd>
+                <dt>{t(settings::KEPT_LABEL)}</dt>
                 // The status role sits inside the <dd>: a <dl> may hold only
                 // term and description groups (axe: definition-list).
                 <dd><span role="status">{move || match persistence.get() {
-                    Persistence::Unknown => "Checking…",
-                    Persistence::Persistent => "Yes. The browser has agreed not to clear Mend's data on its own.",
-                    Persistence::BestEffort => "Not guaranteed. If the device runs short of space, the browser may clear Mend's data.",
-                    Persistence::Refused => "The browser said no for now. Browsers often agree once a site is installed or used regularly; exporting your data keeps a copy either way.",
-                    Persistence::Unsupported => "This browser doesn't say. Exporting your data keeps a copy either way.",
+                    Persistence::Unknown => t(settings::CHECKING),
+                    Persistence::Persistent => t(settings::KEPT_YES),
+                    Persistence::BestEffort => t(settings::KEPT_NOT_GUARANTEED),
+                    Persistence::Refused => t(settings::KEPT_REFUSED),
+                    Persistence::Unsupported => t(settings::KEPT_UNKNOWN),
                 }}</span></dd>
             </dl>
             <Show when=move || matches!(persistence.get(), Persistence::BestEffort | Persistence::Refused)>
                 <p>
-                    <button type="button" class="button" on:click=request>"Ask the browser to keep Mend's data"</button>
+                    <button type="button" class="button" on:click=request>{t(settings::ASK_KEEP)}</button>
                 </p>
             </Show>
         </section>

@@ -17,6 +17,7 @@ use crate::domain::transfer::{
     export_aad, long_date, read_import, read_unsealed, summary, Import, ImportError, ImportFile,
     MAX_IMPORT_BYTES,
 };
+use crate::i18n::{msg::settings, t, tf};
 use crate::store::Store;
 
 /// Where an import stands.
@@ -62,12 +63,7 @@ pub fn TransferSettings() -> impl IntoView {
         wasm_bindgen_futures::spawn_local(async move {
             let bytes = match JsFuture::from(file.array_buffer()).await {
                 Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-                Err(_) => {
-                    return alive(
-                        step,
-                        Step::Failed("Mend couldn't read that file. Try choosing it again."),
-                    )
-                }
+                Err(_) => return alive(step, Step::Failed(t(settings::READ_FAILED))),
             };
             alive(
                 step,
@@ -110,9 +106,7 @@ pub fn TransferSettings() -> impl IntoView {
                 Err(OpenError::Tampered) => {
                     alive(step, Step::Failed(ImportError::SealedTampered.message()))
                 }
-                Err(OpenError::Unavailable) => alive(pass_error, Some(
-                    "This browser can't do the decryption Mend needs. Try an up-to-date browser.",
-                )),
+                Err(OpenError::Unavailable) => alive(pass_error, Some(t(settings::NO_DECRYPTION))),
             }
         });
     };
@@ -145,19 +139,13 @@ pub fn TransferSettings() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="settings-export">
-            <h2 id="settings-export">"Export"</h2>
-            <p>
-                "Saves everything Mend keeps (every answer, entry and the names you gave) to a file on "
-                "this device, to keep as a copy or to move to another browser."
-            </p>
+            <h2 id="settings-export">{t(settings::EXPORT_HEADING)}</h2>
+            <p>{t(settings::EXPORT_BODY)}</p>
             <Show when=move || store.protected().get()>
-                <p>"The file is encrypted with your passphrase, so you need it to import the file again."</p>
-                <Checkbox checked=plain on_change=move |on| plain.set(on) label="Save without encryption" />
+                <p>{t(settings::EXPORT_ENCRYPTED)}</p>
+                <Checkbox checked=plain on_change=move |on| plain.set(on) label=t(settings::SAVE_PLAIN) />
                 <Show when=move || plain.get()>
-                    <p class="warning">
-                        "Anyone who finds an unencrypted file can read every answer in it. Keep it "
-                        "somewhere only you can reach, and delete it when you no longer need it."
-                    </p>
+                    <p class="warning">{t(settings::PLAIN_WARNING)}</p>
                 </Show>
             </Show>
             <p>
@@ -165,76 +153,73 @@ pub fn TransferSettings() -> impl IntoView {
                     export_failed.set(None);
                     download::everything(store, plain.get_untracked(), move |message| alive(export_failed, Some(message)));
                 }>
-                    "Export everything"
+                    {t(settings::EXPORT_EVERYTHING)}
                 </button>
             </p>
             <p class="field-error" role="alert">{move || export_failed.get()}</p>
         </section>
         <section class="card" aria-labelledby="settings-import">
-            <h2 id="settings-import">"Import"</h2>
-            <p>
-                "Brings back the data from a file Mend exported. Mend checks the whole file first and "
-                "shows what it holds; nothing changes until you say so."
-            </p>
+            <h2 id="settings-import">{t(settings::IMPORT_HEADING)}</h2>
+            <p>{t(settings::IMPORT_BODY)}</p>
             <div class="field">
-                <label for="import-file">"Choose an export file"</label>
+                <label for="import-file">{t(settings::CHOOSE_FILE)}</label>
                 <input id="import-file" type="file" accept=".json,application/json" node_ref=file_input on:change=choose />
             </div>
             {move || match step.get() {
                 Step::Idle => ().into_any(),
-                Step::Reading => view! { <p role="status">"Checking the file…"</p> }.into_any(),
+                Step::Reading => view! { <p role="status">{t(settings::CHECKING_FILE)}</p> }.into_any(),
                 Step::Failed(message) => view! { <p class="warning" role="alert">{message}</p> }.into_any(),
                 Step::NeedsPassphrase { .. } => view! {
                     <form on:submit=open novalidate>
-                        <p>"This file is encrypted."</p>
+                        <p>{t(settings::FILE_ENCRYPTED)}</p>
                         <div class="field">
-                            <label for="import-passphrase">"The file's passphrase"</label>
+                            <label for="import-passphrase">{t(settings::FILE_PASSPHRASE)}</label>
                             <input id="import-passphrase" type="password" autocomplete="off" node_ref=passphrase />
                         </div>
                         <p class="field-error" role="alert">{move || pass_error.get()}</p>
                         <button class="button" type="submit" disabled=move || busy.get()>
-                            {move || if busy.get() { "Opening…" } else { "Open the file" }}
+                            {move || if busy.get() { t(settings::OPENING) } else { t(settings::OPEN_FILE) }}
                         </button>
                     </form>
                 }.into_any(),
                 Step::Ready(import) => {
                     let found = summary(&import.document, content::library());
                     let guides = (!found.guides.is_empty())
-                        .then(|| view! { <p>"Guides: "{found.guides.join(", ")}</p> });
+                        .then(|| view! { <p>{tf(settings::FOUND_GUIDES, &[("guides", &found.guides.join(", "))])}</p> });
                     let exported = import
                         .created_at
                         .as_deref()
                         .and_then(|t| t.get(..10)?.parse::<CalendarDate>().ok())
-                        .map(|day| view! { <p>"Exported on "{long_date(day)}"."</p> });
+                        .map(|day| view! { <p>{tf(settings::EXPORTED_ON, &[("date", &long_date(day))])}</p> });
                     let found = found.describe();
                     view! {
-                        <div class="confirm" role="group" aria-label="Confirm import">
-                            <p role="status"><strong>"The file holds: "</strong>{found}</p>
+                        <div class="confirm" role="group" aria-label=t(settings::IMPORT_GROUP)>
+                            <p role="status"><strong>{t(settings::FILE_HOLDS)}</strong>{found}</p>
                             {guides}
                             {exported}
-                            <p>"Mend holds now: "{move || current.get()}</p>
-                            <p>"Importing replaces what Mend holds now. You can undo it straight after."</p>
+                            <p>{move || tf(settings::HOLDS_NOW, &[("what", &current.get())])}</p>
+                            <p>{t(settings::REPLACE_NOTE)}</p>
                             <p class="actions">
                                 <button type="button" class="button button--primary" on:click=replace disabled=move || busy.get()>
-                                    "Replace my data with this file"
+                                    {t(settings::REPLACE_BUTTON)}
                                 </button>
-                                <button type="button" class="button" on:click=cancel>"Cancel"</button>
+                                <button type="button" class="button" on:click=cancel>{t(settings::CANCEL)}</button>
                             </p>
                         </div>
                     }.into_any()
                 }
-                Step::Done => view! { <p role="status">"Imported. Everything from the file is in Mend now."</p> }.into_any(),
+                Step::Done => view! { <p role="status">{t(settings::IMPORTED)}</p> }.into_any(),
             }}
             <Show when=move || store.undo_available().get()>
-                <div class="confirm" role="group" aria-label="Undo import">
-                    <p>"The data Mend held before the import is kept until you let it go."</p>
+                <div class="confirm" role="group" aria-label=t(settings::UNDO_GROUP)>
+                    <p>{t(settings::UNDO_BODY)}</p>
                     <p class="actions">
                         <button type="button" class="button" on:click=move |_| {
                             step.set(Step::Idle);
                             wasm_bindgen_futures::spawn_local(async move { store.undo_import().await });
-                        }>"Undo the import"</button>
+                        }>{t(settings::UNDO_BUTTON)}</button>
                         <button type="button" class="button" on:click=move |_| store.forget_undo()>
-                            "Keep the import and let the old data go"
+                            {t(settings::KEEP_IMPORT)}
                         </button>
                     </p>
                 </div>

@@ -5,6 +5,7 @@
 //! when the answer comes, that the tab has not moved on meanwhile.
 
 use super::*;
+use crate::domain::msg::{self, t};
 use crate::domain::store::decode::open_data;
 use crate::domain::store::encode::{
     document_aad, document_plaintext, encode, encode_sealed, undo_aad,
@@ -60,34 +61,15 @@ pub enum UnlockError {
 
 impl UnlockError {
     pub fn message(self) -> &'static str {
-        match self {
-            Self::WrongPassphrase => {
-                "That passphrase doesn't open Mend. Check for caps lock and try again; \
-                 nothing has been changed."
-            }
-            Self::Damaged => {
-                "The passphrase is right, but the saved data has been damaged or changed \
-                 since Mend wrote it, so Mend can't open it. Nothing has been changed or \
-                 deleted. If you have an export, you can import it."
-            }
-            Self::Unavailable => {
-                "This browser can't do the encryption Mend needs. Open Mend in an \
-                 up-to-date browser."
-            }
-            Self::NotSaved => {
-                "Mend couldn't save that change on this device, so nothing has \
-                 changed. Free up some space in the browser and try again."
-            }
-            Self::ChangedElsewhere => {
-                "Mend locked, or its passphrase was set or changed in another tab, while \
-                 this was under way, so nothing was changed here. Unlock, then try again."
-            }
-            Self::Busy => {
-                "Mend is open in another tab that was saving while this one unlocked. \
-                 Nothing has been changed; please try again."
-            }
-            Self::NotLocked => "Mend couldn't lock just now. Please try again.",
-        }
+        t(match self {
+            Self::WrongPassphrase => msg::domain::WRONG_PASSPHRASE,
+            Self::Damaged => msg::domain::DAMAGED,
+            Self::Unavailable => msg::domain::CRYPTO_UNAVAILABLE,
+            Self::NotSaved => msg::domain::NOT_SAVED,
+            Self::ChangedElsewhere => msg::domain::CHANGED_ELSEWHERE,
+            Self::Busy => msg::domain::BUSY,
+            Self::NotLocked => msg::domain::NOT_LOCKED,
+        })
     }
 }
 

@@ -1,0 +1,92 @@
+// Mend in Spanish, as a person whose browser speaks Spanish meets it: the
+// frame, the intake with its answers kept across a reload and a change of
+// language in the middle of it, the crisis page, and the layout and
+// accessibility checks, which longer words are the first to break.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { freshStart, h1, sharedSession, waitUntil } from './support.mjs';
+import { checkAccessibility } from './axe.mjs';
+import { checkNarrowLayout } from './layout.mjs';
+
+const app = sharedSession({ locale: 'es-ES' });
+
+const lang = (page) => page.evaluate(() => document.documentElement.lang);
+
+/** Opens the intake and goes past its first screen. */
+async function openIntake(page, begin) {
+  await page.goto(app.url('guides/start'));
+  await page.getByRole('button', { name: begin }).click();
+}
+
+test('a browser in Spanish gets Mend in Spanish: the page says so, and the frame speaks it', async () => {
+  const { page } = app;
+  await freshStart(page, app.url());
+  await page.goto(app.url('guides'));
+  await h1(page, 'Guías');
+  assert.equal(await lang(page), 'es', '<html lang> follows the language shown');
+  const nav = page.getByRole('navigation', { name: 'Principal' });
+  for (const name of ['Tu camino', 'Guías', 'Historial', 'Ajustes']) {
+    await nav.getByRole('link', { name, exact: true }).waitFor();
+  }
+  await page.getByRole('link', { name: 'Seguridad', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Salida rápida' }).waitFor();
+  await checkAccessibility(page, 'the Guides page in Spanish');
+});
+
+test('the intake in Spanish keeps its answers across a reload and across a change of language mid-guide', async () => {
+  const { page } = app;
+  await freshStart(page, app.url());
+  await openIntake(page, /^(Empezar|Continuar donde lo dejaste)$/);
+  const mine = page.getByRole('radio', { name: 'Rompieron mi confianza', exact: true });
+  await mine.check();
+  await waitUntil(page, () => localStorage.getItem('mend.document')?.includes('"hurt"'), 'the answer is saved');
+  await checkAccessibility(page, 'an intake question in Spanish');
+
+  await page.reload();
+  await openIntake(page, 'Continuar donde lo dejaste');
+  assert.ok(await mine.isChecked(), 'the answer is there after a reload');
+
+  // Settings: English, applied at once, the answers as they were.
+  await page.goto(app.url('settings'));
+  await h1(page, 'Ajustes');
+  await page.getByRole('radio', { name: 'English', exact: true }).check();
+  await h1(page, 'Settings');
+  assert.equal(await lang(page), 'en');
+  await openIntake(page, 'Continue where you left off');
+  assert.ok(
+    await page.getByRole('radio', { name: 'My trust was broken', exact: true }).isChecked(),
+    'the same answer, read in English',
+  );
+  // And back: the choice is kept with the settings, and read again.
+  await page.goto(app.url('settings'));
+  await page.getByRole('radio', { name: 'Español', exact: true }).check();
+  await h1(page, 'Ajustes');
+  await page.reload();
+  await h1(page, 'Ajustes');
+  assert.equal(await lang(page), 'es');
+});
+
+test('in Spanish, the crisis page gives lines to call at once', async () => {
+  const { page } = app;
+  await freshStart(page, app.url());
+  await page.goto(app.url('right-now'));
+  await page.locator('main h1').waitFor();
+  await waitUntil(page, () => document.documentElement.lang === 'es', 'shown in Spanish');
+  assert.ok((await page.locator('a[href^="tel:"]').count()) > 0, 'crisis lines as tel: links');
+  await checkAccessibility(page, 'the crisis page in Spanish');
+});
+
+test('in Spanish on a 320 px phone with a wide font, nothing is cut off, scrolls sideways or is too small to tap', async () => {
+  const phone = await app.anotherBrowser({ viewport: { width: 320, height: 640 }, locale: 'es-ES' });
+  try {
+    const { page } = phone;
+    for (const path of ['', 'guides', 'history', 'safety', 'right-now', 'settings', 'guides/start']) {
+      await page.goto(app.url(path));
+      await page.locator('main h1').waitFor();
+      await waitUntil(page, () => document.documentElement.lang === 'es', `/${path} in Spanish`);
+      await checkNarrowLayout(page, `/${path} in Spanish`);
+    }
+  } finally {
+    await phone.close();
+  }
+});
