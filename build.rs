@@ -314,8 +314,17 @@ fn helpline_data(helplines: &toml::Value, generated: &mut String) {
 /// Keys whose text people read in a guide (and every value of a scale's
 /// `labels`): the only things a translation changes.
 const GUIDE_TEXT_KEYS: [&str; 11] = [
-    "title", "summary", "intro", "closing", "text", "help", "label", "min_label", "max_label",
-    "description", "message",
+    "title",
+    "summary",
+    "intro",
+    "closing",
+    "text",
+    "help",
+    "label",
+    "min_label",
+    "max_label",
+    "description",
+    "message",
 ];
 
 /// A guide's JSON with every text people read emptied: what a translation
@@ -381,12 +390,22 @@ fn translations(
         let translated = guide_files(&dir);
         let mut problems = Vec::new();
         for (english_file, english) in shipped {
-            let name = Path::new(english_file).file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            let Some((file, json)) = translated.iter().find(|(f, _)| f.ends_with(&format!("/{name}"))) else {
-                problems.push(format!("{dir}/{name}: missing (every guide needs its translation)"));
+            let name = Path::new(english_file)
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            let Some((file, json)) = translated
+                .iter()
+                .find(|(f, _)| f.ends_with(&format!("/{name}")))
+            else {
+                problems.push(format!(
+                    "{dir}/{name}: missing (every guide needs its translation)"
+                ));
                 continue;
             };
-            let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).expect("JSON from TOML");
+            let parse = |text: &str| {
+                serde_json::from_str::<serde_json::Value>(text).expect("JSON from TOML")
+            };
             if shape(&parse(english), false) != shape(&parse(json), false) {
                 problems.push(format!(
                     "{file}: its structure differs from {english_file} (ids, kinds, options, scores, gates, flags or sources); `python3 scripts/check_translation.py {lang}` shows where"
@@ -394,8 +413,14 @@ fn translations(
             }
         }
         for (file, _) in &translated {
-            let name = Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            if !shipped.iter().any(|(f, _)| f.ends_with(&format!("/{name}"))) {
+            let name = Path::new(file)
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            if !shipped
+                .iter()
+                .any(|(f, _)| f.ends_with(&format!("/{name}")))
+            {
                 problems.push(format!("{file}: there is no English guide {name}"));
             }
         }
@@ -415,7 +440,10 @@ fn translations(
         fs::create_dir_all(&site).unwrap_or_else(|e| panic!("{}: {e}", site.display()));
         let write = |stem: &str, json: &str| -> String {
             let name = format!("guides/{stem}.{lang}-{:016x}.json", fnv1a(json.as_bytes()));
-            for dir in [out.to_path_buf(), site.parent().expect("guide-words").to_path_buf()] {
+            for dir in [
+                out.to_path_buf(),
+                site.parent().expect("guide-words").to_path_buf(),
+            ] {
                 fs::create_dir_all(dir.join("guides")).unwrap_or_else(|e| panic!("{e}"));
                 fs::write(dir.join(&name), json).unwrap_or_else(|e| panic!("{name}: {e}"));
             }
@@ -432,7 +460,8 @@ fn translations(
                 }
             })
             .collect();
-        let outline_json = serde_json::to_string(&Library::of(outline)).expect("guides convert to JSON");
+        let outline_json =
+            serde_json::to_string(&Library::of(outline)).expect("guides convert to JSON");
         let outline_file = write("outline", &outline_json);
         writeln!(generated, "    ({lang:?}, {outline_file:?}, &[").unwrap();
         for guide in library.guides() {
@@ -813,7 +842,11 @@ fn first_screens(generated: &mut String) {
         }
     }
     let module = "crate::domain::first_screen";
-    writeln!(generated, "pub static FIRST_SCREENS: &[(&str, &{module}::FirstScreen)] = &[").unwrap();
+    writeln!(
+        generated,
+        "pub static FIRST_SCREENS: &[(&str, &{module}::FirstScreen)] = &["
+    )
+    .unwrap();
     for (lang, name) in others {
         writeln!(generated, "    ({lang:?}, &{name}),").unwrap();
     }

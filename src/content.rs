@@ -19,9 +19,9 @@ use crate::domain::program::path::Paths;
 
 mod words;
 
+pub use words::{as_asked, words, words_for, words_now, WordsError};
 #[cfg(target_arch = "wasm32")]
 pub(crate) use words::{fetch_outline, fetch_text};
-pub use words::{as_asked, words, words_for, words_now, WordsError};
 
 include!(concat!(env!("OUT_DIR"), "/guides.rs"));
 

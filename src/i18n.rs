@@ -23,7 +23,10 @@ thread_local! {
 /// with `{count}` written the way that language writes numbers.
 #[inline(never)]
 pub fn tn(message: Counted, count: u64) -> String {
-    fill(msg::counted(message, count), &[("count", &number(shown(), count))])
+    fill(
+        msg::counted(message, count),
+        &[("count", &number(shown(), count))],
+    )
 }
 
 /// `count` as `lang` writes numbers (the browser's Intl).
@@ -44,7 +47,12 @@ fn long_date(date: crate::domain::date::CalendarDate) -> String {
     let utc = js_sys::Date::utc(f64::from(year), f64::from(month) - 1.0);
     let at = js_sys::Date::new(&(utc + (f64::from(day) - 1.0) * 86_400_000.0).into());
     let options = js_sys::Object::new();
-    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric"), ("timeZone", "UTC")] {
+    for (key, value) in [
+        ("day", "numeric"),
+        ("month", "long"),
+        ("year", "numeric"),
+        ("timeZone", "UTC"),
+    ] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
     let locales = js_sys::Array::of1(&shown().code().into());
@@ -91,7 +99,9 @@ pub async fn show(lang: Lang) -> Result<(), WordsError> {
     fetch_outline(lang).await?;
     msg::show_table(lang, table);
     crate::domain::wording::speak(lang.code());
-    crate::domain::date::write_long_dates_with((lang != Lang::En).then_some(long_date as fn(_) -> _));
+    crate::domain::date::write_long_dates_with(
+        (lang != Lang::En).then_some(long_date as fn(_) -> _),
+    );
     document()
         .document_element()
         .map(|html| html.set_attribute("lang", lang.code()));

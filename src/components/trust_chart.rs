@@ -12,6 +12,7 @@ use crate::domain::ids::{GuideId, QuestionId};
 use crate::domain::program::progress::{
     trend, Series, Week, CHART_WEEKS, CHECK_IN_GUIDE, TRUST_QUESTION,
 };
+use crate::i18n::{msg, t, tf};
 use crate::store::Store;
 
 // The drawing's own units; the SVG scales to its box (CSS).
@@ -49,19 +50,16 @@ pub fn TrustOverTime() -> impl IntoView {
     let (min, max) = scale_range();
     view! {
         <section class="card trust" aria-labelledby="trust-over-time">
-            <h2 id="trust-over-time">"Trust over the weeks"</h2>
+            <h2 id="trust-over-time">{t(msg::guide::TRUST_HEADING)}</h2>
             {move || series.with(|s| {
                 if s.check_ins() == 0 {
                     return view! {
-                        <p>
-                            "Each weekly check-in asks how much trust there is this week. "
-                            "Once you have done one, it shows here, week by week."
-                        </p>
+                        <p>{t(msg::guide::TRUST_EMPTY)}</p>
                     }
                     .into_any();
                 }
                 let shown = s.last_weeks(CHART_WEEKS).to_vec();
-                let caption = trend(&shown, "Trust", max).unwrap_or_default();
+                let caption = trend(&shown, max).unwrap_or_default();
                 let all: Vec<Week> = s.weeks.iter().rev().copied().collect();
                 view! {
                     <figure class="trust__figure">
@@ -69,17 +67,22 @@ pub fn TrustOverTime() -> impl IntoView {
                         <figcaption id="trust-caption">{caption}</figcaption>
                     </figure>
                     <details class="week-table">
-                        <summary>"Show the numbers as a table"</summary>
+                        <summary>{t(msg::guide::SHOW_TABLE)}</summary>
                         <table>
-                            <caption>{format!("Trust each week, from {min} to {max}, newest first")}</caption>
+                            <caption>
+                                {tf(msg::guide::TRUST_TABLE_CAPTION, &[("min", &min.to_string()), ("max", &max.to_string())])}
+                            </caption>
                             <thead>
-                                <tr><th scope="col">"Week starting"</th><th scope="col">"Trust"</th></tr>
+                                <tr>
+                                    <th scope="col">{t(msg::guide::WEEK_STARTING)}</th>
+                                    <th scope="col">{t(msg::guide::TRUST_COLUMN)}</th>
+                                </tr>
                             </thead>
                             <tbody>
                                 {all.into_iter().map(|week| view! {
                                     <tr>
                                         <td><time datetime=week.starts.to_string()>{week.starts.long()}</time></td>
-                                        <td>{week.value.map_or_else(|| "No check-in".to_owned(), |v| v.to_string())}</td>
+                                        <td>{week.value.map_or_else(|| t(msg::guide::NO_CHECK_IN).to_owned(), |v| v.to_string())}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

@@ -68,7 +68,10 @@ pub fn shown_outline() -> Option<&'static Library> {
 /// they are not here yet. English needs nothing.
 #[cfg(target_arch = "wasm32")]
 pub async fn fetch_outline(lang: Lang) -> Result<(), WordsError> {
-    let Some((_, file, _)) = super::TRANSLATED.iter().find(|(code, _, _)| *code == lang.code()) else {
+    let Some((_, file, _)) = super::TRANSLATED
+        .iter()
+        .find(|(code, _, _)| *code == lang.code())
+    else {
         return Ok(());
     };
     if OUTLINES.with_borrow(|outlines| outlines.iter().any(|(l, _)| *l == lang)) {
@@ -77,7 +80,13 @@ pub async fn fetch_outline(lang: Lang) -> Result<(), WordsError> {
     let text = fetch_text(file).await?;
     let outline: Library = serde_json::from_str(&text).map_err(|_| WordsError::Damaged)?;
     // The same guides, by the same ids, as the English outline.
-    let ids = |library: &Library| library.guides().iter().map(|g| g.id().clone()).collect::<Vec<_>>();
+    let ids = |library: &Library| {
+        library
+            .guides()
+            .iter()
+            .map(|g| g.id().clone())
+            .collect::<Vec<_>>()
+    };
     if ids(&outline) != ids(super::english_outline()) {
         return Err(WordsError::Damaged);
     }

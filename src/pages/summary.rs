@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::components::download::{text_file, NOT_DOWNLOADED};
+use crate::components::download::text_file;
 use crate::components::{scale_range, with_words, Checkbox, PageHeading};
 use crate::content::library;
 use crate::domain::date::CalendarDate;
@@ -16,6 +16,7 @@ use crate::domain::program::progress::{
     trend, Series, CHART_WEEKS, CHECK_IN_GUIDE, TRUST_QUESTION,
 };
 use crate::domain::program::summary::{candidates, markdown, Section, Tracked};
+use crate::i18n::{msg, t};
 use crate::store::{today, Store};
 
 /// How far back the range starts at first.
@@ -40,7 +41,7 @@ pub fn Summary() -> impl IntoView {
         })
     };
     with_words(
-        "the summary",
+        t(msg::history_summary::WHAT),
         finished,
         |guides| view! { <SummaryPage guides /> },
     )
@@ -83,7 +84,7 @@ fn SummaryPage(guides: Vec<&'static Guide>) -> impl IntoView {
                 &GuideId::new(CHECK_IN_GUIDE),
                 &QuestionId::new(TRUST_QUESTION),
             );
-            trend(series.last_weeks(CHART_WEEKS), "Trust", scale_range().1)
+            trend(series.last_weeks(CHART_WEEKS), scale_range().1)
         })
     };
     let with_trust = RwSignal::new(true);
@@ -128,16 +129,18 @@ fn SummaryPage(guides: Vec<&'static Guide>) -> impl IntoView {
             today(),
         );
         let name = format!("summary-{}.md", today());
-        error.set((!text_file(&name, &text, "text/markdown")).then_some(NOT_DOWNLOADED));
+        error.set(
+            (!text_file(&name, &text, "text/markdown")).then_some(t(msg::shell::NOT_DOWNLOADED)),
+        );
     };
     let choices = move || {
         let Some((from, to)) = range() else {
-            return view! { <p class="field-error" role="alert">"Choose a start and an end date."</p> }.into_any();
+            return view! { <p class="field-error" role="alert">{t(msg::history_summary::NO_RANGE)}</p> }.into_any();
         };
         store.read(|d| {
             let found = candidates(&d.entries, library(), from, to);
             if found.is_empty() {
-                return view! { <p>"Nothing was finished between these dates."</p> }.into_any();
+                return view! { <p>{t(msg::history_summary::NOTHING_FINISHED)}</p> }.into_any();
             }
             found
                 .into_iter()
@@ -157,7 +160,7 @@ fn SummaryPage(guides: Vec<&'static Guide>) -> impl IntoView {
                                 t.remove(&id);
                             }
                         })>
-                            {private.then(|| view! { <p class="field-help">"Left out unless you tick it."</p> })}
+                            {private.then(|| view! { <p class="field-help">{t(msg::history_summary::LEFT_OUT)}</p> })}
                         </Checkbox>
                     }
                 })
@@ -166,57 +169,51 @@ fn SummaryPage(guides: Vec<&'static Guide>) -> impl IntoView {
         })
     };
     view! {
-        <PageHeading text="A summary for a counsellor" tab_title="Summary · Mend" />
+        <PageHeading text=t(msg::history_summary::HEADING) tab_title=t(msg::history_summary::TAB_TITLE) />
         <div class="no-print">
-            <p class="lead">
-                "Choose what to include. The summary holds only what you tick, and it is made here, "
-                "on this device. Print it, or download it as a text file to bring along or send yourself."
-            </p>
+            <p class="lead">{t(msg::history_summary::LEAD)}</p>
             <fieldset class="card summary-range">
-                <legend>"Between these dates"</legend>
+                <legend>{t(msg::history_summary::RANGE)}</legend>
                 <div class="field">
-                    <label for="summary-from">"From"</label>
+                    <label for="summary-from">{t(msg::history_summary::FROM)}</label>
                     <input id="summary-from" type="date" prop:value=move || from.get() on:input=move |e| from.set(event_target_value(&e)) />
                 </div>
                 <div class="field">
-                    <label for="summary-to">"To"</label>
+                    <label for="summary-to">{t(msg::history_summary::TO)}</label>
                     <input id="summary-to" type="date" prop:value=move || to.get() on:input=move |e| to.set(event_target_value(&e)) />
                 </div>
             </fieldset>
             <fieldset class="card">
-                <legend>"What to include"</legend>
-                <p class="field-help">
-                    "The safety check and your safety plan start unticked: a summary is made to be shown, "
-                    "and they may hold things you have not chosen to share. Tick them if you want them in."
-                </p>
+                <legend>{t(msg::history_summary::INCLUDE)}</legend>
+                <p class="field-help">{t(msg::history_summary::SAFETY_UNTICKED)}</p>
                 {move || trend_sentence().map(|_| view! {
-                    <Checkbox checked=with_trust on_change=move |on| with_trust.set(on) label="Trust over the weeks" />
+                    <Checkbox checked=with_trust on_change=move |on| with_trust.set(on) label=t(msg::history_summary::TRUST) />
                 })}
                 {move || (!tracked().is_empty()).then(|| view! {
                     <Checkbox checked=with_commitments on_change=move |on| with_commitments.set(on)
-                        label="Commitments, week by week" />
+                        label=t(msg::history_summary::COMMITMENTS) />
                 })}
                 {choices}
             </fieldset>
             <p class="actions">
-                <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"Print"</button>
-                <button type="button" class="button button--primary" on:click=download>"Download as a text file"</button>
+                <button type="button" class="button" on:click=|_| { let _ = window().print(); }>{t(msg::history_summary::PRINT)}</button>
+                <button type="button" class="button button--primary" on:click=download>{t(msg::history_summary::DOWNLOAD)}</button>
             </p>
             <p class="field-error" role="alert">{move || error.get()}</p>
         </div>
         <section class="summary" aria-labelledby="summary-heading">
-            <h2 id="summary-heading">"Your summary"</h2>
+            <h2 id="summary-heading">{t(msg::history_summary::YOURS)}</h2>
             {move || {
                 let sections = sections();
                 let trust = trust();
                 let commitments = commitments();
                 if sections.is_empty() && trust.is_none() && commitments.is_empty() {
-                    return view! { <p>"Nothing is ticked yet."</p> }.into_any();
+                    return view! { <p>{t(msg::history_summary::NOTHING_TICKED)}</p> }.into_any();
                 }
                 view! {
-                    {trust.map(|t| view! { <h3>"Trust over the weeks"</h3> <p>{t}</p> })}
+                    {trust.map(|sentence| view! { <h3>{t(msg::history_summary::TRUST)}</h3> <p>{sentence}</p> })}
                     {(!commitments.is_empty()).then(|| view! {
-                        <h3>"Commitments, week by week"</h3>
+                        <h3>{t(msg::history_summary::COMMITMENTS)}</h3>
                         {commitments.into_iter().map(|c| view! {
                             <article class="summary__entry">
                                 <h4>{c.text}</h4>

@@ -4,6 +4,7 @@
 use super::sharing::private_questions;
 use crate::domain::answer::{AnswerValue, Answers};
 use crate::domain::guide::{DimensionScore, Guide};
+use crate::domain::msg::{self, tf};
 use crate::domain::program::summary::answer_lines;
 use crate::domain::wording::Wording;
 
@@ -25,14 +26,15 @@ pub enum Verdict {
 impl Verdict {
     /// The verdict in words; `them` is the other person's name or "they".
     pub fn in_words(self, them: &str) -> String {
-        match self {
-            Verdict::Same => "You agree.".to_owned(),
-            Verdict::Overlap => "Some of this you share, some not.".to_owned(),
-            Verdict::Different => "You see this differently.".to_owned(),
-            Verdict::BothWrote => "You both wrote about this; read each other's words.".to_owned(),
-            Verdict::OnlyYou => format!("Only you answered this; {them} left it out."),
-            Verdict::OnlyThem => format!("Only {them} answered this; you left it out."),
-        }
+        let message = match self {
+            Verdict::Same => msg::domain_program::SAME,
+            Verdict::Overlap => msg::domain_program::OVERLAP,
+            Verdict::Different => msg::domain_program::DIFFERENT,
+            Verdict::BothWrote => msg::domain_program::BOTH_WROTE,
+            Verdict::OnlyYou => msg::domain_program::ONLY_YOU,
+            Verdict::OnlyThem => msg::domain_program::ONLY_THEM,
+        };
+        tf(message, &[("them", them)])
     }
 }
 

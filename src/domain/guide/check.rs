@@ -1,14 +1,16 @@
 //! Whether one answer is acceptable for its question, and the message to show when it is not.
+//!
+//! The messages are the interface's words (content/i18n/*/domain_program.toml),
+//! in the language shown. The build script compiles this file too (it
+//! validates every guide with the same code) before those words exist, so
+//! there, and in native builds other than tests, they are written here in
+//! English; a test keeps the two the same.
 
 use super::model::{ChoiceOption, Question, QuestionKind};
 use crate::domain::answer::{AnswerProblem, AnswerValue, ProblemKind};
 use crate::domain::date::CalendarDate;
 use crate::domain::ids::OptionId;
 use std::collections::BTreeSet;
-
-const NO_LONGER_FITS: &str = "This answer no longer fits the question. Please answer it again.";
-const OPTION_GONE: &str = "The option you chose is no longer offered. Please choose again.";
-const DATE_EXAMPLE: &str = "Please pick a date like 2026-11-22.";
 
 impl Question {
     /// `Ok` when `answer` can be accepted: it fits the question and its
@@ -30,7 +32,8 @@ impl Question {
     }
 
     fn check_given(&self, answer: &AnswerValue) -> Result<(), AnswerProblem> {
-        let no_longer_fits = || AnswerProblem::new(ProblemKind::NoLongerFits, NO_LONGER_FITS);
+        let no_longer_fits =
+            || AnswerProblem::new(ProblemKind::NoLongerFits, say(Say::NoLongerFits));
         match (&self.kind, answer) {
             (QuestionKind::SingleChoice { options }, AnswerValue::Choice(chosen)) => {
                 known_options(options, std::slice::from_ref(chosen))
@@ -46,19 +49,15 @@ impl Question {
                 known_options(options, chosen)?;
                 let count = chosen.iter().collect::<BTreeSet<_>>().len();
                 if count < *min_choices {
-                    return Err(self.rule(
-                        ProblemKind::TooFew,
-                        format!(
-                            "Please choose at least {}.",
-                            counted(*min_choices, "option")
-                        ),
-                    ));
+                    return Err(
+                        self.rule(ProblemKind::TooFew, say(Say::ChooseAtLeast(*min_choices)))
+                    );
                 }
                 if count > *max_choices {
                     let text = if *max_choices == 1 {
-                        "Please choose only one option.".to_owned()
+                        say(Say::ChooseOnlyOne)
                     } else {
-                        format!("Please choose no more than {max_choices} options.")
+                        say(Say::ChooseNoMore(*max_choices))
                     };
                     return Err(self.rule(ProblemKind::TooMany, text));
                 }
@@ -102,16 +101,12 @@ impl Question {
                 // Blank rows are ones the user added and has not filled in yet.
                 let count = items.iter().filter(|i| !i.trim().is_empty()).count();
                 if count < *min_items {
-                    return Err(self.rule(
-                        ProblemKind::TooFew,
-                        format!("Please add at least {}.", counted(*min_items, "item")),
-                    ));
+                    return Err(self.rule(ProblemKind::TooFew, say(Say::AddAtLeast(*min_items))));
                 }
                 match max_items {
-                    Some(max) if count > *max => Err(self.rule(
-                        ProblemKind::TooMany,
-                        format!("Please keep this to {} or fewer.", counted(*max, "item")),
-                    )),
+                    Some(max) if count > *max => {
+                        Err(self.rule(ProblemKind::TooMany, say(Say::KeepItems(*max))))
+                    }
                     _ => Ok(()),
                 }
             }
@@ -119,7 +114,7 @@ impl Question {
                 .trim()
                 .parse::<CalendarDate>()
                 .map(|_| ())
-                .map_err(|_| AnswerProblem::new(ProblemKind::NotADate, DATE_EXAMPLE)),
+                .map_err(|_| AnswerProblem::new(ProblemKind::NotADate, say(Say::DateExample))),
             _ => Err(no_longer_fits()),
         }
     }
@@ -133,19 +128,12 @@ impl Question {
         // Characters, not bytes: "é" is one letter to the person typing it.
         let length = text.trim().chars().count();
         if length < min {
-            return Err(self.rule(
-                ProblemKind::TooShort,
-                format!("Please write at least {}.", counted(min, "character")),
-            ));
+            return Err(self.rule(ProblemKind::TooShort, say(Say::WriteAtLeast(min))));
         }
         match max {
-            Some(max) if length > max => Err(self.rule(
-                ProblemKind::TooLong,
-                format!(
-                    "Please keep this to {} or fewer.",
-                    counted(max, "character")
-                ),
-            )),
+            Some(max) if length > max => {
+                Err(self.rule(ProblemKind::TooLong, say(Say::KeepCharacters(max))))
+            }
             _ => Ok(()),
         }
     }
@@ -157,27 +145,23 @@ impl Question {
 
     fn missing_message(&self) -> String {
         match &self.kind {
-            QuestionKind::SingleChoice { .. } => "Please choose one option.".to_owned(),
-            QuestionKind::MultipleChoice { min_choices, .. } => {
-                format!(
-                    "Please choose at least {}.",
-                    counted_words(*min_choices, "option")
-                )
-            }
-            QuestionKind::YesNo { .. } => "Please answer yes or no.".to_owned(),
-            QuestionKind::Scale(scale) => format!(
-                "Please pick a number from {} to {}.",
-                scale.min(),
-                scale.max()
-            ),
-            QuestionKind::ShortText { .. } | QuestionKind::LongText { .. } => {
-                "Please write an answer.".to_owned()
-            }
-            QuestionKind::Checklist { .. } => "Please tick at least one item.".to_owned(),
-            QuestionKind::List { min_items, .. } => {
-                format!("Please add at least {}.", counted_words(*min_items, "item"))
-            }
-            QuestionKind::Date => DATE_EXAMPLE.to_owned(),
+            QuestionKind::SingleChoice { .. } => say(Say::ChooseOne),
+            // "One item" reads kinder than "1 item" in a first prompt.
+            QuestionKind::MultipleChoice { min_choices, .. } => say(if *min_choices <= 1 {
+                Say::ChooseAtLeastOne
+            } else {
+                Say::ChooseAtLeast(*min_choices)
+            }),
+            QuestionKind::YesNo { .. } => say(Say::AnswerYesNo),
+            QuestionKind::Scale(scale) => say(Say::PickNumber(scale.min(), scale.max())),
+            QuestionKind::ShortText { .. } | QuestionKind::LongText { .. } => say(Say::WriteAnswer),
+            QuestionKind::Checklist { .. } => say(Say::TickOne),
+            QuestionKind::List { min_items, .. } => say(if *min_items <= 1 {
+                Say::AddAtLeastOne
+            } else {
+                Say::AddAtLeast(*min_items)
+            }),
+            QuestionKind::Date => say(Say::DateExample),
         }
     }
 }
@@ -186,24 +170,162 @@ fn known_options(offered: &[ChoiceOption], chosen: &[OptionId]) -> Result<(), An
     if chosen.iter().all(|c| offered.iter().any(|o| o.id() == c)) {
         Ok(())
     } else {
-        Err(AnswerProblem::new(ProblemKind::NoLongerFits, OPTION_GONE))
+        Err(AnswerProblem::new(
+            ProblemKind::NoLongerFits,
+            say(Say::OptionGone),
+        ))
     }
 }
 
-/// "1 character", "20 characters".
-fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+/// What a problem says, with its numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Say {
+    NoLongerFits,
+    OptionGone,
+    DateExample,
+    ChooseAtLeast(usize),
+    ChooseOnlyOne,
+    ChooseNoMore(usize),
+    AddAtLeast(usize),
+    KeepItems(usize),
+    WriteAtLeast(usize),
+    KeepCharacters(usize),
+    ChooseOne,
+    ChooseAtLeastOne,
+    AnswerYesNo,
+    PickNumber(i32, i32),
+    WriteAnswer,
+    TickOne,
+    AddAtLeastOne,
+}
+
+/// The message in the language shown.
+#[cfg(any(target_arch = "wasm32", test))]
+fn say(what: Say) -> String {
+    use crate::domain::msg::{self, domain_program as words, fill, t, tf, Counted};
+    let counted = |message: Counted, n: usize| {
+        fill(
+            msg::counted(message, n as u64),
+            &[("count", &n.to_string())],
+        )
+    };
+    match what {
+        Say::NoLongerFits => t(words::NO_LONGER_FITS).to_owned(),
+        Say::OptionGone => t(words::OPTION_GONE).to_owned(),
+        Say::DateExample => t(words::DATE_EXAMPLE).to_owned(),
+        Say::ChooseAtLeast(n) => counted(words::CHOOSE_AT_LEAST, n),
+        Say::ChooseOnlyOne => t(words::CHOOSE_ONLY_ONE).to_owned(),
+        Say::ChooseNoMore(max) => tf(words::CHOOSE_NO_MORE, &[("max", &max.to_string())]),
+        Say::AddAtLeast(n) => counted(words::ADD_AT_LEAST, n),
+        Say::KeepItems(n) => counted(words::KEEP_ITEMS, n),
+        Say::WriteAtLeast(n) => counted(words::WRITE_AT_LEAST, n),
+        Say::KeepCharacters(n) => counted(words::KEEP_CHARACTERS, n),
+        Say::ChooseOne => t(words::CHOOSE_ONE).to_owned(),
+        Say::ChooseAtLeastOne => t(words::CHOOSE_AT_LEAST_ONE).to_owned(),
+        Say::AnswerYesNo => t(words::ANSWER_YES_NO).to_owned(),
+        Say::PickNumber(min, max) => tf(
+            words::PICK_NUMBER,
+            &[("min", &min.to_string()), ("max", &max.to_string())],
+        ),
+        Say::WriteAnswer => t(words::WRITE_ANSWER).to_owned(),
+        Say::TickOne => t(words::TICK_ONE).to_owned(),
+        Say::AddAtLeastOne => t(words::ADD_AT_LEAST_ONE).to_owned(),
     }
 }
 
-/// Like [`counted`] but "one item" reads kinder than "1 item" in a first prompt.
-fn counted_words(n: usize, noun: &str) -> String {
-    if n <= 1 {
-        format!("one {noun}")
-    } else {
-        counted(n, noun)
+/// The message in English: the build script has no other words.
+#[cfg(not(any(target_arch = "wasm32", test)))]
+fn say(what: Say) -> String {
+    english(what)
+}
+
+/// The message in English, as the catalog has it.
+#[cfg(not(target_arch = "wasm32"))]
+fn english(what: Say) -> String {
+    /// "1 character", "20 characters".
+    fn counted(n: usize, noun: &str) -> String {
+        if n == 1 {
+            format!("1 {noun}")
+        } else {
+            format!("{n} {noun}s")
+        }
+    }
+    match what {
+        Say::NoLongerFits => {
+            "This answer no longer fits the question. Please answer it again.".to_owned()
+        }
+        Say::OptionGone => {
+            "The option you chose is no longer offered. Please choose again.".to_owned()
+        }
+        Say::DateExample => "Please pick a date like 2026-11-22.".to_owned(),
+        Say::ChooseAtLeast(n) => format!("Please choose at least {}.", counted(n, "option")),
+        Say::ChooseOnlyOne => "Please choose only one option.".to_owned(),
+        Say::ChooseNoMore(max) => format!("Please choose no more than {max} options."),
+        Say::AddAtLeast(n) => format!("Please add at least {}.", counted(n, "item")),
+        Say::KeepItems(n) => format!("Please keep this to {} or fewer.", counted(n, "item")),
+        Say::WriteAtLeast(n) => format!("Please write at least {}.", counted(n, "character")),
+        Say::KeepCharacters(n) => {
+            format!("Please keep this to {} or fewer.", counted(n, "character"))
+        }
+        Say::ChooseOne => "Please choose one option.".to_owned(),
+        Say::ChooseAtLeastOne => "Please choose at least one option.".to_owned(),
+        Say::AnswerYesNo => "Please answer yes or no.".to_owned(),
+        Say::PickNumber(min, max) => format!("Please pick a number from {min} to {max}."),
+        Say::WriteAnswer => "Please write an answer.".to_owned(),
+        Say::TickOne => "Please tick at least one item.".to_owned(),
+        Say::AddAtLeastOne => "Please add at least one item.".to_owned(),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::domain::msg::{self, Lang};
+
+    const EVERY: [Say; 17] = [
+        Say::NoLongerFits,
+        Say::OptionGone,
+        Say::DateExample,
+        Say::ChooseAtLeast(1),
+        Say::ChooseOnlyOne,
+        Say::ChooseNoMore(3),
+        Say::AddAtLeast(2),
+        Say::KeepItems(1),
+        Say::WriteAtLeast(20),
+        Say::KeepCharacters(1),
+        Say::ChooseOne,
+        Say::ChooseAtLeastOne,
+        Say::AnswerYesNo,
+        Say::PickNumber(0, 10),
+        Say::WriteAnswer,
+        Say::TickOne,
+        Say::AddAtLeastOne,
+    ];
+
+    #[test]
+    fn the_build_s_english_is_the_catalog_s() {
+        for what in EVERY {
+            assert_eq!(say(what), english(what), "{what:?}");
+        }
+        for n in [1, 2, 10] {
+            for what in [
+                Say::ChooseAtLeast(n),
+                Say::AddAtLeast(n),
+                Say::KeepItems(n),
+                Say::WriteAtLeast(n),
+                Say::KeepCharacters(n),
+            ] {
+                assert_eq!(say(what), english(what), "{what:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_messages_are_in_the_language_shown() {
+        msg::show_table(Lang::Es, Lang::Es.table());
+        let spanish = (say(Say::ChooseOne), say(Say::WriteAtLeast(20)));
+        msg::show_table(Lang::En, &[]);
+        assert_eq!(spanish.0, "Elige una opción.");
+        assert_eq!(spanish.1, "Escribe al menos 20 caracteres.");
     }
 }

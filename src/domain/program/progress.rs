@@ -10,6 +10,7 @@ use crate::domain::answer::AnswerValue;
 use crate::domain::date::CalendarDate;
 use crate::domain::entry::Entries;
 use crate::domain::ids::{GuideId, QuestionId};
+use crate::domain::msg::{self, fill, t, tf, Text};
 
 /// The recurring guide whose answers make the series.
 pub const CHECK_IN_GUIDE: &str = "weekly-check-in";
@@ -82,69 +83,74 @@ impl Series {
     }
 }
 
-/// How `what` ("Trust") moved over `weeks`, in one or two plain sentences;
-/// `None` when there is no value at all.
-pub fn trend(weeks: &[Week], what: &str, max: i32) -> Option<String> {
+/// How trust moved over `weeks`, in one or two plain sentences; `None`
+/// when there is no value at all.
+pub fn trend(weeks: &[Week], max: i32) -> Option<String> {
     let points: Vec<(usize, i32)> = weeks
         .iter()
         .enumerate()
         .filter_map(|(i, w)| Some((i, w.value?)))
         .collect();
     let (&(first_at, first), &(last_at, last)) = (points.first()?, points.last()?);
+    let (first_text, last_text) = (first.to_string(), last.to_string());
     if points.len() == 1 {
-        return Some(format!(
-            "One check-in so far: {what} is at {last} out of {max}. After your next check-in, \
-             this shows how it moves from week to week."
+        return Some(tf(
+            msg::domain_program::TREND_ONE,
+            &[("last", &last_text), ("max", &max.to_string())],
         ));
     }
     let span = last_at - first_at;
-    let over = format!("over the last {}", plural(span, "week"));
     let low = points.iter().map(|p| p.1).min().unwrap_or(first);
     let high = points.iter().map(|p| p.1).max().unwrap_or(first);
-    let mut sentence = if last > first {
-        format!("{what} has risen from {first} to {last} {over}.")
+    let message = if last > first {
+        msg::domain_program::TREND_RISEN
     } else if last < first {
-        format!("{what} has fallen from {first} to {last} {over}.")
+        msg::domain_program::TREND_FALLEN
     } else if low == high {
-        format!("{what} has stayed at {last} {over}.")
+        msg::domain_program::TREND_STAYED
     } else {
-        let ago = if span == 1 {
-            "a week".to_owned()
-        } else {
-            format!("{span} weeks")
-        };
-        format!(
-            "{what} is at {last}, where it was {ago} ago, after moving between {low} and {high}."
-        )
+        msg::domain_program::TREND_BACK
     };
+    let mut sentence = fill(
+        msg::counted(message, span as u64),
+        &[
+            ("count", &span.to_string()),
+            ("first", &first_text),
+            ("last", &last_text),
+            ("low", &low.to_string()),
+            ("high", &high.to_string()),
+        ],
+    );
     let missed = weeks[first_at..=last_at]
         .iter()
         .filter(|w| w.value.is_none())
         .count();
     if missed > 0 {
-        sentence.push_str(&format!(
-            " {} of those weeks had no check-in.",
-            count_word(missed)
+        sentence.push(' ');
+        sentence.push_str(&fill(
+            msg::counted(msg::domain_program::TREND_MISSED, missed as u64),
+            &[("count", &count_word(missed))],
         ));
     }
     Some(sentence)
 }
 
-fn plural(n: usize, word: &str) -> String {
-    match n {
-        1 => word.to_owned(),
-        _ => format!("{n} {word}s"),
-    }
-}
-
-/// "One", "Two" … for the start of a sentence's second part.
+/// "Two", "Three" … for the start of a sentence's second part (one has
+/// its own sentence); a number from ten on.
 fn count_word(n: usize) -> String {
-    const WORDS: [&str; 10] = [
-        "None", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
+    const WORDS: [Text; 8] = [
+        msg::domain_program::WEEKS_TWO,
+        msg::domain_program::WEEKS_THREE,
+        msg::domain_program::WEEKS_FOUR,
+        msg::domain_program::WEEKS_FIVE,
+        msg::domain_program::WEEKS_SIX,
+        msg::domain_program::WEEKS_SEVEN,
+        msg::domain_program::WEEKS_EIGHT,
+        msg::domain_program::WEEKS_NINE,
     ];
-    WORDS
-        .get(n)
-        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
+    n.checked_sub(2)
+        .and_then(|i| WORDS.get(i))
+        .map_or_else(|| n.to_string(), |w| t(*w).to_owned())
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -228,7 +234,7 @@ mod tests {
         ]))
         .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(series(&entries), Series::default());
-        assert_eq!(trend(&series(&entries).weeks, "Trust", 10), None);
+        assert_eq!(trend(&series(&entries).weeks, 10), None);
     }
 
     #[test]
@@ -332,7 +338,7 @@ mod tests {
 
     #[test]
     fn the_trend_in_words() {
-        let trend_of = |days: &[(&str, i32)]| trend(&series(&check_ins(days)).weeks, "Trust", 10);
+        let trend_of = |days: &[(&str, i32)]| trend(&series(&check_ins(days)).weeks, 10);
         assert_eq!(
             trend_of(&[("2026-11-02", 6)]).as_deref(),
             Some("One check-in so far: Trust is at 6 out of 10. After your next check-in, this shows how it moves from week to week.")
@@ -352,6 +358,29 @@ mod tests {
         assert_eq!(
             trend_of(&[("2026-11-09", 5), ("2026-11-16", 2), ("2026-11-30", 5)]).as_deref(),
             Some("Trust is at 5, where it was 3 weeks ago, after moving between 2 and 5. One of those weeks had no check-in.")
+        );
+    }
+
+    #[test]
+    fn the_trend_in_spanish_words() {
+        use crate::domain::msg::{show_table, Lang};
+        let trend_of = |days: &[(&str, i32)]| trend(&series(&check_ins(days)).weeks, 10);
+        show_table(Lang::Es, Lang::Es.table());
+        let said = [
+            trend_of(&[("2026-11-02", 6)]),
+            trend_of(&[("2026-10-05", 3), ("2026-11-30", 6)]),
+            trend_of(&[("2026-11-23", 6), ("2026-11-30", 4)]),
+            trend_of(&[("2026-11-09", 5), ("2026-11-16", 2), ("2026-11-30", 5)]),
+        ];
+        show_table(Lang::En, &[]);
+        assert_eq!(
+            said.map(Option::unwrap_or_default),
+            [
+                "Una revisión hasta ahora: la confianza está en 6 de 10. Después de tu próxima revisión, aquí verás cómo cambia de una semana a otra.",
+                "La confianza ha subido de 3 a 6 en las últimas 8 semanas. Siete de esas semanas no tuvieron revisión.",
+                "La confianza ha bajado de 6 a 4 en la última semana.",
+                "La confianza está en 5, como hace 3 semanas, después de moverse entre 2 y 5. Una de esas semanas no tuvo revisión.",
+            ]
         );
     }
 }

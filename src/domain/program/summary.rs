@@ -10,6 +10,7 @@ use crate::domain::date::CalendarDate;
 use crate::domain::entry::{Entries, Entry};
 use crate::domain::guide::{Guide, Library, Question, QuestionKind};
 use crate::domain::ids::OptionId;
+use crate::domain::msg::{self, t, tf};
 use crate::domain::program::commitments::{Commitment, Commitments, EndedHow};
 use crate::domain::wording::Wording;
 
@@ -83,17 +84,23 @@ impl Section {
                 .filter(|score| score.answered)
                 .map(|score| {
                     let range = score.dimension.range();
-                    let mut line = format!(
-                        "{}: {} on a scale from {} to {}",
-                        score.dimension.label().render(wording),
-                        score.value,
-                        range.min,
-                        range.max
-                    );
-                    if let Some(band) = score.band {
-                        line.push_str(&format!(" ({})", band.title().render(wording)));
+                    let label = score.dimension.label().render(wording);
+                    let value = score.value.to_string();
+                    let (min, max) = (range.min.to_string(), range.max.to_string());
+                    let band = score.band.map(|band| band.title().render(wording));
+                    let mut values = vec![
+                        ("label", label.as_str()),
+                        ("value", value.as_str()),
+                        ("min", min.as_str()),
+                        ("max", max.as_str()),
+                    ];
+                    match &band {
+                        Some(band) => {
+                            values.push(("band", band.as_str()));
+                            tf(msg::domain_program::SCORE_BAND, &values)
+                        }
+                        None => tf(msg::domain_program::SCORE, &values),
                     }
-                    line
                 })
                 .collect()
         } else {
@@ -136,11 +143,14 @@ impl Tracked {
                     .filter(|(week, _)| from <= *week && *week <= to)
                     .map(|(week, mark)| {
                         let what = match mark {
-                            None => "not marked".to_owned(),
+                            None => t(msg::domain_program::NOT_MARKED).to_owned(),
                             Some(m) if m.note.is_empty() => m.mark.label().to_lowercase(),
                             Some(m) => format!("{} ({})", m.mark.label().to_lowercase(), m.note),
                         };
-                        format!("Week of {}: {what}", week.long())
+                        tf(
+                            msg::domain_program::WEEK_OF,
+                            &[("date", &week.long()), ("what", &what)],
+                        )
                     })
                     .collect();
                 (!weeks.is_empty()).then(|| Tracked {
@@ -155,20 +165,27 @@ impl Tracked {
 
 /// "Since 3 November 2026", and how it ended if it has.
 pub fn status(c: &Commitment) -> String {
-    let since = format!("Since {}", c.started_on.long());
+    let since = tf(
+        msg::domain_program::SINCE,
+        &[("date", &c.started_on.long())],
+    );
     match &c.ended {
         None => since,
         Some(end) => {
-            let how = match end.how {
-                EndedHow::Finished => "finished",
-                EndedHow::Dropped => "dropped",
+            let message = match (end.how, end.reason.is_empty()) {
+                (EndedHow::Finished, true) => msg::domain_program::ENDED_FINISHED,
+                (EndedHow::Finished, false) => msg::domain_program::ENDED_FINISHED_REASON,
+                (EndedHow::Dropped, true) => msg::domain_program::ENDED_DROPPED,
+                (EndedHow::Dropped, false) => msg::domain_program::ENDED_DROPPED_REASON,
             };
-            let reason = if end.reason.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", end.reason)
-            };
-            format!("{since}; {how} on {}{reason}", end.on.long())
+            tf(
+                message,
+                &[
+                    ("since", &since),
+                    ("date", &end.on.long()),
+                    ("reason", &end.reason),
+                ],
+            )
         }
     }
 }
@@ -186,11 +203,19 @@ pub fn answer_lines(
         (_, None) => Vec::new(),
         (_, Some(AnswerValue::Choice(id))) => vec![label_of(id)],
         (_, Some(AnswerValue::Choices(ids))) => ids.iter().map(label_of).collect(),
-        (_, Some(AnswerValue::YesNo(yes))) => vec![if *yes { "Yes" } else { "No" }.to_owned()],
-        (QuestionKind::Scale(scale), Some(AnswerValue::Scale(value))) => vec![format!(
-            "{value} on a scale of {} to {}",
-            scale.min(),
-            scale.max()
+        (_, Some(AnswerValue::YesNo(yes))) => vec![t(if *yes {
+            msg::domain_program::YES
+        } else {
+            msg::domain_program::NO
+        })
+        .to_owned()],
+        (QuestionKind::Scale(scale), Some(AnswerValue::Scale(value))) => vec![tf(
+            msg::domain_program::SCALE_ANSWER,
+            &[
+                ("value", &value.to_string()),
+                ("min", &scale.min().to_string()),
+                ("max", &scale.max().to_string()),
+            ],
         )],
         (_, Some(AnswerValue::Scale(value))) => vec![value.to_string()],
         (_, Some(AnswerValue::Text(text) | AnswerValue::Date(text))) => {
@@ -226,18 +251,22 @@ pub fn markdown(
     made_on: CalendarDate,
 ) -> String {
     let mut out = String::new();
-    out.push_str("# Notes from Mend\n\n");
-    out.push_str(&format!(
-        "Made on {}. It holds only what was chosen to include.\n",
-        made_on.long()
+    out.push_str(&format!("# {}\n\n", t(msg::domain_program::FILE_TITLE)));
+    out.push_str(&tf(
+        msg::domain_program::FILE_MADE_ON,
+        &[("date", &made_on.long())],
     ));
+    out.push('\n');
     if let Some(trust) = trust {
-        out.push_str("\n## Trust over the weeks\n\n");
+        out.push_str(&format!("\n## {}\n\n", t(msg::domain_program::FILE_TRUST)));
         out.push_str(trust);
         out.push('\n');
     }
     if !commitments.is_empty() {
-        out.push_str("\n## Commitments, week by week\n");
+        out.push_str(&format!(
+            "\n## {}\n",
+            t(msg::domain_program::FILE_COMMITMENTS)
+        ));
         for c in commitments {
             out.push_str(&format!(
                 "\n> {}\n\n{}.\n\n",
