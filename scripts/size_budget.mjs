@@ -46,8 +46,17 @@ import { firstLoad, pageLoads, printTable } from './first_load.mjs';
  * rules and the helplines became constants the build writes (no JSON
  * reader for them in the app: -4.5 KB), and the code that writes export
  * files left for a chunk of its own (-5.1 KB; its budget is below).
+ * Raised to 406,000 over 402,524 for Spanish (issue 24): the machinery
+ * (message lookup, the language choice and its download, Intl for numbers
+ * and dates, guides by language) cost 4.2 KB (383,887 -> 388,045, within
+ * the issue's 10 KB); turning about 720 English literals into message
+ * lookups (a literal in a view is free to render, a looked-up message is
+ * not), the Spanish first screen built in (help must not wait for a
+ * download), the helplines' languages and the apology planner's Spanish
+ * patterns cost 14.5 KB more. Spanish words themselves load only for
+ * people who choose Spanish.
  */
-const BUDGET = 390_000;
+const BUDGET = 406_000;
 
 /**
  * Brotli bytes each page loaded on demand may download when it first opens
@@ -56,8 +65,11 @@ const BUDGET = 390_000;
  * history 56,443, results 45,115, review 9,756, settings 46,626,
  * stopping_harm 5,871, summary 43,501), so a feature's cost shows on its
  * own page. Settings lowered to 45,500 over 43,012 when its passphrase and
- * import steps moved into the tab machine (issue 23). A new lazy page
- * needs a budget here, or this fails.
+ * import steps moved into the tab machine (issue 23). Raised for Spanish
+ * (issue 24: message lookups instead of literals, and Settings' language
+ * choice): results 47,381 (budget 49,500), settings 46,188 (48,500),
+ * stopping_harm 6,457 (7,000). A new lazy page needs a budget here, or
+ * this fails.
  */
 const PAGE_BUDGETS = {
   compare: 60_000,
@@ -65,10 +77,10 @@ const PAGE_BUDGETS = {
   // 5,815 when it left the first load (issue 22).
   export: 6_300,
   history: 59_000,
-  results: 47_500,
+  results: 49_500,
   review: 10_500,
-  settings: 45_500,
-  stopping_harm: 6_500,
+  settings: 48_500,
+  stopping_harm: 7_000,
   summary: 45_500,
 };
 

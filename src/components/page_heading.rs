@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::domain::prefs::NEUTRAL_TITLE;
+use crate::domain::prefs::neutral_title;
 
 /// Whether a page has been shown before in this session. The first page keeps
 /// the browser's natural focus; after an in-app navigation, focus moves to the
@@ -35,7 +35,7 @@ pub fn set_neutral_tab_title(on: bool) {
 
 fn show_tab_title() {
     let title = if NEUTRAL.with(Cell::get) {
-        NEUTRAL_TITLE.to_owned()
+        neutral_title().to_owned()
     } else {
         PAGE_TITLE.with(|t| t.borrow().clone())
     };

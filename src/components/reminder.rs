@@ -11,7 +11,7 @@ use super::Checkbox;
 
 use crate::components::download::text_file;
 use crate::crypto::random_bytes;
-use crate::domain::calendar::{parse_time, Reminder, ReminderError, DEFAULT_TITLE};
+use crate::domain::calendar::{default_title, parse_time, Reminder, ReminderError};
 use crate::domain::date::CalendarDate;
 use crate::i18n::{msg::settings_reminder as words, t, tf};
 use crate::store::today;
@@ -22,7 +22,7 @@ const ALERT_MINUTES: u16 = 15;
 #[component]
 pub fn ReminderCard() -> impl IntoView {
     let first_day = today().plus_days(7).unwrap_or_else(today);
-    let title = RwSignal::new(DEFAULT_TITLE.to_owned());
+    let title = RwSignal::new(default_title().to_owned());
     let date = RwSignal::new(first_day.to_string());
     let time = RwSignal::new("19:00".to_owned());
     let weekly = RwSignal::new(true);

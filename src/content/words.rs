@@ -29,18 +29,12 @@ pub enum WordsError {
 impl WordsError {
     /// What the person reads, and what they can do.
     pub fn message(&self) -> &'static str {
-        match self {
-            Self::NoSuchGuide => "There is no guide at this address.",
-            Self::Unreachable => {
-                "This guide could not be downloaded. Mend keeps every guide on this device \
-                 after its first complete visit online; until then it needs a connection. \
-                 Check the connection and try again. Your answers are safe."
-            }
-            Self::Damaged => {
-                "This guide's file did not arrive whole, so Mend will not show it. Try \
-                 again; if it keeps happening, reload the page. Your answers are safe."
-            }
-        }
+        use crate::domain::msg::{domain as words, t};
+        t(match self {
+            Self::NoSuchGuide => words::WORDS_NO_SUCH_GUIDE,
+            Self::Unreachable => words::WORDS_UNREACHABLE,
+            Self::Damaged => words::WORDS_DAMAGED,
+        })
     }
 }
 

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::msg::Lang;
+use crate::domain::msg::{self, t, Lang};
 
 /// Where the settings are stored (under Mend's prefix, so "erase everything"
 /// removes them too).
@@ -38,8 +38,11 @@ pub struct Prefs {
     pub language: Option<Lang>,
 }
 
-/// The tab title shown while the neutral title is on.
-pub const NEUTRAL_TITLE: &str = "Notes";
+/// The tab title shown while the neutral title is on ("Notes"), in the
+/// language shown.
+pub fn neutral_title() -> &'static str {
+    t(msg::domain::NEUTRAL_TITLE)
+}
 
 impl Default for Prefs {
     fn default() -> Self {
@@ -126,9 +129,7 @@ pub fn exit_url(text: &str) -> Result<String, &'static str> {
         format!("https://{text}")
     };
     let Some(rest) = with_scheme.strip_prefix("https://") else {
-        return Err(
-            "Use a web address that starts with https://, such as https://www.bbc.com/weather.",
-        );
+        return Err(t(msg::domain::EXIT_NEEDS_HTTPS));
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let plausible = host.contains('.')
@@ -138,9 +139,7 @@ pub fn exit_url(text: &str) -> Result<String, &'static str> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
     if !plausible || with_scheme.chars().any(char::is_whitespace) {
-        return Err(
-            "That doesn't look like a web address. Try one like https://www.bbc.com/weather.",
-        );
+        return Err(t(msg::domain::EXIT_NOT_ADDRESS));
     }
     Ok(with_scheme)
 }

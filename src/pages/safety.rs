@@ -19,7 +19,7 @@ use crate::components::safety::{
 use crate::components::{PageHeading, TechSafety};
 use crate::content::first_screen;
 use crate::domain::first_screen::around_right_now;
-use crate::domain::prefs::NEUTRAL_TITLE;
+use crate::domain::prefs::neutral_title;
 use crate::domain::program::helplines::Purpose;
 use crate::i18n::{msg, t};
 use crate::privacy::Privacy;
@@ -51,7 +51,7 @@ pub fn Safety() -> impl IntoView {
     // Built afresh each time `Show` shows them.
     let title_notice = move || {
         let [before, link, after] =
-            with_link(msg::safety::TITLE_NOTICE, &[("title", NEUTRAL_TITLE)]);
+            with_link(msg::safety::TITLE_NOTICE, &[("title", neutral_title())]);
         view! { {before} <A href=Page::Settings.href()>{link}</A> {after} }
     };
     let my_plan_note = move || {

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use crate::components::reminder::download;
 use crate::components::{PageHeading, TrustOverTime};
 use crate::content::library;
-use crate::domain::calendar::{Reminder, REVIEW_TITLE};
+use crate::domain::calendar::{review_title, Reminder};
 use crate::domain::ids::GuideId;
 use crate::domain::program::progress::CHECK_IN_GUIDE;
 use crate::domain::program::review::review_dates;
@@ -78,7 +78,7 @@ pub fn History() -> impl IntoView {
                             // a title that says nothing about what it is for.
                             <button type="button" class="button button--quiet"
                                 aria-label=tf(msg::history::ADD_DAY_TO_CALENDAR, &[("date", &day.long())])
-                                on:click=move |_| reminder_error.set(download(&Reminder::on_day(REVIEW_TITLE, day)).err())>
+                                on:click=move |_| reminder_error.set(download(&Reminder::on_day(review_title(), day)).err())>
                                 {t(msg::history::ADD_TO_CALENDAR)}
                             </button>
                         </li>
@@ -104,7 +104,7 @@ pub fn History() -> impl IntoView {
                     <h2 id="history-reviews">{t(msg::history::REVIEWS_HEADING)}</h2>
                     <ul class="history">{rows}</ul>
                     <p class="field-help">
-                        {tf(msg::history::CALENDAR_HELP, &[("title", REVIEW_TITLE)])}
+                        {tf(msg::history::CALENDAR_HELP, &[("title", review_title())])}
                     </p>
                     <p class="field-error" role="alert">{move || reminder_error.get()}</p>
                 </section>

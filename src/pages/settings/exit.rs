@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::components::Checkbox;
 
 use crate::components::safety::use_safety;
-use crate::domain::prefs::{exit_url, NEUTRAL_TITLE};
+use crate::domain::prefs::{exit_url, neutral_title};
 use crate::i18n::{msg::settings, t, tf};
 use crate::privacy::Privacy;
 use crate::store::Store;
@@ -86,7 +86,7 @@ fn NeutralTitle() -> impl IntoView {
         <Checkbox checked=Signal::derive(on) on_change=change label=t(settings::NEUTRAL_LABEL)
             described_by="neutral-title-help" class="neutral-title">
             <p id="neutral-title-help" class="field-help">
-                {tf(settings::NEUTRAL_HELP, &[("title", NEUTRAL_TITLE)])}
+                {tf(settings::NEUTRAL_HELP, &[("title", neutral_title())])}
             </p>
             <p role="status">{move || status.get()}</p>
         </Checkbox>
