@@ -4,9 +4,11 @@
 // accessibility checks, which longer words are the first to break.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshStart, h1, sharedSession, waitUntil } from './support.mjs';
+import fs from 'node:fs';
+import { freshStart, h1, session, sharedSession, waitUntil } from './support.mjs';
 import { checkAccessibility } from './axe.mjs';
 import { checkNarrowLayout } from './layout.mjs';
+import { SPANISH, walk } from './walk.mjs';
 
 const app = sharedSession({ locale: 'es-ES' });
 
@@ -90,4 +92,48 @@ test('in Spanish on a 320 px phone with a wide font, nothing is cut off, scrolls
   } finally {
     await phone.close();
   }
+});
+
+test('a guide in Spanish, walked to its results, and a fear said there opens the Safety page in Spanish first', async () => {
+  const { page } = app;
+  await freshStart(page, app.url());
+  const routed = await walk(page, app.url('guides/finding-a-counsellor'), 'Buscar terapia', { afraid: 'Sí' }, { words: SPANISH });
+  assert.deepEqual(routed, ['Tu seguridad'], 'fear opens the Safety page first, in Spanish');
+  await checkAccessibility(page, "a guide's results in Spanish");
+});
+
+test('a weekly check-in in Spanish shows on the trust chart in History, and the counsellor summary downloads in Spanish', async () => {
+  const { page } = app;
+  await freshStart(page, app.url());
+  await walk(page, app.url('guides/weekly-check-in'), 'Revisión semanal', {}, { words: SPANISH });
+  await page.goto(app.url('history'));
+  await h1(page, 'Historial');
+  // The trust chart's table (what a screen reader reads) holds this week.
+  await page.locator('main table').first().waitFor({ state: 'attached' });
+  assert.match(await page.locator('main table').first().textContent(), /\d/, 'a score in the chart');
+  await checkAccessibility(page, 'History in Spanish');
+  await page.goto(app.url('history/summary'));
+  await page.locator('main h1').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /Descargar/ }).first().click(),
+  ]);
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  assert.match(text, /Revisión semanal/, 'the summary names the guide in Spanish');
+  assert.doesNotMatch(text, /Weekly check-in/, 'and not in English');
+});
+
+test('Quick exit in Spanish leaves at once, and Back finds Mend closed, in Spanish', async (t) => {
+  const exitSite = 'https://www.bbc.com';
+  const own = await session(t, { locale: 'es-ES', neutralSite: exitSite, expect: { foreignRequests: [`${exitSite}/weather`] } });
+  const { page } = own;
+  // Two pages of Mend in this tab's history: Quick exit replaces the one
+  // it leaves, so Back comes to the one before.
+  await page.goto(own.url(''));
+  await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Guías', exact: true }).click();
+  await h1(page, 'Guías');
+  await page.getByRole('button', { name: 'Salida rápida' }).click();
+  await page.waitForURL(`${exitSite}/weather`);
+  await page.goBack();
+  await h1(page, 'Mend está cerrado');
 });

@@ -2,19 +2,47 @@
 // screen's questions answered (as given, or with a plain default per kind),
 // Next, and back into the guide after a page a safety answer opened.
 
-export const next = (page) => page.getByRole('button', { name: 'Next' }).click();
+/**
+ * The words a person reads to walk a guide, in English; `SPANISH` has the
+ * same for Mend in Spanish (content/i18n/es/guide.toml and the pages a
+ * safety answer opens).
+ */
+export const ENGLISH = {
+  next: 'Next',
+  begin: 'Begin',
+  again: 'Continue where you left off',
+  review: (title) => `Review: ${title}`,
+  seeResults: 'See my results',
+  results: (title) => `Your results: ${title}`,
+  addItem: 'Add an item',
+  // Where a screen's answers can send the user before the guide goes on.
+  routed: ['Right now', 'Your safety', 'If you have frightened or hurt someone'],
+};
+
+export const SPANISH = {
+  next: 'Siguiente',
+  begin: 'Empezar',
+  again: 'Continuar donde lo dejaste',
+  review: (title) => `Revisar respuestas: ${title}`,
+  seeResults: 'Ver mis resultados',
+  results: (title) => `Tus resultados: ${title}`,
+  addItem: 'Añade un elemento',
+  routed: ['Ahora mismo', 'Tu seguridad', 'Si has asustado o hecho daño a alguien'],
+};
+
+export const next = (page, words = ENGLISH) => page.getByRole('button', { name: words.next }).click();
 
 /** Where a screen's answers can send the user before the guide goes on. */
-export const ROUTED = ['Right now', 'Your safety', 'If you have frightened or hurt someone'];
+export const ROUTED = ENGLISH.routed;
 
 /**
  * Back into the guide at `url` where it was left (after a routed page): the
  * guide opens on the screen the user had reached, or on its introduction
  * with "Continue where you left off".
  */
-export async function resume(page, url) {
+export async function resume(page, url, words = ENGLISH) {
   await page.goto(url);
-  const again = page.getByRole('button', { name: 'Continue where you left off' });
+  const again = page.getByRole('button', { name: words.again });
   await again.or(page.locator('form.runner')).first().waitFor();
   if (await again.count()) await again.click();
 }
@@ -25,11 +53,11 @@ export async function resume(page, url) {
  * and otherwise as a calm user might: the first option, "No", the middle of
  * a scale, a few words. Comes back after any page a safety answer opens.
  */
-export async function walk(page, url, title, answers = {}, { onStep } = {}) {
+export async function walk(page, url, title, answers = {}, { onStep, words = ENGLISH } = {}) {
   await page.goto(url);
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
-  const again = page.getByRole('button', { name: 'Continue where you left off' });
-  const begin = page.getByRole('button', { name: 'Begin' });
+  const again = page.getByRole('button', { name: words.again });
+  const begin = page.getByRole('button', { name: words.begin });
   await again.or(begin).or(page.locator('form.runner')).first().waitFor();
   if (await again.count()) await again.click();
   else if (await begin.count()) await begin.click();
@@ -38,10 +66,10 @@ export async function walk(page, url, title, answers = {}, { onStep } = {}) {
     const heading = page.getByRole('heading', { level: 1 });
     await heading.first().waitFor();
     const h1 = (await heading.first().innerText()).trim();
-    if (h1 === `Review: ${title}`) break;
-    if (ROUTED.includes(h1)) {
+    if (h1 === words.review(title)) break;
+    if (words.routed.includes(h1)) {
       routedTo.push(h1);
-      await resume(page, url);
+      await resume(page, url, words);
       continue;
     }
     await page.locator('form.runner').waitFor();
@@ -69,10 +97,11 @@ export async function walk(page, url, title, answers = {}, { onStep } = {}) {
         if (!(await q.locator('textarea').inputValue())) await q.locator('textarea').fill('A few honest words.');
       } else if (await q.locator('input[type=date]').count()) {
         await q.locator('input[type=date]').fill('2027-01-12');
-      } else if (await q.locator('input[placeholder="Add an item"]').count()) {
+      } else if (await q.locator(`input[placeholder="${words.addItem}"]`).count()) {
         if (!(await q.locator('.list-item').count())) {
-          await q.locator('input[placeholder="Add an item"]').fill('One thing');
-          await q.locator('input[placeholder="Add an item"]').press('Enter');
+          const add = q.locator(`input[placeholder="${words.addItem}"]`);
+          await add.fill('One thing');
+          await add.press('Enter');
         }
       } else if (await q.locator('input[type=text]').count()) {
         if (!(await q.locator('input[type=text]').inputValue())) await q.locator('input[type=text]').fill('Sam');
@@ -80,13 +109,13 @@ export async function walk(page, url, title, answers = {}, { onStep } = {}) {
     }
     if (onStep) await onStep();
     const before = await page.locator('form.runner').innerText();
-    await next(page);
+    await next(page, words);
     await page.waitForFunction(
       (text) => !document.querySelector('form.runner') || document.querySelector('form.runner').innerText !== text,
       before,
     );
   }
-  await page.getByRole('button', { name: 'See my results' }).click();
-  await page.getByRole('heading', { level: 1, name: `Your results: ${title}` }).waitFor();
+  await page.getByRole('button', { name: words.seeResults }).click();
+  await page.getByRole('heading', { level: 1, name: words.results(title) }).waitFor();
   return routedTo;
 }
