@@ -730,6 +730,19 @@ fn messages(out: &Path, native: bool) {
         "/// Each other language's words, as the file the app fetches."
     )
     .unwrap();
+    // The pseudo-locale (`en-XA`, as Android names its own): every English message accented and 40%
+    // longer, so a word left out of the catalogs, or a label cut off by a
+    // longer language, shows in the tests. Test builds only: MEND_PSEUDO=1
+    // (scripts/test.sh builds the sub-path copy with it); never shipped.
+    println!("cargo:rerun-if-env-changed=MEND_PSEUDO");
+    println!("cargo::rustc-check-cfg=cfg(mend_pseudo)");
+    if env::var_os("MEND_PSEUDO").is_some() {
+        println!("cargo:rustc-cfg=mend_pseudo");
+        tables.push((
+            "en-XA".to_owned(),
+            english_table.iter().map(|t| pseudo(t)).collect(),
+        ));
+    }
     writeln!(generated, "pub const PACKS: &[(&str, &str)] = &[").unwrap();
     for (lang, table) in &tables {
         let json = serde_json::to_string(table).expect("text converts to JSON");
@@ -752,6 +765,47 @@ fn messages(out: &Path, native: bool) {
         writeln!(generated, "];").unwrap();
     }
     fs::write(out.join("messages.rs"), generated).expect("write messages.rs");
+}
+
+/// `text` in the pseudo-locale: letters accented (placeholders and the
+/// `{link}` markers kept as they are), bracketed, and padded to 140%.
+fn pseudo(text: &str) -> String {
+    let mut out = String::from("[");
+    let mut in_placeholder = false;
+    for c in text.chars() {
+        match c {
+            '{' => in_placeholder = true,
+            '}' => in_placeholder = false,
+            _ => {}
+        }
+        out.push(if in_placeholder {
+            c
+        } else {
+            match c {
+                'a' => 'á',
+                'e' => 'é',
+                'i' => 'í',
+                'o' => 'ó',
+                'u' => 'ú',
+                'c' => 'ç',
+                'n' => 'ñ',
+                'A' => 'Å',
+                'E' => 'É',
+                'I' => 'Í',
+                'O' => 'Ø',
+                'U' => 'Ü',
+                other => other,
+            }
+        });
+    }
+    // Padding in short runs a line can break between, as a real language's
+    // longer words would be.
+    let padding = (text.chars().count() * 2).div_ceil(5);
+    for i in 0..padding {
+        out.push(if i % 4 == 0 { ' ' } else { '·' });
+    }
+    out.push(']');
+    out
 }
 
 /// The placeholders of a text: `{name}` (not `{{`).
