@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::content::{first_screen, helplines, library};
 use crate::domain::program::helplines::{Country, Helplines, Line, Purpose};
 use crate::domain::program::safety::{assess, SafetyStatus};
-use crate::i18n::{fill, msg, shown, t, tf, Text};
+use crate::i18n::{fill, msg, shown, t, tf, Lang, Text};
 use crate::privacy::Privacy;
 use crate::store::Store;
 
@@ -168,7 +168,12 @@ fn country_lines(
     purposes: &'static [Purpose],
     grouped: bool,
 ) -> impl IntoView {
-    let lines: Vec<&'static Line> = helplines().lines_for(&c.code, purposes);
+    // In English, the file's order (crisis first); in another language,
+    // the lines that answer in it come first (each says so with its tag).
+    let lines: Vec<&'static Line> = match shown() {
+        Lang::En => helplines().lines_for(&c.code, purposes),
+        lang => helplines().lines_for_language(&c.code, purposes, lang.code()),
+    };
     let dial: String = c.emergency.chars().filter(char::is_ascii_digit).collect();
     // A relay service alone is not a line of this kind.
     let any = lines.iter().any(|l| {

@@ -69,13 +69,22 @@ test('the intake in Spanish keeps its answers across a reload and across a chang
   assert.equal(await lang(page), 'es');
 });
 
-test('in Spanish, the crisis page gives lines to call at once', async () => {
+test('in Spanish, the crisis page gives lines to call at once, those that answer in Spanish first', async () => {
   const { page } = app;
   await freshStart(page, app.url());
+  // A reader in the United States: 988 answers in Spanish too.
+  await page.evaluate(() => localStorage.setItem('mend.prefs', JSON.stringify({ country: 'US' })));
   await page.goto(app.url('right-now'));
   await page.locator('main h1').waitFor();
   await waitUntil(page, () => document.documentElement.lang === 'es', 'shown in Spanish');
   assert.ok((await page.locator('a[href^="tel:"]').count()) > 0, 'crisis lines as tel: links');
+  // A line that does not answer in Spanish is tagged "En inglés" (or its
+  // own language); every line that does comes before any of them.
+  const lines = await page.locator('ul.helplines').first().locator(':scope > li').allInnerTexts();
+  const inSpanish = lines.map((text) => !/^En (inglés|francés)$/m.test(text));
+  assert.ok(inSpanish[0], `the first line answers in Spanish: ${lines[0]}`);
+  assert.deepEqual(inSpanish, [...inSpanish].sort((a, b) => b - a), 'lines in Spanish first');
+  assert.ok(inSpanish.includes(false), 'and the others are still there, after them');
   await checkAccessibility(page, 'the crisis page in Spanish');
 });
 
