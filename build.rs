@@ -63,18 +63,7 @@ fn main() {
         panic!("invalid guides (listed above)");
     });
     let words = write_words(&library, &out);
-    let outline: Vec<Guide> = library
-        .guides()
-        .iter()
-        .map(|guide| {
-            if EMBEDDED_WHOLE.contains(&guide.id().as_str()) {
-                guide.clone()
-            } else {
-                guide.outline()
-            }
-        })
-        .collect();
-    let outline = serde_json::to_string(&Library::of(outline)).expect("guides convert to JSON");
+    let outline = outline_json(&library);
     writeln!(generated, "pub const OUTLINE: &str = {outline:?};").unwrap();
     translations(&shipped, &fixtures, release, &out, &mut generated);
     writeln!(generated, "pub const WORDS: &[(&str, &str)] = &[").unwrap();
@@ -311,6 +300,23 @@ fn helpline_data(helplines: &toml::Value, generated: &mut String) {
     }
 }
 
+/// The library as the app holds it: each guide's outline (ids, rules,
+/// titles; no question words), the intake whole.
+fn outline_json(library: &Library) -> String {
+    let outline: Vec<Guide> = library
+        .guides()
+        .iter()
+        .map(|guide| {
+            if EMBEDDED_WHOLE.contains(&guide.id().as_str()) {
+                guide.clone()
+            } else {
+                guide.outline()
+            }
+        })
+        .collect();
+    serde_json::to_string(&Library::of(outline)).expect("guides convert to JSON")
+}
+
 /// Keys whose text people read in a guide (and every value of a scale's
 /// `labels`): the only things a translation changes.
 const GUIDE_TEXT_KEYS: [&str; 11] = [
@@ -449,20 +455,7 @@ fn translations(
             }
             name
         };
-        let outline: Vec<Guide> = library
-            .guides()
-            .iter()
-            .map(|guide| {
-                if EMBEDDED_WHOLE.contains(&guide.id().as_str()) {
-                    guide.clone()
-                } else {
-                    guide.outline()
-                }
-            })
-            .collect();
-        let outline_json =
-            serde_json::to_string(&Library::of(outline)).expect("guides convert to JSON");
-        let outline_file = write("outline", &outline_json);
+        let outline_file = write("outline", &outline_json(&library));
         writeln!(generated, "    ({lang:?}, {outline_file:?}, &[").unwrap();
         for guide in library.guides() {
             let json = serde_json::to_string(guide).expect("guides convert to JSON");
@@ -674,10 +667,8 @@ fn messages(out: &Path, native: bool) {
         for (key, message) in messages {
             let name = key.to_ascii_uppercase();
             match message {
-                // The English words travel with the key, so they sit in
-                // whichever chunk of the app uses them (a page loaded on
-                // demand keeps its own), not in one table in the first load.
-                // A key is a pointer to its static (index, English): one
+                // The English words travel with the key (English needs no
+                // table to be looked up in). A key is a pointer to its static (index, English): one
                 // word to pass at each of the hundreds of places that show
                 // a message.
                 Message::Text(text) => {

@@ -111,32 +111,49 @@ pub async fn show(lang: Lang) -> Result<(), WordsError> {
 /// The language the pages are built in, shared through context: the root
 /// rebuilds them when it changes.
 #[derive(Clone, Copy)]
-pub struct Language(RwSignal<Lang>);
+pub struct Language {
+    shown: RwSignal<Lang>,
+    /// The language last chosen whose words could not be downloaded.
+    failed: RwSignal<Option<Lang>>,
+}
 
 impl Language {
     pub fn new() -> Self {
-        Language(RwSignal::new(Lang::En))
+        Language {
+            shown: RwSignal::new(Lang::En),
+            failed: RwSignal::new(None),
+        }
     }
 
     /// The language the pages show; tracked, so the root follows it.
     pub fn get(self) -> Lang {
-        self.0.get()
+        self.shown.get()
+    }
+
+    /// The language chosen last, if its words could not be downloaded
+    /// (offline before the first full visit): Settings says so.
+    pub fn failed(self) -> Signal<Option<Lang>> {
+        self.failed.into()
     }
 
     /// Shows `lang` once its words are here. A failed download keeps the
-    /// language shown as it is (and says why).
+    /// language shown as it is, and [`Language::failed`] says so.
     pub fn choose(self, lang: Lang) {
-        if self.0.get_untracked() == lang && shown() == lang {
+        // Set only when it changes: Settings' choice follows it.
+        if self.failed.get_untracked().is_some() {
+            self.failed.set(None);
+        }
+        if self.shown.get_untracked() == lang && shown() == lang {
             return;
         }
-        let signal = self.0;
+        let (signal, failed) = (self.shown, self.failed);
         wasm_bindgen_futures::spawn_local(async move {
             match show(lang).await {
                 Ok(()) => {
                     let _ = signal.try_set(lang);
                 }
                 Err(_) => {
-                    web_sys::console::warn_1(&"Mend: that language could not be downloaded".into())
+                    let _ = failed.try_set(Some(lang));
                 }
             }
         });

@@ -1,6 +1,6 @@
-//! The interface's words, by key. Each key carries its English words (so
-//! they sit in the part of the app that uses them: a page loaded on demand
-//! keeps its own) and its index in every other language's table, a file
+//! The interface's words, by key. Each key carries its English words (no
+//! table to look English up in) and its index in every other language's
+//! table, a file
 //! the app fetches when someone chooses that language ([`PACKS`]). The build
 //! writes the keys from content/i18n/en/*.toml (one module per file, one
 //! constant per message) and refuses a translation with a missing, extra or

@@ -52,7 +52,7 @@ test('the intake in Spanish keeps its answers across a reload and across a chang
   // Settings: English, applied at once, the answers as they were.
   await page.goto(app.url('settings'));
   await h1(page, 'Ajustes');
-  await page.getByRole('radio', { name: 'English', exact: true }).check();
+  await page.getByRole('radio', { name: 'English', exact: true }).click();
   await h1(page, 'Settings');
   assert.equal(await lang(page), 'en');
   // The intake opens where it was left, now in English, answered.
@@ -62,7 +62,7 @@ test('the intake in Spanish keeps its answers across a reload and across a chang
   assert.ok(await same.isChecked(), 'the same answer, read in English');
   // And back: the choice is kept with the settings, and read again.
   await page.goto(app.url('settings'));
-  await page.getByRole('radio', { name: 'Español', exact: true }).check();
+  await page.getByRole('radio', { name: 'Español', exact: true }).click();
   await h1(page, 'Ajustes');
   await page.reload();
   await h1(page, 'Ajustes');
@@ -145,4 +145,22 @@ test('Quick exit in Spanish leaves at once, and Back finds Mend closed, in Spani
   await page.waitForURL(`${exitSite}/weather`);
   await page.goBack();
   await h1(page, 'Mend está cerrado');
+});
+
+test('a language whose words cannot be downloaded says so in Settings, and Mend stays as it was', async (t) => {
+  const CUT = /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/;
+  const own = await session(t, { serviceWorkers: 'block', expect: { pageErrors: CUT } });
+  const { page } = own;
+  await page.route('**/i18n/*.json', (route) => route.abort('internetdisconnected'));
+  await page.goto(own.url('settings'));
+  await h1(page, 'Settings');
+  await page.getByRole('radio', { name: 'Español', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: "couldn't download its words in that language" }).waitFor();
+  await h1(page, 'Settings');
+  assert.equal(await lang(page), 'en', 'still in English');
+  assert.ok(await page.getByRole('radio', { name: 'English', exact: true }).isChecked(), 'the choice shows what is shown');
+  // With the connection back, choosing it again works.
+  await page.unroute('**/i18n/*.json');
+  await page.getByRole('radio', { name: 'Español', exact: true }).click();
+  await h1(page, 'Ajustes');
 });

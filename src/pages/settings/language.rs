@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{msg::settings_language as words, shown, t, Lang};
+use crate::i18n::{msg::settings_language as words, t, Lang, Language};
 use crate::privacy::Privacy;
 
 #[component]
 pub(super) fn LanguageSettings() -> impl IntoView {
     let privacy = expect_context::<Privacy>();
+    let language = expect_context::<Language>();
     let choose = move |lang: Lang| {
         let mut prefs = privacy.prefs().get_untracked();
         prefs.language = Some(lang);
@@ -22,7 +23,12 @@ pub(super) fn LanguageSettings() -> impl IntoView {
             view! {
                 <label class="option">
                     <input type="radio" name="language" value=lang.code()
-                        checked=shown() == lang
+                        // Back on the language shown if the chosen one's
+                        // words did not arrive, so it can be chosen again.
+                        prop:checked=move || {
+                            let _ = language.failed().get();
+                            language.get() == lang
+                        }
                         on:change=move |_| choose(lang) />
                     <span class="option__label" lang=lang.code()>{lang.own_name()}</span>
                 </label>
@@ -37,6 +43,9 @@ pub(super) fn LanguageSettings() -> impl IntoView {
                 <legend>{t(words::LEGEND)}</legend>
                 <div class="options">{choices}</div>
             </fieldset>
+            <p class="field-error" role="alert">
+                {move || language.failed().get().map(|_| t(words::NOT_DOWNLOADED))}
+            </p>
         </section>
     }
 }
