@@ -3,7 +3,7 @@
 // check every e2e test ends with, tested here once against itself).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedSession } from './support.mjs';
+import { sharedSession, waitUntil } from './support.mjs';
 
 const app = sharedSession();
 
@@ -37,8 +37,10 @@ test('the main navigation reaches every page and marks the current one', async (
       'page',
       `${link} is marked as the current page`,
     );
-    // Focus follows the navigation so a screen reader announces the new page.
-    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+    // Focus follows the navigation so a screen reader announces the new page
+    // (once the page is in the document: a page loaded on demand gets it a
+    // frame after its heading shows).
+    await waitUntil(page, () => document.activeElement?.tagName === 'H1', `focus on the heading of ${pathname}`, { timeout: 5_000 });
   }
 });
 
