@@ -9,7 +9,11 @@
 // - someone who has already started sees "Opening Mend…" on the home
 //   screen instead of the welcome, which the app would replace by their path;
 // - the static Quick exit link goes to the neutral site the user chose, and
-//   leaves with location.replace, as the app's button does.
+//   leaves with location.replace, as the app's button does;
+// - the page shows in the language the app will show: the one chosen in
+//   Settings, else the first of the browser's languages Mend speaks
+//   (Prefs::language and Lang::from_browser); the build wrote a copy of the
+//   page in each, and `first-es` shows the Spanish one.
 (function () {
   var root = document.documentElement;
   function read(storage, key) {
@@ -32,9 +36,30 @@
   } catch (e) {
     prefs = {};
   }
+  // The languages of the static copies (scripts/first_screen.py, LANGUAGES).
+  var spoken = ['en', 'es'];
+  var lang = spoken.indexOf(prefs.language) !== -1 ? prefs.language : null;
+  var browser = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
+  for (var i = 0; lang === null && i < browser.length; i++) {
+    var primary = String(browser[i]).split(/[-_]/)[0].toLowerCase();
+    if (spoken.indexOf(primary) !== -1) lang = primary;
+  }
+  if (lang === 'es') {
+    root.classList.add('first-es');
+    root.lang = 'es';
+  }
   var sealed = documentText !== null && documentText.indexOf('"sealed"') !== -1;
   var neutral = prefs.neutral_title === true || (prefs.neutral_title == null && sealed);
-  if (neutral) document.title = 'Notes';
+  // The neutral title in each language (content/i18n/<lang>/domain.toml).
+  if (neutral) document.title = lang === 'es' ? 'Notas' : 'Notes';
+  else if (lang === 'es') {
+    // The page's title in Spanish, once the copy that carries it is here.
+    document.addEventListener('DOMContentLoaded', function () {
+      var copy = document.getElementById('es');
+      var title = copy && copy.getAttribute('data-title');
+      if (title && document.getElementById('opening')) document.title = title;
+    });
+  }
   var exitTo = typeof prefs.exit_url === 'string' && /^https:\/\/[^\s]+$/.test(prefs.exit_url) ? prefs.exit_url : null;
   document.addEventListener(
     'click',

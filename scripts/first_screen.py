@@ -13,6 +13,10 @@ app draws these pages from) it writes:
 - shell.html: the plain "Opening Mend…" page, for every other address
   (404.html is a copy of it), so a deep link never flashes the home screen.
 
+Each page holds a copy in every language Mend speaks (first-screen.toml
+and first-screen.<lang>.toml, with the few interface words the app takes
+from content/i18n/<lang>/), and first-screen.js shows the one the app will
+show; without JavaScript, English shows with a link to each other copy.
 Each page keeps Trunk's loader, so the app takes over in place when it
 starts: lib.rs removes the #opening element, and the app draws the same
 header and the same words. No inline script or style is added; Quick exit
@@ -28,8 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # The default neutral site of Quick exit (src/domain/prefs.rs, DEFAULT_EXIT_URL).
 EXIT_URL = "https://www.bbc.com/weather"
-# The app's navigation (src/routes.rs, Page::NAVIGATION), as plain links.
-NAVIGATION = [("./", "Your path"), ("guides", "Guides"), ("history", "History"), ("settings", "Settings")]
+# The app's navigation (src/routes.rs, Page::NAVIGATION): each link and the
+# key of its name in content/i18n/<lang>/shell.toml.
+NAVIGATION = [("./", "page_start"), ("guides", "page_guides"), ("history", "page_history"), ("settings", "page_settings")]
 # The placeholder, as written or as Trunk's minifier leaves it (unquoted).
 OPENING = re.compile(r'<div id="?opening"?>.*?</div>\s*</body>', re.S)
 TITLE = re.compile(r"<title>.*?</title>", re.S)
@@ -40,10 +45,62 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def fill(text: str, emergency: str) -> str:
-    """The static form of a sentence: {emergency} in words, {right_now} as a link."""
-    out = esc(text.replace("{emergency}", emergency))
-    return out.replace("{right_now}", '<a href="right-now">Right now</a>')
+# The languages of the static pages, as the app speaks them (Lang::ALL in
+# src/domain/msg.rs). English, which shows when nothing else decides, comes
+# last: the style sheet shows another copy in its place with a sibling
+# selector (`#es:target ~ #en`).
+LANGUAGES = ["es", "en"]
+# A language's name in its own words, for the link to it (Lang::own_name).
+OWN_NAMES = {"en": "English", "es": "Español"}
+# What the link to another language says, in that language.
+SWITCH = {"en": "Read this page in English", "es": "Leer esta página en español"}
+
+
+class Words:
+    """One language's words for the static pages: its first-screen file and
+    the few interface words the app takes from its catalogs."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        name = "first-screen.toml" if lang == "en" else f"first-screen.{lang}.toml"
+        self.screen = tomllib.loads((ROOT / "content" / name).read_text(encoding="utf-8"))
+        self.ui: dict[str, str] = {}
+        for area in ("shell", "safety", "domain"):
+            catalog = ROOT / "content" / "i18n" / lang / f"{area}.toml"
+            for key, value in tomllib.loads(catalog.read_text(encoding="utf-8")).items():
+                if isinstance(value, str):
+                    self.ui[f"{area}.{key}"] = value
+
+    def t(self, key: str, **values: str) -> str:
+        """A catalog message with its placeholders filled (msg::tf)."""
+        text = self.ui[key]
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", value)
+        return text
+
+    def country(self, country: dict) -> str:
+        """A country's name in this language (Country::shown_name): the
+        catalog's, else the one helplines.toml gives."""
+        return self.ui.get(f"domain.country_{country['code'].lower()}", country["name"])
+
+    def href(self, page: str) -> str:
+        """A link to another static page, to its copy in this language: a
+        reader without JavaScript stays in the language they chose."""
+        return page if self.lang == "en" else f"{page}#{self.lang}"
+
+    @property
+    def before(self) -> dict:
+        return self.screen["before_the_app"]
+
+    @property
+    def tags(self) -> dict:
+        return self.screen["tags"]
+
+    def fill(self, text: str, emergency: str) -> str:
+        """The static form of a sentence: {emergency} in words, {right_now} as a link."""
+        out = esc(text.replace("{emergency}", emergency))
+        link = f'<a href="{self.href("right-now")}">{esc(self.t("safety.right_now_link"))}</a>'
+        return out.replace("{right_now}", link)
 
 
 def dial(line: dict) -> str | None:
@@ -63,47 +120,58 @@ TAG_KEYS = {
 }
 
 
-# The language of the pages (the app's PAGE_LANGUAGE in components/safety.rs),
-# and the names of the languages a line may answer in (LANGUAGE_NAMES in
-# src/domain/program/helplines.rs): keep both in step with the app.
-PAGE_LANGUAGE = "en"
-LANGUAGE_NAMES = {
-    "en": "English", "es": "Spanish", "fr": "French", "ga": "Irish", "mi": "Māori",
-    "ase": "ASL", "fcs": "LSQ",
-}
+# The catalog key of the name of each language a line may answer in (the
+# app's LANGUAGE_NAMES and shown_language_name in
+# src/domain/program/helplines.rs): keep the two in step.
+LANGUAGE_KEYS = {code: f"domain.lang_{code}" for code in ("en", "es", "fr", "ga", "mi", "ase", "fcs")}
 
 
 def primary(tag: str) -> str:
     return re.split(r"[-_]", tag.strip())[0].lower()
 
 
-def language_tag(line: dict, page: str = PAGE_LANGUAGE) -> str | None:
+def answers_in(line: dict, lang: str) -> bool:
+    return any(primary(tag) == lang for tag in line["languages"])
+
+
+def names_list(names: list[str], words: Words) -> str:
+    """"Spanish", "French and Spanish" (Spanish writes "e" before an "i" sound)."""
+    if len(names) == 1:
+        return names[0]
+    last = names[-1].lower()
+    i_sound = last.startswith(("i", "í")) or (last.startswith(("hi", "hí")) and last[2:3] not in "aeiouáéíóú")
+    key = "domain.names_and_i" if i_sound else "domain.names_and"
+    return words.t(key, names=", ".join(names[:-1]), last=names[-1])
+
+
+def language_tag(line: dict, words: Words) -> str | None:
     """The line's "Also in Spanish" / "In Spanish" tag (Line::language_tag)."""
-    page = primary(page)
-    others: list[str] = []
+    page = words.lang
+    english = Words.english()
+    others: list[tuple[str, str]] = []
     for lang in line["languages"]:
-        if primary(lang) != page:
-            name = LANGUAGE_NAMES[primary(lang)]
-            if name not in others:
-                others.append(name)
+        code = primary(lang)
+        if code != page and code in LANGUAGE_KEYS:
+            pair = (english.t(LANGUAGE_KEYS[code]), words.t(LANGUAGE_KEYS[code]))
+            if pair not in others:
+                others.append(pair)
     if not others:
         return None
-    if line.get("audience") and any(name in line["audience"] for name in others):
+    if line.get("audience") and any(name in line["audience"] for name, _ in others):
         return None
-    names = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
-    answers_in_page = any(primary(lang) == page for lang in line["languages"])
-    return f"Also in {names}" if answers_in_page else f"In {names}"
+    names = names_list([shown for _, shown in others], words)
+    return words.t("domain.also_in" if answers_in(line, page) else "domain.only_in", names=names)
 
 
-def line_item(line: dict, shown_for: set[str], tags: dict) -> str:
+def line_item(line: dict, shown_for: set[str], words: Words) -> str:
     """One line as the app draws it (components/safety.rs, line_item)."""
     parts = [f"<strong>{esc(line['service'])}</strong>"]
     purposes = [p for p in line["for"] if not shown_for or p in shown_for]
     # A line for anyone that also serves men or LGBTQ+ people is not "for men".
     if "abuse" in line["for"]:
         purposes = [p for p in purposes if p not in ("men", "lgbtq")]
-    shown = [tags[TAG_KEYS[p]] for p in purposes] + ([line["audience"]] if line.get("audience") else [])
-    language = language_tag(line)
+    shown = [words.tags[TAG_KEYS[p]] for p in purposes] + ([line["audience"]] if line.get("audience") else [])
+    language = language_tag(line, words)
     if language:
         shown.append(language)
     if shown:
@@ -111,7 +179,9 @@ def line_item(line: dict, shown_for: set[str], tags: dict) -> str:
         parts.append(f' <span class="helpline__tags">{inner}</span>')
     number = dial(line)
     if number:
-        parts.append(f' Call <a class="helpline__number" href="tel:{esc(number)}">{esc(line["call"])}</a>.')
+        link = f'<a class="helpline__number" href="tel:{esc(number)}">{esc(line["call"])}</a>'
+        before, _, after = words.t("safety.call_line").partition("{number}")
+        parts.append(f" {esc(before)}{link}{esc(after)}")
     if line.get("text"):
         parts.append(f" {esc(line['text'])}.")
     if line.get("web"):
@@ -124,64 +194,107 @@ def line_item(line: dict, shown_for: set[str], tags: dict) -> str:
     return f'<li class="helpline">{"".join(parts)}</li>'
 
 
-def every_country(helplines: dict, purposes: set[str], words: dict, tags: dict) -> str:
+def in_language_order(lines: list[dict], lang: str) -> list[dict]:
+    """Lines that answer in `lang` first, file order kept within each group
+    (Helplines::lines_for_language); English keeps the file's order."""
+    if lang == "en":
+        return lines
+    return sorted(lines, key=lambda l: not answers_in(l, lang))
+
+
+def every_country(helplines: dict, purposes: set[str], words: Words) -> str:
     """Each country's emergency number and lines for `purposes`, then the directory."""
-    out = [f'<p class="muted">{esc(words["call_log"])}</p>', f"<p>{esc(words['every_country'])}</p>"]
+    before = words.before
+    out = [f'<p class="muted">{esc(before["call_log"])}</p>', f"<p>{esc(before['every_country'])}</p>"]
     for country in helplines["countries"]:
-        lines = [
-            l for l in helplines["lines"]
-            if l["country"] == country["code"] and purposes & set(l["for"])
-        ]
+        lines = in_language_order(
+            [l for l in helplines["lines"] if l["country"] == country["code"] and purposes & set(l["for"])],
+            words.lang,
+        )
         emergency = "".join(c for c in country["emergency"] if c.isdigit())
-        out.append(f'<section class="helplines-country" aria-label="{esc(country["name"])}">')
-        out.append(f"<h3>{esc(country['name'])}</h3>")
+        name = words.country(country)
+        out.append(f'<section class="helplines-country" aria-label="{esc(name)}">')
+        out.append(f"<h3>{esc(name)}</h3>")
         out.append(
-            f'<p>{esc(words["emergency"])}: <a class="helpline__number" href="tel:{emergency}">'
+            f'<p>{esc(before["emergency"])}: <a class="helpline__number" href="tel:{emergency}">'
             f'{esc(country["emergency"])}</a></p>'
         )
         if country.get("silent_call"):
             out.append(f'<p class="silent-call">{esc(country["silent_call"])}</p>')
         # As the app (country_lines): a relay service alone is not a line of this kind.
         if any(p != "relay" and p in purposes for l in lines for p in l["for"]):
-            out.append('<ul class="helplines">' + "".join(line_item(l, purposes, tags) for l in lines) + "</ul>")
+            out.append('<ul class="helplines">' + "".join(line_item(l, purposes, words) for l in lines) + "</ul>")
         else:
-            out.append(
-                f"<p>Mend has no confirmed line of this kind for {esc(country['name'])} yet. "
-                "The directory below lists services everywhere.</p>"
-            )
+            out.append(f"<p>{esc(words.t('safety.no_line', country=name))}</p>")
         out.append("</section>")
-    directory = [l for l in helplines["lines"] if l["country"] == INTERNATIONAL]
+    directory = in_language_order([l for l in helplines["lines"] if l["country"] == INTERNATIONAL], words.lang)
     if directory:
-        out.append(f'<p class="muted">{esc(words["elsewhere"])}</p>')
-        out.append('<ul class="helplines">' + "".join(line_item(l, set(), tags) for l in directory) + "</ul>")
+        out.append(f'<p class="muted">{esc(before["elsewhere"])}</p>')
+        out.append('<ul class="helplines">' + "".join(line_item(l, set(), words) for l in directory) + "</ul>")
     return "\n".join(out)
 
 
-def header(words: dict) -> str:
-    nav = "".join(f'<li><a href="{href}">{esc(label)}</a></li>' for href, label in NAVIGATION)
+def header(words: Words) -> str:
+    nav = "".join(f'<li><a href="{href}">{esc(words.t("shell." + key))}</a></li>' for href, key in NAVIGATION)
     return (
         '<header class="site-header"><div class="site-header__inner"><div class="site-header__top">'
         '<a class="brand" href="./"><img class="brand__mark" src="icons/mend.svg" alt="" width="28" height="28" />'
         "<span>Mend</span></a>"
-        '<a class="safety-link" href="safety">Safety</a>'
-        f'<a class="quick-exit" href="{EXIT_URL}" rel="noreferrer" title="{esc(words["quick_exit_title"])}">'
-        f'{esc(words["quick_exit"])}</a>'
+        f'<a class="safety-link" href="{words.href("safety")}">{esc(words.t("shell.page_safety"))}</a>'
+        f'<a class="quick-exit" href="{EXIT_URL}" rel="noreferrer" title="{esc(words.before["quick_exit_title"])}">'
+        f'{esc(words.before["quick_exit"])}</a>'
         "</div>"
-        f'<nav class="site-nav" aria-label="Main"><ul>{nav}</ul></nav>'
+        f'<nav class="site-nav" aria-label="{esc(words.t("shell.nav_main"))}"><ul>{nav}</ul></nav>'
         "</div></header>"
     )
 
 
-def page(template: str, title: str, main: str, words: dict) -> str:
-    body = (
-        '<div id="opening">'
-        + header(words)
-        + f'<main id="main" class="page">{main}'
-        + f'<noscript><p class="notice">{esc(words["noscript"])}</p></noscript></main>'
-        + "</div>\n  </body>"
+def switch_links(words: Words, here: str) -> str:
+    """Links to the page in the other languages, for a reader without
+    JavaScript (first-screen.js otherwise shows the reader's language): in
+    <noscript>, so the app, which has its own choice in Settings, takes over
+    without a line moving. Each link names the page (`here`), since index.html
+    sets <base href>, against which a bare "#es" is the home page."""
+    links = "".join(
+        f'<a href="{here}#{lang}" hreflang="{lang}" lang="{lang}">{esc(SWITCH[lang])}</a>'
+        for lang in LANGUAGES
+        if lang != words.lang
     )
+    return f'<noscript><p class="first-lang__switch">{links}</p></noscript>'
+
+
+def page(template: str, here: str, titles: dict[str, str], mains: dict[str, str]) -> str:
+    """The page with one copy per language, English shown unless
+    first-screen.js (the reader's language) or the address (#es) says
+    otherwise; the app removes #opening, all copies with it."""
+    copies = []
+    for lang in LANGUAGES:
+        words = Words.get(lang)
+        # The app's skip link goes to #main; the other copies' ids differ.
+        main_id = "main" if lang == "en" else f"main-{lang}"
+        copies.append(
+            f'<div class="first-lang" id="{lang}" lang="{lang}" data-title="{esc(titles[lang])}">'
+            + header(words)
+            + f'<main id="{main_id}" class="page">{switch_links(words, here)}{mains[lang]}'
+            + f'<noscript><p class="notice">{esc(words.before["noscript"])}</p></noscript></main>'
+            + "</div>"
+        )
+    body = '<div id="opening">' + "".join(copies) + "</div>\n  </body>"
     out = OPENING.sub(lambda _: body, template, count=1)
-    return TITLE.sub(lambda _: f"<title>{esc(title)}</title>", out, count=1)
+    return TITLE.sub(lambda _: f"<title>{esc(titles['en'])}</title>", out, count=1)
+
+
+_WORDS: dict[str, Words] = {}
+
+
+def _get(lang: str) -> Words:
+    if lang not in _WORDS:
+        _WORDS[lang] = Words(lang)
+    return _WORDS[lang]
+
+
+Words.get = staticmethod(_get)
+Words.english = staticmethod(lambda: _get("en"))
 
 
 def card(heading_id: str, heading: str, inner: str, extra: str = "") -> str:
@@ -191,13 +304,75 @@ def card(heading_id: str, heading: str, inner: str, extra: str = "") -> str:
     )
 
 
-def tech_safety(words: dict) -> str:
+def tech_safety(words: Words, suffix: str) -> str:
     """"If someone checks your phone", as the app draws it (TechSafety)."""
+    tech = words.screen["tech_safety"]
     points = "".join(
         f"<li><strong>{esc(lead)}</strong> {esc(text)}</li>"
-        for lead, text in zip(words["leads"], words["texts"], strict=True)
+        for lead, text in zip(tech["leads"], tech["texts"], strict=True)
     )
-    return card("tech-safety", words["heading"], f"<ul>{points}</ul>", " tech-safety")
+    return card("tech-safety" + suffix, tech["heading"], f"<ul>{points}</ul>", " tech-safety")
+
+
+def tab_title(words: Words, page_key: str) -> str:
+    return words.t("shell.tab_title", page=words.t(page_key))
+
+
+def shell_main(words: Words) -> str:
+    return f'<p class="opening">{esc(words.t("shell.opening", what="Mend"))}</p>'
+
+
+def home_main(words: Words, suffix: str) -> str:
+    home = words.screen["home"]
+    return (
+        '<div class="first-view">'
+        f'<h1 tabindex="-1">{esc(home["heading"])}</h1>'
+        f'<p class="lead">{esc(home["lead"])}</p>'
+        f'<p class="actions"><a class="button button--primary" href="guides/start">{esc(home["start"])}</a></p>'
+        f'<p class="muted">{esc(home["start_note"])}</p>'
+        + card("start-private" + suffix, home["private_heading"], f"<p>{esc(home['private'])}</p>")
+        + card("start-safety" + suffix, home["safety_heading"], f"<p>{esc(home['safety'])}</p>")
+        + "</div>"
+        # first-screen.js shows this instead to someone who has already started.
+        + f'<p class="opening opening--returning">{esc(words.t("shell.opening", what="Mend"))}</p>'
+    )
+
+
+def safety_main(words: Words, helplines: dict, suffix: str) -> str:
+    safety = words.screen["safety"]
+    local = words.t("safety.call_local")
+    return (
+        f'<h1 tabindex="-1">{esc(safety["heading"])}</h1>'
+        '<div class="card notice--safety" role="note">'
+        f'<h2>{esc(safety["now_heading"])}</h2>'
+        f"<p>{words.fill(safety['now'], local)}</p>"
+        f"<p>{words.fill(safety['crisis'], local)}</p></div>"
+        + tech_safety(words, suffix)
+        + card(
+            "safety-help" + suffix,
+            safety["help_heading"],
+            f"<p>{esc(safety['help'])}</p>"
+            + every_country(helplines, {"abuse", "men", "lgbtq", "workplace", "relay"}, words),
+        )
+        + card("safety-fault" + suffix, safety["fault_heading"], f"<p>{esc(safety['fault'])}</p>")
+    )
+
+
+def right_now_main(words: Words, helplines: dict, suffix: str) -> str:
+    now = words.screen["right_now"]
+    local = words.t("safety.call_local")
+    minutes = "".join(f"<li>{esc(m)}</li>" for m in now["minutes"])
+    return (
+        f'<h1 tabindex="-1">{esc(now["heading"])}</h1>'
+        '<div class="card notice--safety" role="note">'
+        f'<h2>{esc(now["act_heading"])}</h2><p>{words.fill(now["act"], local)}</p></div>'
+        + card("now-minutes" + suffix, now["minutes_heading"], f"<ul>{minutes}</ul>")
+        + card(
+            "now-lines" + suffix,
+            now["lines_heading"],
+            f"<p>{esc(now['lines'])}</p>" + every_country(helplines, {"crisis", "relay"}, words),
+        )
+    )
 
 
 def write(staging: Path) -> list[str]:
@@ -205,66 +380,35 @@ def write(staging: Path) -> list[str]:
     template = index.read_text(encoding="utf-8")
     if not OPENING.search(template):
         raise SystemExit("first_screen.py: index.html has no #opening element; has it changed?")
-    words = tomllib.loads((ROOT / "content" / "first-screen.toml").read_text(encoding="utf-8"))
     helplines = tomllib.loads((ROOT / "content" / "helplines.toml").read_text(encoding="utf-8"))
-    before = words["before_the_app"]
-    local = "call your local emergency number"
+    every = {lang: Words.get(lang) for lang in LANGUAGES}
+    # Ids are unique across the copies: English keeps the app's, others add "-<lang>".
+    suffix = {lang: "" if lang == "en" else f"-{lang}" for lang in LANGUAGES}
 
-    tags = words["tags"]
+    def both(make) -> dict[str, str]:
+        return {lang: make(words, suffix[lang]) for lang, words in every.items()}
+
+    mend = {lang: "Mend" for lang in LANGUAGES}
     # Every other address: the same header (Safety and Quick exit from the
     # first moment, no jump when the app's nav arrives), and "Opening Mend…".
-    shell_main = '<p class="opening">Opening Mend…</p>'
-    (staging / "shell.html").write_text(page(template, "Mend", shell_main, before), encoding="utf-8")
-
-    home = words["home"]
-    home_main = (
-        '<div class="first-view">'
-        f'<h1 tabindex="-1">{esc(home["heading"])}</h1>'
-        f'<p class="lead">{esc(home["lead"])}</p>'
-        f'<p class="actions"><a class="button button--primary" href="guides/start">{esc(home["start"])}</a></p>'
-        f'<p class="muted">{esc(home["start_note"])}</p>'
-        + card("start-private", home["private_heading"], f"<p>{esc(home['private'])}</p>")
-        + card("start-safety", home["safety_heading"], f"<p>{esc(home['safety'])}</p>")
-        + "</div>"
-        # first-screen.js shows this instead to someone who has already started.
-        + '<p class="opening opening--returning">Opening Mend…</p>'
-    )
-    index.write_text(page(template, "Mend", home_main, before), encoding="utf-8")
-
-    safety = words["safety"]
-    safety_main = (
-        f'<h1 tabindex="-1">{esc(safety["heading"])}</h1>'
-        '<div class="card notice--safety" role="note">'
-        f'<h2>{esc(safety["now_heading"])}</h2>'
-        f"<p>{fill(safety['now'], local)}</p>"
-        f"<p>{fill(safety['crisis'], local)}</p></div>"
-        + tech_safety(words["tech_safety"])
-        + card(
-            "safety-help",
-            safety["help_heading"],
-            f"<p>{esc(safety['help'])}</p>"
-            + every_country(helplines, {"abuse", "men", "lgbtq", "workplace", "relay"}, before, tags),
-        )
-        + card("safety-fault", safety["fault_heading"], f"<p>{esc(safety['fault'])}</p>")
-    )
+    (staging / "shell.html").write_text(page(template, "./", mend, both(lambda w, _: shell_main(w))), encoding="utf-8")
+    index.write_text(page(template, "./", mend, both(home_main)), encoding="utf-8")
     (staging / "safety.html").write_text(
-        page(template, "Your safety · Mend", safety_main, before), encoding="utf-8"
-    )
-
-    now = words["right_now"]
-    minutes = "".join(f"<li>{esc(m)}</li>" for m in now["minutes"])
-    now_main = (
-        f'<h1 tabindex="-1">{esc(now["heading"])}</h1>'
-        '<div class="card notice--safety" role="note">'
-        f'<h2>{esc(now["act_heading"])}</h2><p>{fill(now["act"], local)}</p></div>'
-        + card("now-minutes", now["minutes_heading"], f"<ul>{minutes}</ul>")
-        + card(
-            "now-lines",
-            now["lines_heading"],
-            f"<p>{esc(now['lines'])}</p>" + every_country(helplines, {"crisis", "relay"}, before, tags),
-        )
+        page(
+            template,
+            "safety",
+            {lang: tab_title(w, "shell.title_safety") for lang, w in every.items()},
+            both(lambda w, s: safety_main(w, helplines, s)),
+        ),
+        encoding="utf-8",
     )
     (staging / "right-now.html").write_text(
-        page(template, "Right now · Mend", now_main, before), encoding="utf-8"
+        page(
+            template,
+            "right-now",
+            {lang: tab_title(w, "shell.page_right_now") for lang, w in every.items()},
+            both(lambda w, s: right_now_main(w, helplines, s)),
+        ),
+        encoding="utf-8",
     )
     return ["index.html", "safety.html", "right-now.html", "shell.html"]

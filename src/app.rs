@@ -38,7 +38,7 @@ pub fn App() -> impl IntoView {
     let language = Language::new();
     provide_context(language);
     Effect::new(move |_| {
-        let browser = browser_languages();
+        let browser = crate::i18n::browser_languages();
         let wanted = privacy
             .prefs()
             .with(|p| p.language(browser.iter().map(String::as_str)));
@@ -121,12 +121,3 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The browser's languages, in the user's order (`navigator.languages`).
-fn browser_languages() -> Vec<String> {
-    window()
-        .navigator()
-        .languages()
-        .iter()
-        .filter_map(|tag| tag.as_string())
-        .collect()
-}

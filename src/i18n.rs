@@ -31,13 +31,28 @@ pub fn tn(message: Counted, count: u64) -> String {
 
 /// `count` as `lang` writes numbers (the browser's Intl).
 fn number(lang: Lang, count: u64) -> String {
+    intl_number(lang, count as f64, None).unwrap_or_else(|| count.to_string())
+}
+
+/// `value` with one decimal, as the language shown writes it ("1.4" in
+/// English, "1,4" in Spanish), by the browser's Intl.
+pub fn decimal(value: f64) -> String {
+    intl_number(shown(), value, Some(1)).unwrap_or_else(|| format!("{value:.1}"))
+}
+
+fn intl_number(lang: Lang, value: f64, fraction_digits: Option<u32>) -> Option<String> {
     let locales = js_sys::Array::of1(&lang.code().into());
-    let format = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new()).format();
+    let options = js_sys::Object::new();
+    if let Some(digits) = fraction_digits {
+        for key in ["minimumFractionDigits", "maximumFractionDigits"] {
+            let _ = js_sys::Reflect::set(&options, &key.into(), &f64::from(digits).into());
+        }
+    }
+    let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
     format
-        .call1(&wasm_bindgen::JsValue::NULL, &(count as f64).into())
+        .call1(&wasm_bindgen::JsValue::NULL, &value.into())
         .ok()
         .and_then(|text| text.as_string())
-        .unwrap_or_else(|| count.to_string())
 }
 
 /// A date in full as the language shown writes it ("4 de octubre de
@@ -62,6 +77,28 @@ fn long_date(date: crate::domain::date::CalendarDate) -> String {
         .ok()
         .and_then(|text| text.as_string());
     text.unwrap_or_else(|| format!("{day}/{month}/{year}"))
+}
+
+/// The browser's languages, in the user's order (`navigator.languages`).
+pub fn browser_languages() -> Vec<String> {
+    window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect()
+}
+
+/// The language to start in, before the store opens: the one chosen in
+/// Settings (the preferences are never sealed), else the browser's.
+pub fn at_start() -> Lang {
+    let stored = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(crate::domain::prefs::PREFS_KEY).ok().flatten());
+    let browser = browser_languages();
+    crate::domain::prefs::Prefs::read(stored.as_deref()).language(browser.iter().map(String::as_str))
 }
 
 /// Shows `lang`, fetching its words the first time. English needs nothing.
@@ -120,7 +157,8 @@ pub struct Language {
 impl Language {
     pub fn new() -> Self {
         Language {
-            shown: RwSignal::new(Lang::En),
+            // The language lib.rs showed before mounting the app.
+            shown: RwSignal::new(shown()),
             failed: RwSignal::new(None),
         }
     }

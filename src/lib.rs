@@ -37,13 +37,31 @@ pub fn mount() {
     // Before the router reads the address: a card in the fragment is taken
     // into memory and removed from the address bar.
     compare::take_card_from_address();
-    // index.html shows a plain "Opening Mend…" while the wasm downloads;
-    // the app takes its place.
-    if let Some(opening) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("opening"))
-    {
+    // A reader of another language keeps the static page in their language
+    // (public/first-screen.js chose it) until the app's words in it are
+    // here, rather than seeing the app in English for a moment. A failed
+    // download starts the app in English; Settings can try again.
+    match i18n::at_start() {
+        domain::msg::Lang::En => start(),
+        lang => wasm_bindgen_futures::spawn_local(async move {
+            let _ = i18n::show(lang).await;
+            start();
+        }),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn start() {
+    let document = web_sys::window().and_then(|w| w.document());
+    // The static page (scripts/first_screen.py) shows while the wasm
+    // downloads; the app takes its place.
+    if let Some(opening) = document.as_ref().and_then(|d| d.get_element_by_id("opening")) {
         opening.remove();
+    }
+    // first-screen.js marked the page with the reader's language; if its
+    // words could not be downloaded, the app starts in another.
+    if let Some(html) = document.and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("lang", domain::msg::shown().code());
     }
     leptos::mount::mount_to_body(app::App);
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {

@@ -7,12 +7,8 @@
 
 use web_sys::{Document, Element};
 
+use crate::domain::msg::{self, t};
 use crate::domain::prefs::{Prefs, PREFS_KEY};
-
-/// The words a person sees after a panic.
-pub const HEADING: &str = "Mend hit a problem";
-pub const MESSAGE: &str =
-    "Everything saved up to now is kept on this device. Reload to carry on where you were.";
 
 /// Logs panics to the console as before, then shows the recovery screen.
 pub fn install() {
@@ -30,6 +26,9 @@ pub fn install() {
 
 /// Replaces everything inside `root` with the recovery screen. Every step
 /// that can fail is skipped rather than unwrapped: this runs inside a panic.
+/// Its words are in the language shown: `t` reads a `Cell` and a table
+/// that lives for the page's life, so it holds no borrow a panic could
+/// have left open.
 pub fn show_in(document: &Document, root: &Element) {
     root.set_text_content(None);
     let href = web_sys::window()
@@ -54,10 +53,10 @@ pub fn show_in(document: &Document, root: &Element) {
     };
     let _ = main.set_attribute("role", "alert");
     let parts = [
-        element("h1", "", HEADING),
-        element("p", "lead", MESSAGE),
+        element("h1", "", t(msg::shell::PANIC_HEADING)),
+        element("p", "lead", t(msg::shell::PANIC_MESSAGE)),
         element("p", "actions", "").inspect(|actions| {
-            if let Some(reload) = element("a", "button button--primary", "Reload") {
+            if let Some(reload) = element("a", "button button--primary", t(msg::shell::PANIC_RELOAD)) {
                 let _ = reload.set_attribute("href", &href);
                 // The router catches clicks on same-origin links and would
                 // route this one inside the dead app; "external" makes it a
@@ -65,7 +64,7 @@ pub fn show_in(document: &Document, root: &Element) {
                 let _ = reload.set_attribute("rel", "external");
                 let _ = actions.append_child(&reload);
             }
-            if let Some(leave) = element("a", "button", "Quick exit") {
+            if let Some(leave) = element("a", "button", t(msg::shell::QUICK_EXIT)) {
                 let _ = leave.set_attribute("href", &exit_url);
                 let _ = leave.set_attribute("rel", "noreferrer");
                 let _ = actions.append_child(&leave);

@@ -83,7 +83,7 @@ fn after_a_panic_the_page_says_what_happened_and_offers_reload_and_quick_exit() 
         !text.contains("An answer the user typed"),
         "nothing of the page that broke stays on screen"
     );
-    assert_eq!(texts(&root, "h1"), [mend::recovery::HEADING]);
+    assert_eq!(texts(&root, "h1"), ["Mend hit a problem"]);
     assert!(text.contains("Everything saved up to now is kept"));
     assert!(
         root.query_selector("[role=alert]").ok().flatten().is_some(),
@@ -161,4 +161,14 @@ fn every_page_is_found_by_its_own_route_and_by_no_other() {
             );
         }
     }
+}
+
+#[wasm_bindgen_test]
+fn a_size_in_megabytes_is_written_the_way_the_language_shown_writes_it() {
+    use mend::domain::msg::{show_table, Lang};
+    show_table(Lang::Es, &[]);
+    let spanish = mend::i18n::decimal(1.4);
+    show_table(Lang::En, &[]);
+    assert_eq!(spanish, "1,4", "a decimal comma in Spanish");
+    assert_eq!(mend::i18n::decimal(1.4), "1.4");
 }

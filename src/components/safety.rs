@@ -48,7 +48,7 @@ pub fn use_country() -> Signal<Option<&'static Country>> {
 /// fallback when the country is not known.
 pub fn emergency_number(country: Option<&Country>) -> String {
     match country {
-        Some(c) => format!("{} ({})", c.emergency, c.name),
+        Some(c) => format!("{} ({})", c.emergency, c.shown_name()),
         None => t(msg::safety::LOCAL_EMERGENCY_NUMBER).to_owned(),
     }
 }
@@ -184,12 +184,12 @@ fn country_lines(
     let list = if any {
         view! { <ul class="helplines">{lines.into_iter().map(|l| line_item(l, purposes)).collect_view()}</ul> }.into_any()
     } else {
-        view! { <p>{tf(msg::safety::NO_LINE, &[("country", &c.name)])}</p> }.into_any()
+        view! { <p>{tf(msg::safety::NO_LINE, &[("country", c.shown_name())])}</p> }.into_any()
     };
     let [before, after] = around(
         msg::safety::EMERGENCY_LINE,
         "{number}",
-        &[("country", &c.name)],
+        &[("country", c.shown_name())],
     );
     let body = view! {
         <p>
@@ -202,8 +202,8 @@ fn country_lines(
     };
     if grouped {
         view! {
-            <section class="helplines-country" aria-label=c.name.clone()>
-                <h3>{c.name.clone()}</h3>
+            <section class="helplines-country" aria-label=c.shown_name().to_owned()>
+                <h3>{c.shown_name().to_owned()}</h3>
                 {body}
             </section>
         }
@@ -238,7 +238,7 @@ pub fn HelplineList(
         .map(|c| {
             let code = c.code.clone();
             let selected = move || country.get().is_some_and(|chosen| chosen.code == code);
-            view! { <option value=c.code.clone() selected=selected>{c.name.clone()}</option> }
+            view! { <option value=c.code.clone() selected=selected>{c.shown_name().to_owned()}</option> }
         })
         .collect_view();
     let international = helplines().international();

@@ -95,6 +95,80 @@ test('while the wasm is still on its way, the first screen and the crisis lines 
   }
 });
 
+test('with JavaScript off, a Spanish reader finds the crisis lines in Spanish one link away, and stays in Spanish', async () => {
+  const { page } = noScript;
+  await page.goto(noScript.url('right-now'));
+  await page.getByRole('heading', { level: 1, name: 'Right now' }).waitFor();
+  await page.getByRole('link', { name: 'Leer esta página en español' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ahora mismo' }).waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1, name: 'Right now' }).count(), 0, 'the English copy is gone');
+  // The same lines, as tel: links, in Spanish words.
+  const us = page.getByRole('region', { name: 'Estados Unidos' });
+  await us.getByText('Número de emergencias').waitFor();
+  const lifeline = us.getByRole('listitem').filter({ hasText: '988 Suicide & Crisis Lifeline' });
+  assert.equal(await lifeline.getByRole('link', { name: '988', exact: true }).getAttribute('href'), 'tel:988');
+  await lifeline.getByText('También en inglés').waitFor();
+  await page.getByRole('link', { name: 'Salida rápida' }).waitFor();
+  await page.getByText(/Mend necesita JavaScript y WebAssembly/).waitFor();
+  // Safety, from the Spanish header, opens in Spanish too.
+  await page.getByRole('link', { name: 'Seguridad', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Tu seguridad' }).waitFor();
+  await page.getByText('Por favor, llama a tu número de emergencias local.').waitFor();
+  await page.getByRole('link', { name: 'Read this page in English' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
+});
+
+test('a browser in Spanish gets the static pages in Spanish before the wasm, and the app in Spanish with no English between', async () => {
+  const spanish = await noWasm.anotherBrowser({ locale: 'es-ES', waitForApp: false });
+  const { page, context } = spanish;
+  await context.route('**/*.wasm', () => {});
+  try {
+    await page.goto(noWasm.url('right-now'));
+    await page.getByRole('heading', { level: 1, name: 'Ahora mismo' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+    assert.equal(await page.title(), 'Ahora mismo · Mend');
+    // Lines that answer in Spanish come first, as the app lists them.
+    const us = page.getByRole('region', { name: 'Estados Unidos' });
+    const first = us.getByRole('listitem').first();
+    await first.getByText('988 Suicide & Crisis Lifeline').waitFor();
+    await checkAccessibility(page, 'the static Right now page in Spanish');
+    await page.goto(noWasm.url());
+    await page.getByRole('heading', { level: 1, name: 'Reconstruye la confianza, paso a paso y con sinceridad' }).waitFor();
+    assert.match(await page.getByRole('link', { name: 'Empezar' }).getAttribute('href'), /guides\/start$/);
+    await page.getByRole('link', { name: 'Salida rápida' }).waitFor();
+    await checkAccessibility(page, 'the static home screen in Spanish');
+    await page.goto(noWasm.url('guides/start'));
+    await page.getByText('Abriendo Mend…').waitFor();
+  } finally {
+    await context.unroute('**/*.wasm');
+  }
+  // The app starts once its Spanish words are here: hold them, and the
+  // static page in Spanish stays; let them through, and the app is Spanish.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await context.route('**/i18n/es-*.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  try {
+    // The wasm has started once it asks for the words.
+    const asked = page.waitForRequest(/\/i18n\/es-[0-9a-f]+\.json$/);
+    await page.goto(noWasm.url('safety'));
+    await page.getByRole('heading', { level: 1, name: 'Tu seguridad' }).waitFor();
+    await asked;
+    assert.equal(await page.locator('#opening').count(), 1, 'the static page stays while the words download');
+    assert.equal(await page.getByRole('heading', { level: 1, name: 'Your safety' }).count(), 0);
+    release();
+    await page.waitForFunction(() => !document.getElementById('opening'));
+    await page.getByRole('heading', { level: 1, name: 'Tu seguridad' }).waitFor();
+    await page.getByRole('button', { name: 'Salida rápida' }).waitFor();
+  } finally {
+    release();
+    await context.unroute('**/i18n/es-*.json');
+    await spanish.close();
+  }
+});
+
 test('the app takes over in place: the same heading, the static page gone, the policy kept', async () => {
   const { page } = noWasm;
   for (const [address, heading] of [['', 'Rebuild trust, one honest step at a time'], ['safety', 'Your safety'], ['right-now', 'Right now']]) {

@@ -78,6 +78,9 @@ test('in Spanish, the crisis page gives lines to call at once, those that answer
   await page.locator('main h1').waitFor();
   await waitUntil(page, () => document.documentElement.lang === 'es', 'shown in Spanish');
   assert.ok((await page.locator('a[href^="tel:"]').count()) > 0, 'crisis lines as tel: links');
+  // The country is named in Spanish, in the sentence and in the picker.
+  await page.getByText(/llama al 911 \(Estados Unidos\)/).first().waitFor();
+  assert.equal(await page.getByLabel('Tu país').first().locator('option:checked').innerText(), 'Estados Unidos');
   // A line that does not answer in Spanish is tagged "En inglés" (or its
   // own language); every line that does comes before any of them.
   const lines = await page.locator('ul.helplines').first().locator(':scope > li').allInnerTexts();
@@ -163,4 +166,36 @@ test('a language whose words cannot be downloaded says so in Settings, and Mend 
   await page.unroute('**/i18n/*.json');
   await page.getByRole('radio', { name: 'Español', exact: true }).click();
   await h1(page, 'Ajustes');
+});
+
+test('a browser in Spanish whose words cannot be downloaded still gets Mend, in English', async (t) => {
+  const CUT = /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/;
+  const own = await session(t, { locale: 'es-ES', serviceWorkers: 'block', expect: { pageErrors: CUT } });
+  const { page } = own;
+  await page.route('**/i18n/*.json', (route) => route.abort('internetdisconnected'));
+  await page.goto(own.url('guides'));
+  await h1(page, 'Guides');
+  assert.equal(await lang(page), 'en');
+  await page.getByRole('button', { name: 'Quick exit' }).waitFor();
+});
+
+test('a fault in Mend is explained in Spanish, with Reload and Quick exit', async (t) => {
+  const own = await session(t, { locale: 'es-ES', expect: { pageErrors: /a panic forced by a test/ } });
+  const { page } = own;
+  await page.goto(own.url('guides'));
+  await h1(page, 'Guías');
+  // A panic cannot be reached from the interface; the release build
+  // exports one for the tests (src/lib.rs).
+  await page.evaluate(() => {
+    try {
+      window.wasmBindings.mendForcePanicForTests();
+    } catch {
+      // Release builds abort: the call throws "unreachable".
+    }
+  });
+  const alert = page.getByRole('alert');
+  await alert.getByRole('heading', { level: 1, name: 'Mend tuvo un problema' }).waitFor();
+  await alert.getByText('Todo lo guardado hasta ahora sigue en este dispositivo.', { exact: false }).waitFor();
+  await alert.getByRole('link', { name: 'Volver a cargar' }).waitFor();
+  assert.equal(await alert.getByRole('link', { name: 'Salida rápida' }).getAttribute('href'), 'https://www.bbc.com/weather');
 });

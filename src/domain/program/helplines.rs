@@ -237,6 +237,25 @@ impl Line {
     }
 }
 
+impl Country {
+    /// The country's name in the language shown: the catalog's, else the
+    /// name content/helplines.toml gives (a test holds the English equal).
+    pub fn shown_name(&self) -> &str {
+        let key = match self.code.as_str() {
+            "US" => msg::domain::COUNTRY_US,
+            "CA" => msg::domain::COUNTRY_CA,
+            "GB" => msg::domain::COUNTRY_GB,
+            "IE" => msg::domain::COUNTRY_IE,
+            "AU" => msg::domain::COUNTRY_AU,
+            "NZ" => msg::domain::COUNTRY_NZ,
+            "ES" => msg::domain::COUNTRY_ES,
+            "MX" => msg::domain::COUNTRY_MX,
+            _ => return &self.name,
+        };
+        t(key)
+    }
+}
+
 /// A country as the build writes it into the app (see [`Helplines::from_data`]).
 #[derive(Debug, Clone, Copy)]
 pub struct CountryData {

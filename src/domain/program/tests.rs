@@ -1854,3 +1854,25 @@ fn an_intake_answer_sets_the_wording_and_a_new_safety_answer_counts_afresh() {
     );
     assert!(!document.profile.safety.full_path_for.is_empty());
 }
+
+#[test]
+fn every_country_has_its_name_in_each_language_and_the_english_is_the_files() {
+    use crate::domain::msg::{show_table, Lang};
+    let lines = crate::content::helplines();
+    // English (each test thread starts with it): the file's own names.
+    for country in &lines.countries {
+        assert_eq!(country.shown_name(), country.name, "{}", country.code);
+    }
+    show_table(Lang::Es, Lang::Es.table());
+    let spanish: Vec<&str> = lines.countries.iter().map(|c| c.shown_name()).collect();
+    show_table(Lang::En, Lang::En.table());
+    for (country, name) in lines.countries.iter().zip(&spanish) {
+        assert!(
+            *name != country.name || ["Australia"].contains(name),
+            "{} has no Spanish name: add country_{} to content/i18n/<lang>/domain.toml",
+            country.code,
+            country.code.to_lowercase()
+        );
+    }
+    assert!(spanish.contains(&"Estados Unidos") && spanish.contains(&"México"));
+}

@@ -37,7 +37,7 @@ fn size(bytes: f64) -> String {
             format!("{:.0}", (bytes / 1000.0).max(1.0)),
         )
     } else if bytes < 1_000_000_000.0 {
-        (settings::SIZE_MB, format!("{:.1}", bytes / 1_000_000.0))
+        (settings::SIZE_MB, crate::i18n::decimal(bytes / 1_000_000.0))
     } else {
         (settings::SIZE_GB, format!("{:.0}", bytes / 1_000_000_000.0))
     };
