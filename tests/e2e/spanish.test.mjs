@@ -1,11 +1,13 @@
 // Mend in Spanish, as a person whose browser speaks Spanish meets it: the
 // frame, the intake with its answers kept across a reload and a change of
-// language in the middle of it, the crisis page, and the layout and
-// accessibility checks, which longer words are the first to break.
+// language in the middle of it, the path the intake suggests for each role,
+// a danger answer leading to the Safety page, a check-in's commitments kept
+// week by week, the crisis page, and the layout and accessibility checks,
+// which longer words are the first to break.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { freshStart, h1, session, sharedSession, waitUntil } from './support.mjs';
+import { freshStart, h1, savedDocument, session, sharedSession, startWith, stored, waitUntil } from './support.mjs';
 import { checkAccessibility } from './axe.mjs';
 import { checkNarrowLayout } from './layout.mjs';
 import { SPANISH, walk } from './walk.mjs';
@@ -133,6 +135,198 @@ test('a weekly check-in in Spanish shows on the trust chart in History, and the 
   const text = fs.readFileSync(await download.path(), 'utf8');
   assert.match(text, /Revisión semanal/, 'the summary names the guide in Spanish');
   assert.doesNotMatch(text, /Weekly check-in/, 'and not in English');
+});
+
+/** Next, in Spanish. */
+const siguiente = (page) => page.getByRole('button', { name: SPANISH.next }).click();
+
+/** A yes/no question of the intake answered, by its label ("Sí", "No"). */
+const yesNo = (page, question, answer) =>
+  page.locator(`fieldset[data-question="${question}"]`).getByRole('radio', { name: answer, exact: true }).check();
+
+/**
+ * The intake from a fresh start, in Spanish, answered as a calm person
+ * would (as program.test.mjs answers it in English), with `role` and
+ * `afraid` as given. Stops on the page a danger answer opens.
+ */
+async function intakeInSpanish(page, { role, afraid = 'No' }) {
+  await freshStart(page, app.url());
+  await openIntake(page, 'Empezar');
+  await page.getByRole('radio', { name: role, exact: true }).check();
+  await siguiente(page);
+  await page.getByRole('radio', { name: 'Es mi pareja o cónyuge' }).check();
+  await page.getByLabel('¿Cómo quieres llamar aquí a esa persona?').fill('Sam');
+  await siguiente(page);
+  await page.getByRole('checkbox', { name: 'Una mentira' }).check();
+  await page.getByRole('radio', { name: 'Hace unos meses' }).check();
+  await siguiente(page);
+  await yesNo(page, 'willing', 'Sí');
+  await page.getByRole('radio', { name: 'Reconstruir la confianza' }).check();
+  await siguiente(page);
+  await page.getByRole('heading', { name: 'Cómo estás' }).waitFor();
+  await yesNo(page, 'self-harm', 'No');
+  await siguiente(page);
+  await page.getByRole('heading', { name: 'Sentirte a salvo' }).waitFor();
+  await yesNo(page, 'afraid', afraid);
+  await yesNo(page, 'harm', 'No');
+  await siguiente(page);
+  if (afraid === 'Sí') return;
+  await page.getByRole('heading', { name: 'Entre tú y la otra persona' }).waitFor();
+  await yesNo(page, 'uses-harm', 'No');
+  await siguiente(page);
+  await page.getByRole('heading', { level: 1, name: SPANISH.review('Para empezar') }).waitFor();
+  await page.getByRole('button', { name: SPANISH.seeResults }).click();
+  await page.getByRole('link', { name: 'Ver tu camino' }).click();
+  await h1(page, 'Tu camino');
+}
+
+/** The guides "Tu camino" suggests, in order. */
+const pathTitles = (page) => page.getByRole('list', { name: 'Tus guías sugeridas' }).getByRole('link').allInnerTexts();
+
+// The first three guides of each role's path (content/paths.toml), as
+// program.test.mjs expects them in English, by their Spanish titles
+// (content/guides/es/<id>.toml).
+const EXPECTED_START = {
+  'Yo rompí la confianza': ['Asumir tu parte', 'Preparar una disculpa', 'Cuánto contar'],
+  'Rompieron mi confianza': ['Entender la herida', 'Tu equilibrio', '¿Se puede reconstruir esto?'],
+  'Fue mutuo: se rompió por ambos lados': ['¿Se puede reconstruir esto?', 'Asumir tu parte', 'Entender la herida'],
+  'No lo sé': ['Revisión de seguridad', '¿Se puede reconstruir esto?', 'Entender la herida'],
+};
+
+for (const [role, first] of Object.entries(EXPECTED_START)) {
+  test(`the intake in Spanish for "${role}" leads to that role's path, in Spanish, worded for the person named`, async () => {
+    const { page } = app;
+    await intakeInSpanish(page, { role });
+    const titles = await pathTitles(page);
+    assert.deepEqual(titles.slice(0, 3), first);
+    if (role !== 'No lo sé') assert.ok(!titles.includes('Revisión de seguridad'), 'no danger, no safety detour');
+    const stepOne = page.getByRole('listitem').filter({ hasText: first[0] });
+    await stepOne.getByText('Sin empezar').waitFor();
+    // Wording follows the intake: the name given appears in the guide.
+    await page.getByRole('link', { name: `Siguiente: ${first[0]}` }).click();
+    await h1(page, first[0]);
+    await page.getByText(/Sam/).first().waitFor();
+  });
+}
+
+test('a danger answer in the Spanish intake opens the Safety page in Spanish and takes repair work off the path', async () => {
+  const { page } = app;
+  await intakeInSpanish(page, { role: 'Yo rompí la confianza', afraid: 'Sí' });
+  await h1(page, 'Tu seguridad');
+  await page.getByText('No es tu culpa').waitFor();
+  // Chromium here speaks es-ES, so Spain's lines show first.
+  const country = page.getByLabel('Tu país').first();
+  await country.waitFor();
+  assert.equal(await country.locator('option:checked').innerText(), 'España');
+  await page.getByRole('link', { name: '016', exact: true }).first().waitFor();
+  // The country can be changed, by its Spanish name, and the lines follow.
+  await country.selectOption({ label: 'Estados Unidos' });
+  await page.getByText('800-799-SAFE (7233)').first().waitFor();
+  await country.selectOption({ label: 'España' });
+  await page.getByRole('link', { name: '016', exact: true }).first().waitFor();
+  await page.getByText('Si estás pensando en irte').waitFor();
+
+  await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Tu camino', exact: true }).click();
+  await page.getByRole('heading', { name: 'Tu seguridad es lo primero', exact: true }).waitFor();
+  const titles = await pathTitles(page);
+  assert.equal(titles[0], 'Revisión de seguridad');
+  for (const repair of ['Preparar una disculpa', 'La conversación sobre lo que pasó', 'Comprometerse con el proceso', 'El perdón']) {
+    assert.ok(!titles.includes(repair), `${repair} is not suggested`);
+  }
+  // Only what paths.toml keeps for danger, whatever the role, each by its Spanish title.
+  const forDanger = ['Revisión de seguridad', 'Mi plan', 'Tu equilibrio', 'Buscar terapia', 'Entender la herida', 'Reconstruir o seguir adelante', 'Seguir adelante'];
+  assert.deepEqual(titles.filter((title) => !forDanger.includes(title)), [], 'no repair guide on the path');
+  await page.getByText(/Mend ha dejado de lado los ejercicios de reparación/).waitFor();
+});
+
+/** A date as Mend writes it in Spanish ("4 de octubre de 2026"), from a local Date. */
+const fechaLarga = (d) => new Intl.DateTimeFormat('es', { day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+const isoDate = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** The Monday of the week `d` falls in. */
+const monday = (d) => new Date(d.getFullYear(), d.getMonth(), d.getDate() - ((d.getDay() + 6) % 7));
+const daysAgo = (n) => {
+  const d = new Date();
+  d.setDate(d.getDate() - n);
+  return d;
+};
+
+test('in Spanish, commitments are tracked, the weekly check-in marks a week, and History shows it week by week', async () => {
+  const { page } = app;
+  const plans = 'Avisar a Sam antes del martes si cambian mis planes';
+  const phone = 'Nada de teléfono en la cena';
+  const finished = daysAgo(20);
+  // A finished "Cumplir tu palabra" with two commitments, as commitments.test.mjs seeds it.
+  await startWith(page, app.url(), savedDocument({
+    name: 'Sam',
+    entries: [{
+      id: 'backing-words-with-actions-1',
+      guide: 'backing-words-with-actions',
+      started_on: isoDate(finished),
+      completed_on: isoDate(finished),
+      answers: { commitments: { type: 'list', value: [plans, phone] } },
+      current_step: null,
+    }],
+  }));
+
+  // History: both commitments, tracked from the day the guide was finished.
+  await page.goto(app.url('history'));
+  await h1(page, 'Historial');
+  const section = page.getByRole('region', { name: 'Compromisos' });
+  const plansCard = section.getByRole('article', { name: plans });
+  await plansCard.getByText(`Desde el ${fechaLarga(finished)}`, { exact: true }).waitFor();
+  await plansCard.getByText(/^Todavía no hay ninguna semana marcada, de \d+ semanas\.$/).waitFor();
+  await section.getByRole('article', { name: phone }).waitFor();
+
+  // The weekly check-in asks about each one on its "Compromisos" step.
+  await page.goto(app.url('guides/weekly-check-in'));
+  await page.getByRole('button', { name: SPANISH.begin }).click();
+  await page.getByRole('heading', { name: 'Lo bueno' }).waitFor();
+  await siguiente(page);
+  await page.getByRole('heading', { name: 'Una preocupación' }).waitFor();
+  await siguiente(page);
+  await page.getByRole('heading', { name: 'Compromisos', exact: true }).waitFor();
+  const tracking = page.getByRole('region', { name: 'Los compromisos que sigues' });
+  const plansWeek = tracking.getByRole('group', { name: plans });
+  const phoneWeek = tracking.getByRole('group', { name: phone });
+  await plansWeek.getByRole('radio', { name: 'No cumplido', exact: true }).check();
+  const note = plansWeek.getByLabel('Una nota sobre esta semana (opcional)');
+  await note.fill('Se lo dije tarde a Sam, el miércoles');
+  await phoneWeek.getByRole('radio', { name: 'Cumplido', exact: true }).check();
+  // Changing one's mind in the same check-in changes the week's mark.
+  await phoneWeek.getByRole('radio', { name: 'En parte', exact: true }).check();
+  await checkAccessibility(page, 'the check-in asking about each commitment, in Spanish');
+
+  const week = isoDate(monday(new Date()));
+  await waitUntil(
+    page,
+    ([week, plans, phone]) => {
+      const data = JSON.parse(localStorage.getItem('mend.document')).data;
+      const mark = (text) => data.commitments?.find((c) => c.text === text)?.weeks.find((w) => w.week === week);
+      return mark(plans)?.note === 'Se lo dije tarde a Sam, el miércoles' && mark(phone)?.mark === 'partly';
+    },
+    'the marks and the note are saved',
+    { arg: [week, plans, phone] },
+  );
+  const marks = Object.fromEntries((await stored(page)).data.commitments.map((c) => [c.text, c.weeks.map((w) => [w.week, w.mark])]));
+  assert.deepEqual(marks, { [plans]: [[week, 'missed']], [phone]: [[week, 'partly']] });
+
+  // History: the week shows as not kept, with the note, in Spanish, and no score.
+  await page.goto(app.url('history'));
+  await plansCard.getByText(/^Marcaste 1 de \d+ semanas: no cumplido \(1\)\.$/).waitFor();
+  await section.getByRole('article', { name: phone }).getByText(/^Marcaste 1 de \d+ semanas: en parte \(1\)\.$/).waitFor();
+  await plansCard.getByText('Semana a semana').click();
+  const row = plansCard.getByRole('row', { name: new RegExp(fechaLarga(monday(new Date()))) });
+  // The table is drawn when first opened: wait for it before reading it.
+  await row.getByRole('cell').first().waitFor();
+  assert.deepEqual(await row.getByRole('cell').allTextContents(), ['No cumplido', 'Se lo dije tarde a Sam, el miércoles']);
+  const unmarked = plansCard.getByRole('row', { name: new RegExp(fechaLarga(monday(finished))) });
+  assert.deepEqual(await unmarked.getByRole('cell').allTextContents(), ['Sin marcar', '']);
+  assert.deepEqual(
+    await plansCard.getByRole('columnheader').allTextContents(),
+    ['Semana', 'Cómo fue', 'Nota'],
+    "the table's headings in Spanish",
+  );
+  await checkAccessibility(page, 'History with commitments, in Spanish');
 });
 
 test('Quick exit in Spanish leaves at once, and Back finds Mend closed, in Spanish', async (t) => {
