@@ -13,9 +13,12 @@
 // - the page shows in the language the app will show: the one chosen in
 //   Settings, else the first of the browser's languages Mend speaks
 //   (Prefs::language and Lang::from_browser); the build wrote a copy of the
-//   page in each, and `first-es` shows the Spanish one.
+//   page in each, and `first-es` shows the Spanish one;
+// - `js` on <html> shows the intake's Begin on the static page, and Next
+//   there waits for the app, saying so.
 (function () {
   var root = document.documentElement;
+  root.classList.add('js');
   function read(storage, key) {
     try {
       return storage.getItem(key);
@@ -61,6 +64,15 @@
     });
   }
   var exitTo = typeof prefs.exit_url === 'string' && /^https:\/\/[^\s]+$/.test(prefs.exit_url) ? prefs.exit_url : null;
+  // The intake's first screen before the app (guides/start.html): Next
+  // waits for the app, which carries the answer over, and says so.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form || !form.classList || !form.classList.contains('first-intake')) return;
+    event.preventDefault();
+    var status = form.querySelector('.first-intake__waiting');
+    if (status) status.textContent = status.getAttribute('data-waiting');
+  });
   document.addEventListener(
     'click',
     function (event) {

@@ -234,8 +234,15 @@ def every_country(helplines: dict, purposes: set[str], words: Words) -> str:
     return "\n".join(out)
 
 
-def header(words: Words) -> str:
-    nav = "".join(f'<li><a href="{href}">{esc(words.t("shell." + key))}</a></li>' for href, key in NAVIGATION)
+def header(words: Words, here: str) -> str:
+    """The app's header; the link to the page `here` belongs to is marked
+    as the app marks it (the intake belongs to Guides)."""
+    def current(href: str) -> str:
+        return ' aria-current="page"' if href != "./" and here.split("/")[0] == href else ""
+
+    nav = "".join(
+        f'<li><a href="{href}"{current(href)}>{esc(words.t("shell." + key))}</a></li>' for href, key in NAVIGATION
+    )
     return (
         '<header class="site-header"><div class="site-header__inner"><div class="site-header__top">'
         '<a class="brand" href="./"><img class="brand__mark" src="icons/mend.svg" alt="" width="28" height="28" />'
@@ -274,7 +281,7 @@ def page(template: str, here: str, titles: dict[str, str], mains: dict[str, str]
         main_id = "main" if lang == "en" else f"main-{lang}"
         copies.append(
             f'<div class="first-lang" id="{lang}" lang="{lang}" data-title="{esc(titles[lang])}">'
-            + header(words)
+            + header(words, here)
             + f'<main id="{main_id}" class="page">{switch_links(words, here)}{mains[lang]}'
             + f'<noscript><p class="notice">{esc(words.before["noscript"])}</p></noscript></main>'
             + "</div>"
@@ -375,6 +382,108 @@ def right_now_main(words: Words, helplines: dict, suffix: str) -> str:
     )
 
 
+def prose(text: str) -> str:
+    """Guide prose as the app draws it (domain::guide::prose::blocks):
+    paragraphs split by a blank line, lines starting "- " as a list."""
+    out = []
+    for chunk in (c.strip() for c in text.split("\n\n")):
+        if not chunk:
+            continue
+        lead: list[str] = []
+        items: list[str] = []
+        for line in (l.strip() for l in chunk.splitlines()):
+            if line.startswith("- "):
+                items.append(line[2:].strip())
+            elif items:
+                items[-1] += " " + line
+            else:
+                lead.append(line)
+        if lead:
+            out.append(f"<p>{esc(' '.join(lead))}</p>")
+        if items:
+            out.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>")
+    return "".join(out)
+
+
+def intake(lang: str) -> dict:
+    """The intake (content/guides/start.toml, or its translation)."""
+    folder = ROOT / "content" / "guides" / ("" if lang == "en" else lang)
+    return tomllib.loads((folder / "start.toml").read_text(encoding="utf-8"))
+
+
+# The intake's first question, which the static page lets a person answer
+# before the app has started; the app carries the answer over
+# (src/pages/guide/first_answer.rs reads these ids).
+FIRST_STEP = "your-side"
+FIRST_QUESTION = "role"
+
+
+def intake_main(words: Words, suffix: str) -> str:
+    """/guides/start before the app: the intake's introduction with Begin,
+    and its first screen (a question with choices, which needs no app to
+    answer), shown when Begin makes it the address's target."""
+    guide = intake(words.lang)
+    step = guide["steps"][0]
+    question = step["questions"][0]
+    if step["id"] != FIRST_STEP or question["id"] != FIRST_QUESTION or question["kind"] != "single_choice":
+        raise SystemExit(
+            f"first_screen.py: the intake's first screen is no longer `{FIRST_STEP}` with the choice "
+            f"`{FIRST_QUESTION}`; update FIRST_STEP and src/pages/guide/first_answer.rs together"
+        )
+    shown = [guide["title"], guide["summary"], guide["intro"], step["title"], question["text"], question.get("help", "")]
+    shown += [o["label"] for o in question["options"]]
+    if any("{" in text for text in shown):
+        raise SystemExit("first_screen.py: the intake's first screen uses a placeholder the static page cannot fill")
+    # "Question 1 of N", as the app counts it: every question is shown while
+    # nothing is answered, as long as none has a condition.
+    if any("show_if" in st or any("show_if" in q for q in st["questions"]) for st in guide["steps"]):
+        raise SystemExit("first_screen.py: an intake question now has show_if; count the questions shown as the app does")
+    total = sum(len(st["questions"]) for st in guide["steps"])
+    ui = Words.get(words.lang)
+    guide_words = tomllib.loads((ROOT / "content" / "i18n" / words.lang / "guide.toml").read_text(encoding="utf-8"))
+    target = f"intake-step{suffix or '-en'}"
+    options = "".join(
+        '<label class="option">'
+        f'<input type="radio" name="{FIRST_QUESTION}" value="{esc(o["id"])}" />'
+        f'<span class="option__key" aria-hidden="true">{i + 1}</span>'
+        f'<span class="option__label">{esc(o["label"])}</span></label>'
+        for i, o in enumerate(question["options"])
+    )
+    help_id = f"q-{FIRST_QUESTION}-help{suffix}"
+    help_text = f'<p class="question__help" id="{help_id}">{esc(question["help"])}</p>' if question.get("help") else ""
+    opening = esc(ui.t("shell.opening", what="Mend"))
+    return (
+        f'<h1 tabindex="-1">{esc(guide["title"])}</h1>'
+        # The first screen comes before the introduction it replaces, so the
+        # style sheet can hide the introduction once it is the target.
+        f'<form class="runner first-intake" id="{target}" novalidate>'
+        '<div class="progress"><p class="progress__text">'
+        + esc(guide_words["question_of"].replace("{number}", "1").replace("{total}", str(total)))
+        + f'</p><progress max="{total}" value="1" aria-label="{esc(guide_words["progress_label"])}"></progress></div>'
+        f'<h2 class="runner__heading">{esc(step["title"])}</h2>'
+        f'<fieldset class="question" data-question="{FIRST_QUESTION}"'
+        + (f' aria-describedby="{help_id}"' if help_text else "")
+        + f'><legend class="question__text">{esc(question["text"])}</legend>{help_text}'
+        f'<div class="options">{options}</div></fieldset>'
+        '<div class="runner__nav">'
+        f'<a class="button" href="guides/start">{esc(guide_words["back"])}</a>'
+        f'<button type="submit" class="button button--primary">{esc(guide_words["next"])}</button>'
+        "</div>"
+        # first-screen.js shows this if Next is pressed before the app is here.
+        f'<p class="opening first-intake__waiting" role="status" data-waiting="{opening}"></p>'
+        f'<p class="runner__hint">{esc(guide_words["saved_as_you_go"])}</p>'
+        "</form>"
+        '<div class="first-view first-intake__intro">'
+        f'<p class="lead">{esc(guide["summary"])}</p>'
+        f'<div class="card intro">{prose(guide["intro"])}</div>'
+        f'<p class="actions first-intake__begin"><a class="button button--primary" href="guides/start#{target}">'
+        f'{esc(guide_words["begin"])}</a></p>'
+        "</div>"
+        # first-screen.js shows this instead to someone who has already started.
+        f'<p class="opening opening--returning">{opening}</p>'
+    )
+
+
 def write(staging: Path) -> list[str]:
     index = staging / "index.html"
     template = index.read_text(encoding="utf-8")
@@ -411,4 +520,15 @@ def write(staging: Path) -> list[str]:
         ),
         encoding="utf-8",
     )
-    return ["index.html", "safety.html", "right-now.html", "shell.html"]
+    # The intake, before the app: its first question can be answered at once.
+    (staging / "guides").mkdir(exist_ok=True)
+    (staging / "guides" / "start.html").write_text(
+        page(
+            template,
+            "guides/start",
+            {lang: w.t("shell.tab_title", page=intake(lang)["title"]) for lang, w in every.items()},
+            both(intake_main),
+        ),
+        encoding="utf-8",
+    )
+    return ["index.html", "safety.html", "right-now.html", "shell.html", "guides/start.html"]

@@ -52,6 +52,8 @@ pub fn mount() {
 
 #[cfg(target_arch = "wasm32")]
 fn start() {
+    // A choice made on the static intake page, before it goes.
+    pages::guide::take_first_answer_from_page();
     let document = web_sys::window().and_then(|w| w.document());
     // The static page (scripts/first_screen.py) shows while the wasm
     // downloads; the app takes its place.

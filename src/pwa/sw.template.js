@@ -8,7 +8,8 @@ const CACHE = 'mend-__BUILD_ID__';
 const PRECACHE = __PRECACHE__;
 const INDEX = new URL('index.html', self.location).href;
 // The pages written as plain HTML (scripts/first_screen.py): the home screen,
-// and the Safety and Right now pages with every country's lines. Every other
+// the Safety and Right now pages with every country's lines, and the
+// intake's introduction and first question. Every other
 // address gets shell.html ("Opening Mend…"), so a deep link never flashes
 // the home screen before the app draws its page.
 const STATIC_PAGES = {
@@ -16,6 +17,7 @@ const STATIC_PAGES = {
   'index.html': INDEX,
   safety: new URL('safety.html', self.location).href,
   'right-now': new URL('right-now.html', self.location).href,
+  'guides/start': new URL('guides/start.html', self.location).href,
 };
 const SHELL = new URL('shell.html', self.location).href;
 const SCOPE = new URL('./', self.location).pathname;

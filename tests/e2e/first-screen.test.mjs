@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, sharedSession } from './support.mjs';
+import { DIST, sharedSession, stored } from './support.mjs';
 import { checkAccessibility } from './axe.mjs';
 
 const noScript = sharedSession({ javaScriptEnabled: false });
@@ -81,7 +81,7 @@ test('while the wasm is still on its way, the first screen and the crisis lines 
     await page.getByRole('heading', { name: 'It is not your fault' }).waitFor();
     await checkAccessibility(page, 'the static Safety page');
     // A deep link shows the plain "Opening Mend…", never the welcome.
-    await page.goto(noWasm.url('guides/start'));
+    await page.goto(noWasm.url('history'));
     await page.getByText('Opening Mend…').waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Rebuild trust, one honest step at a time' }).count(), 0);
     // Someone who has started sees "Opening Mend…" on the home screen, not a welcome.
@@ -138,6 +138,10 @@ test('a browser in Spanish gets the static pages in Spanish before the wasm, and
     await page.getByRole('link', { name: 'Salida rápida' }).waitFor();
     await checkAccessibility(page, 'the static home screen in Spanish');
     await page.goto(noWasm.url('guides/start'));
+    await page.getByRole('heading', { level: 1, name: 'Para empezar' }).waitFor();
+    await page.getByRole('link', { name: 'Empezar' }).click();
+    await page.getByRole('radio', { name: 'Rompieron mi confianza' }).waitFor();
+    await page.goto(noWasm.url('history'));
     await page.getByText('Abriendo Mend…').waitFor();
   } finally {
     await context.unroute('**/*.wasm');
@@ -167,6 +171,66 @@ test('a browser in Spanish gets the static pages in Spanish before the wasm, and
     await context.unroute('**/i18n/es-*.json');
     await spanish.close();
   }
+});
+
+test('before the wasm, the intake\'s first question can be answered, and the app keeps the choice and saves it', async () => {
+  // A fresh browser: no service worker yet, so holding the wasm holds the app.
+  const fresh = await noWasm.anotherBrowser({ waitForApp: false });
+  const { page, context } = fresh;
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await context.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  try {
+    // Someone who has started sees "Opening Mend…", not an introduction
+    // whose answers would not be theirs.
+    await page.goto(noWasm.url());
+    await page.evaluate(() => localStorage.setItem('mend.document', '{}'));
+    await page.goto(noWasm.url('guides/start'));
+    await page.getByText('Opening Mend…').waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Begin' }).count(), 0);
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(noWasm.url('guides/start'));
+    await page.getByRole('heading', { level: 1, name: 'Getting started' }).waitFor();
+    assert.equal(await page.title(), 'Getting started · Mend');
+    await page.getByRole('link', { name: 'Quick exit' }).waitFor();
+    await page.getByRole('link', { name: 'Begin' }).click();
+    await page.getByRole('group', { name: 'Which of these fits you best right now?' }).waitFor();
+    await page.getByRole('radio', { name: 'My trust was broken' }).check();
+    const progress = await page.getByText(/^Question 1 of \d+$/).innerText();
+    await checkAccessibility(page, 'the intake\'s first question before the app');
+    // Next before the app is here says it is coming, and loses nothing.
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('status').filter({ hasText: 'Opening Mend…' }).waitFor();
+    assert.ok(await page.getByRole('radio', { name: 'My trust was broken' }).isChecked());
+    release();
+    await page.waitForFunction(() => !document.getElementById('opening'));
+    // The app's own first screen, with the choice kept and saved.
+    const role = page.getByRole('radio', { name: 'My trust was broken' });
+    await role.waitFor();
+    assert.ok(await role.isChecked(), 'the choice made before the app is kept');
+    await page.getByText(progress, { exact: true }).waitFor();
+    assert.doesNotMatch(page.url(), /#/, 'the address no longer carries the static screen');
+    await page.waitForFunction(() => (localStorage.getItem('mend.document') || '').includes('"role"'));
+    const intake = (await stored(page)).data.entries.find((entry) => entry.guide === 'start');
+    assert.deepEqual(intake.answers.role, { type: 'choice', value: 'hurt' });
+    // And the intake goes on from there.
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('group', { name: 'Who is the other person to you?' }).waitFor();
+  } finally {
+    release();
+    await fresh.close();
+  }
+});
+
+test('with JavaScript off the intake page says what Mend needs and offers no Begin', async () => {
+  const { page } = noScript;
+  await page.goto(noScript.url('guides/start'));
+  await page.getByRole('heading', { level: 1, name: 'Getting started' }).waitFor();
+  await page.getByText(/Mend needs JavaScript and WebAssembly/).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Begin' }).count(), 0, 'nothing answered here could be kept');
 });
 
 test('the app takes over in place: the same heading, the static page gone, the policy kept', async () => {
@@ -217,7 +281,7 @@ test('after Quick exit the static pages show nothing of Mend; the chosen neutral
     assert.equal(await page.getByRole('heading', { name: 'Your safety' }).isVisible(), false, 'hidden after Quick exit');
     assert.equal(await page.title(), 'Notes');
     await page.evaluate(() => localStorage.removeItem('mend.closed'));
-    await page.goto(noWasm.url('guides/start'));
+    await page.goto(noWasm.url('history'));
     // Every address has Quick exit from the first moment, and it goes where the user chose.
     await page.getByText('Opening Mend…').waitFor();
     await page.getByRole('link', { name: 'Quick exit' }).click();
@@ -228,11 +292,11 @@ test('after Quick exit the static pages show nothing of Mend; the chosen neutral
 });
 
 test('the static pages are part of the build and of the offline cache', () => {
-  for (const file of ['index.html', 'safety.html', 'right-now.html', 'shell.html', 'first-screen.js']) {
+  for (const file of ['index.html', 'safety.html', 'right-now.html', 'shell.html', 'guides/start.html', 'first-screen.js']) {
     assert.ok(fs.existsSync(path.join(DIST, file)), `${file} is built`);
   }
   const worker = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
-  for (const file of ['"safety.html"', '"right-now.html"', '"shell.html"', '"first-screen.js"']) {
+  for (const file of ['"safety.html"', '"right-now.html"', '"shell.html"', '"guides/start.html"', '"first-screen.js"']) {
     assert.ok(worker.includes(file), `${file} is precached`);
   }
   assert.equal(
@@ -240,7 +304,7 @@ test('the static pages are part of the build and of the offline cache', () => {
     fs.readFileSync(path.join(DIST, 'shell.html'), 'utf8'),
     'a host\'s 404 page is the plain shell',
   );
-  for (const file of ['index.html', 'safety.html', 'right-now.html']) {
+  for (const file of ['index.html', 'safety.html', 'right-now.html', 'guides/start.html']) {
     const html = fs.readFileSync(path.join(DIST, file), 'utf8');
     assert.match(html, /Content-Security-Policy/, `${file} carries the policy`);
     assert.doesNotMatch(html, /style="/, `${file} has no inline style`);

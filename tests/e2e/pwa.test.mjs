@@ -160,7 +160,9 @@ test('a tab left on the old version after an update: a page it has not loaded ye
   const [oldApp] = fs.readdirSync(root).filter((f) => /^app-[0-9a-f]{16}$/.test(f));
   const newApp = 'app-0000000000000001';
   fs.renameSync(path.join(root, oldApp), path.join(root, newApp));
-  for (const file of fs.readdirSync(root).filter((f) => f.endsWith('.html') || f === 'sw.js')) {
+  const pages = fs.readdirSync(root, { recursive: true }).filter((f) => f.endsWith('.html') || f === 'sw.js');
+  assert.ok(pages.includes(path.join('guides', 'start.html')), 'the static intake page is republished too');
+  for (const file of pages) {
     const full = path.join(root, file);
     let text = fs.readFileSync(full, 'utf8').replaceAll(oldApp, newApp);
     if (file === 'sw.js') text = text.replace(/const CACHE = 'mend-[0-9a-f]+'/, "const CACHE = 'mend-0000000000000next'");

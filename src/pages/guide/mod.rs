@@ -1,11 +1,13 @@
 //! The pages of one guide: the runner (intro and question screens), the
 //! review of every answer, and the results.
 
+mod first_answer;
 mod results;
 mod review;
 mod runner;
 mod step;
 
+pub use first_answer::take_from_page as take_first_answer_from_page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

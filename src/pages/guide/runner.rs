@@ -31,6 +31,10 @@ pub fn GuideRunner() -> impl IntoView {
 #[component]
 fn Runner(guide: &'static Guide) -> impl IntoView {
     let store = expect_context::<Store>();
+    // A choice made on the static intake page before the app started.
+    if guide.id().as_str() == INTAKE_GUIDE {
+        super::first_answer::carry(store, guide);
+    }
     // Where the user is; `None` shows the introduction.
     let current = Memo::new(move |_| {
         store.read(|d| {
