@@ -79,6 +79,26 @@ fn long_date(date: crate::domain::date::CalendarDate) -> String {
     text.unwrap_or_else(|| format!("{day}/{month}/{year}"))
 }
 
+/// A message whose `{link}…{/link}` words a view draws as a link: the words
+/// before, inside and after, each with `values` filled. With
+/// [`around`], the one way a view places something of its own inside a
+/// translated sentence, so a translation may move it anywhere.
+pub fn with_link(text: Text, values: &[(&str, &str)]) -> [String; 3] {
+    let whole = t(text);
+    let (before, rest) = whole.split_once("{link}").unwrap_or((whole, ""));
+    let (inside, after) = rest.split_once("{/link}").unwrap_or((rest, ""));
+    [before, inside, after].map(|part| fill(part, values))
+}
+
+/// A message split at `{marker}`, where a view puts something of its own
+/// (a link to a page, a number as a `tel:` link): the words before and
+/// after, each with `values` filled.
+pub fn around(text: Text, marker: &str, values: &[(&str, &str)]) -> [String; 2] {
+    let whole = t(text);
+    let (before, after) = whole.split_once(marker).unwrap_or((whole, ""));
+    [before, after].map(|part| fill(part, values))
+}
+
 /// The browser's languages, in the user's order (`navigator.languages`).
 pub fn browser_languages() -> Vec<String> {
     window()

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::program::commitments::Mark;
-use crate::i18n::{msg, t};
+use crate::i18n::{around, msg, t};
 use crate::routes::Page;
 use crate::store::{today, Store, Urgency};
 
@@ -43,8 +43,7 @@ pub fn CommitmentMarks() -> impl IntoView {
                 when=move || !none()
                 fallback=|| {
                     // "History" is a link inside the sentence.
-                    let words = t(msg::guide::COMMITMENTS_NONE);
-                    let (before, after) = words.split_once("{history}").unwrap_or((words, ""));
+                    let [before, after] = around(msg::guide::COMMITMENTS_NONE, "{history}", &[]);
                     view! {
                         <p class="field-help">
                             {before}

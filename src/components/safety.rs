@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::content::{first_screen, helplines, library};
 use crate::domain::program::helplines::{Country, Helplines, Line, Purpose};
 use crate::domain::program::safety::{assess, SafetyStatus};
-use crate::i18n::{fill, msg, shown, t, tf, Lang, Text};
+use crate::i18n::{around, msg, shown, t, tf, Lang};
 use crate::privacy::Privacy;
 use crate::store::Store;
 
@@ -62,25 +62,6 @@ pub fn emergency_words(country: Option<&Country>) -> String {
         ),
         None => t(msg::safety::CALL_LOCAL).to_owned(),
     }
-}
-
-/// A message with a link in it, written `{link}words{/link}`: the words
-/// before, the link's own words and the words after, each with `values`
-/// filled, so a view can put the link in the middle of the sentence.
-pub fn with_link(text: Text, values: &[(&str, &str)]) -> [String; 3] {
-    let whole = t(text);
-    let (before, rest) = whole.split_once("{link}").unwrap_or((whole, ""));
-    let (inside, after) = rest.split_once("{/link}").unwrap_or((rest, ""));
-    [before, inside, after].map(|part| fill(part, values))
-}
-
-/// A message split at `{marker}`, where a view puts something of its own
-/// (a number as a `tel:` link): the words before and after, each with
-/// `values` filled.
-fn around(text: Text, marker: &str, values: &[(&str, &str)]) -> [String; 2] {
-    let whole = t(text);
-    let (before, after) = whole.split_once(marker).unwrap_or((whole, ""));
-    [before, after].map(|part| fill(part, values))
 }
 
 /// Who a line of `purpose` is for, in the static pages' words too.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::browser::may_clear_after_a_week;
-use crate::i18n::{msg::shell, t};
+use crate::i18n::{around, msg::shell, t};
 use crate::routes::Page;
 
 /// Whether Mend runs as an installed app (Home Screen): then the week rule
@@ -52,8 +52,7 @@ pub fn WeekWarning(
 /// sentence where the warning shows outside Settings.
 fn keep_a_copy(link_to_settings: bool) -> impl IntoView {
     if link_to_settings {
-        let text = t(shell::WEEK_COPY_SETTINGS);
-        let (before, after) = text.split_once("{settings}").unwrap_or((text, ""));
+        let [before, after] = around(shell::WEEK_COPY_SETTINGS, "{settings}", &[]);
         view! {
             <li>{before}<A href=Page::Settings.href()>{Page::Settings.label()}</A>{after}</li>
         }

@@ -13,15 +13,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::question::Urgency;
-use crate::components::safety::{
-    emergency_words, use_country, use_safety, with_link, HelplineList,
-};
+use crate::components::safety::{emergency_words, use_country, use_safety, HelplineList};
 use crate::components::{PageHeading, TechSafety};
 use crate::content::first_screen;
 use crate::domain::first_screen::around_right_now;
 use crate::domain::prefs::neutral_title;
 use crate::domain::program::helplines::Purpose;
-use crate::i18n::{msg, t};
+use crate::i18n::{msg, t, with_link};
 use crate::privacy::Privacy;
 use crate::routes::Page;
 use crate::store::Store;

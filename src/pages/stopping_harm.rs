@@ -27,13 +27,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::question::Urgency;
-use crate::components::safety::{
-    emergency_words, use_country, use_safety, with_link, HelplineList,
-};
+use crate::components::safety::{emergency_words, use_country, use_safety, HelplineList};
 use crate::components::PageHeading;
 use crate::content::{library, paths};
 use crate::domain::program::helplines::Purpose;
-use crate::i18n::{msg, t, tf, Text};
+use crate::i18n::{msg, t, tf, with_link, Text};
 use crate::routes::Page;
 use crate::store::Store;
 

@@ -9,7 +9,7 @@ use crate::domain::compare::comparison::{comparable_scores, compare};
 use crate::domain::compare::exchange::Exchange;
 use crate::domain::guide::Guide;
 use crate::domain::ids::GuideId;
-use crate::i18n::{msg, t, tf};
+use crate::i18n::{around, msg, t, tf};
 use crate::routes::Page;
 use crate::store::Store;
 
@@ -99,8 +99,7 @@ pub(super) fn Comparison(guide: &'static Guide, exchange: Exchange) -> impl Into
                 <p>{t(msg::compare::TALK_NOTE)}</p>
                 {conversation.map(|(href, title)| {
                     // The guide's title is a link inside the sentence.
-                    let words = t(msg::compare::TALK_GUIDE);
-                    let (before, after) = words.split_once("{guide}").unwrap_or((words, ""));
+                    let [before, after] = around(msg::compare::TALK_GUIDE, "{guide}", &[]);
                     view! { <p>{before} <A href=href>{title}</A> {after}</p> }
                 })}
             </div>

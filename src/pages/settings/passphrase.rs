@@ -16,12 +16,12 @@ use crate::store::Store;
 const MIN_LENGTH: usize = 8;
 
 /// Checks a new passphrase and its repetition; the message says what to fix.
-fn check_new(new: &str, again: &str) -> Result<(), &'static str> {
+fn check_new(new: &str, again: &str) -> Result<(), String> {
     if new.chars().count() < MIN_LENGTH {
-        return Err(t(settings::TOO_SHORT));
+        return Err(tn(settings::TOO_SHORT, MIN_LENGTH as u64));
     }
     if new != again {
-        return Err(t(settings::NOT_SAME));
+        return Err(t(settings::NOT_SAME).to_owned());
     }
     Ok(())
 }
@@ -64,7 +64,7 @@ fn Unprotected(export: Callback<()>) -> impl IntoView {
     let store = expect_context::<Store>();
     let new = NodeRef::<html::Input>::new();
     let again = NodeRef::<html::Input>::new();
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -79,7 +79,7 @@ fn Unprotected(export: Callback<()>) -> impl IntoView {
             alive(busy, false);
             match result {
                 Ok(()) => clear(&[new, again]),
-                Err(reason) => alive(error, Some(reason.message())),
+                Err(reason) => alive(error, Some(reason.message().to_owned())),
             }
         });
     };
@@ -111,7 +111,7 @@ fn Protected() -> impl IntoView {
     let new = NodeRef::<html::Input>::new();
     let again = NodeRef::<html::Input>::new();
     let removing = NodeRef::<html::Input>::new();
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<&'static str>);
     let remove_error = RwSignal::new(None::<&'static str>);
     let lock_error = RwSignal::new(None::<&'static str>);
@@ -133,7 +133,7 @@ fn Protected() -> impl IntoView {
                     clear(&[current, new, again]);
                     alive(status, Some(t(settings::CHANGED)));
                 }
-                Err(reason) => alive(error, Some(reason.message())),
+                Err(reason) => alive(error, Some(reason.message().to_owned())),
             }
         });
     };
