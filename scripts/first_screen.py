@@ -60,6 +60,19 @@ class Words:
     """One language's words for the static pages: its first-screen file and
     the few interface words the app takes from its catalogs."""
 
+    _read: dict[str, "Words"] = {}
+
+    @classmethod
+    def get(cls, lang: str) -> "Words":
+        """The words of `lang`, read once."""
+        if lang not in cls._read:
+            cls._read[lang] = cls(lang)
+        return cls._read[lang]
+
+    @classmethod
+    def english(cls) -> "Words":
+        return cls.get("en")
+
     def __init__(self, lang: str):
         self.lang = lang
         name = "first-screen.toml" if lang == "en" else f"first-screen.{lang}.toml"
@@ -289,19 +302,6 @@ def page(template: str, here: str, titles: dict[str, str], mains: dict[str, str]
     body = '<div id="opening">' + "".join(copies) + "</div>\n  </body>"
     out = OPENING.sub(lambda _: body, template, count=1)
     return TITLE.sub(lambda _: f"<title>{esc(titles['en'])}</title>", out, count=1)
-
-
-_WORDS: dict[str, Words] = {}
-
-
-def _get(lang: str) -> Words:
-    if lang not in _WORDS:
-        _WORDS[lang] = Words(lang)
-    return _WORDS[lang]
-
-
-Words.get = staticmethod(_get)
-Words.english = staticmethod(lambda: _get("en"))
 
 
 def card(heading_id: str, heading: str, inner: str, extra: str = "") -> str:

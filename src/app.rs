@@ -120,4 +120,3 @@ pub fn App() -> impl IntoView {
         }
     }
 }
-

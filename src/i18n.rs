@@ -118,7 +118,8 @@ pub fn at_start() -> Lang {
         .flatten()
         .and_then(|s| s.get_item(crate::domain::prefs::PREFS_KEY).ok().flatten());
     let browser = browser_languages();
-    crate::domain::prefs::Prefs::read(stored.as_deref()).language(browser.iter().map(String::as_str))
+    crate::domain::prefs::Prefs::read(stored.as_deref())
+        .language(browser.iter().map(String::as_str))
 }
 
 /// Shows `lang`, fetching its words the first time. English needs nothing.

@@ -57,7 +57,10 @@ fn start() {
     let document = web_sys::window().and_then(|w| w.document());
     // The static page (scripts/first_screen.py) shows while the wasm
     // downloads; the app takes its place.
-    if let Some(opening) = document.as_ref().and_then(|d| d.get_element_by_id("opening")) {
+    if let Some(opening) = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id("opening"))
+    {
         opening.remove();
     }
     // first-screen.js marked the page with the reader's language; if its

@@ -56,7 +56,9 @@ pub fn show_in(document: &Document, root: &Element) {
         element("h1", "", t(msg::shell::PANIC_HEADING)),
         element("p", "lead", t(msg::shell::PANIC_MESSAGE)),
         element("p", "actions", "").inspect(|actions| {
-            if let Some(reload) = element("a", "button button--primary", t(msg::shell::PANIC_RELOAD)) {
+            if let Some(reload) =
+                element("a", "button button--primary", t(msg::shell::PANIC_RELOAD))
+            {
                 let _ = reload.set_attribute("href", &href);
                 // The router catches clicks on same-origin links and would
                 // route this one inside the dead app; "external" makes it a

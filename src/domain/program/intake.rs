@@ -85,10 +85,18 @@ mod first_answer_tests {
     fn a_choice_made_before_the_app_started_is_kept_on_the_intakes_first_screen() {
         let intake = shipped(INTAKE_GUIDE);
         let mut entries = Entries::default();
-        assert!(carry_first_answer(&mut entries, intake, Some("hurt"), day("2026-12-07")));
+        assert!(carry_first_answer(
+            &mut entries,
+            intake,
+            Some("hurt"),
+            day("2026-12-07")
+        ));
         assert_eq!(
             carried(&entries, intake),
-            (Some("your-side".into()), Some(AnswerValue::Choice(OptionId::new("hurt"))))
+            (
+                Some("your-side".into()),
+                Some(AnswerValue::Choice(OptionId::new("hurt")))
+            )
         );
     }
 
@@ -96,10 +104,20 @@ mod first_answer_tests {
     fn begin_alone_opens_the_first_screen_and_a_choice_that_is_no_option_is_dropped() {
         let intake = shipped(INTAKE_GUIDE);
         let mut entries = Entries::default();
-        assert!(carry_first_answer(&mut entries, intake, None, day("2026-12-07")));
+        assert!(carry_first_answer(
+            &mut entries,
+            intake,
+            None,
+            day("2026-12-07")
+        ));
         assert_eq!(carried(&entries, intake), (Some("your-side".into()), None));
         let mut entries = Entries::default();
-        assert!(carry_first_answer(&mut entries, intake, Some("<b>x</b>"), day("2026-12-07")));
+        assert!(carry_first_answer(
+            &mut entries,
+            intake,
+            Some("<b>x</b>"),
+            day("2026-12-07")
+        ));
         assert_eq!(carried(&entries, intake), (Some("your-side".into()), None));
     }
 
@@ -108,9 +126,17 @@ mod first_answer_tests {
         let intake = shipped(INTAKE_GUIDE);
         let mut entries = Entries::default();
         let entry = entries.begin(intake, day("2026-12-01"));
-        entry.answer(QuestionId::new(FIRST_QUESTION), AnswerValue::Choice(OptionId::new("broke")));
+        entry.answer(
+            QuestionId::new(FIRST_QUESTION),
+            AnswerValue::Choice(OptionId::new("broke")),
+        );
         let before = entries.clone();
-        assert!(!carry_first_answer(&mut entries, intake, Some("hurt"), day("2026-12-07")));
+        assert!(!carry_first_answer(
+            &mut entries,
+            intake,
+            Some("hurt"),
+            day("2026-12-07")
+        ));
         assert_eq!(entries, before);
     }
 }

@@ -41,9 +41,11 @@ pub fn take_from_page() {
     let choice = window
         .document()
         .and_then(|d| {
-            d.query_selector(&format!("#opening input[name=\"{FIRST_QUESTION}\"]:checked"))
-                .ok()
-                .flatten()
+            d.query_selector(&format!(
+                "#opening input[name=\"{FIRST_QUESTION}\"]:checked"
+            ))
+            .ok()
+            .flatten()
         })
         .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|input| input.value());
