@@ -58,10 +58,43 @@ function sizes() {
   console.log(`bytes before the first intake question: ${(beforeQuestion / 1024).toFixed(1)} KiB brotli (the static page, its style sheet and first-screen.js; issue 22 target ≤ 300 KiB)`);
   console.log(`bytes before the app's intake (with the wasm): ${(beforeApp / 1024).toFixed(1)} KiB brotli`);
   pageChunks();
-  const guides = rows.filter((r) => r.file.startsWith('guides/'));
+  const guides = rows.filter((r) => /^guides\/[\w-]+-[0-9a-f]{16}\.json$/.test(r.file));
   const guideBrotli = guides.reduce((t, r) => t + r.brotli, 0);
-  console.log(`guide files: ${guides.length}, ${(guideBrotli / 1024).toFixed(1)} KiB brotli together (each fetched when its guide opens)`);
+  console.log(`guide files (English): ${guides.length}, ${(guideBrotli / 1024).toFixed(1)} KiB brotli together (each fetched when its guide opens)`);
+  languages(rows);
   console.log(`every file of the build: ${(total.brotli / 1024).toFixed(1)} KiB brotli`);
+}
+
+/**
+ * Issue 24: what another language costs, and whom. Its words, outlines and
+ * intake are downloaded once, when someone chooses it (or their browser
+ * speaks it); each guide's words when that guide opens. The first load
+ * carries only the machinery that looks words up.
+ */
+function languages(rows) {
+  const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+  const sum = (list) => list.reduce((t, r) => t + r.brotli, 0);
+  for (const pack of rows.filter((r) => /^i18n\/[\w-]+-[0-9a-f]{16}\.json$/.test(r.file))) {
+    const lang = pack.file.match(/^i18n\/([\w-]+)-[0-9a-f]{16}\.json$/)[1];
+    const outline = rows.filter((r) => r.file.startsWith(`guides/outline.${lang}-`));
+    const guides = rows.filter((r) => r.file.includes(`.${lang}-`) && r.file.startsWith('guides/') && !r.file.startsWith('guides/outline.'));
+    console.log(
+      `language ${lang}, downloaded once when chosen: words ${kib(pack.brotli)} + outlines and intake ${kib(sum(outline))} = ${kib(pack.brotli + sum(outline))} brotli; ` +
+        `its guides' words: ${guides.length} files, ${kib(sum(guides))} (each when its guide opens)`,
+    );
+  }
+  // The lookups' own code, by name in the main module before wasm-opt.
+  const wasm = path.join(ROOT, 'target/split/release/split/mend.wasm');
+  try {
+    const csv = execFileSync('twiggy', ['top', '-n', '1000000', '-f', 'csv', wasm], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const code = csv
+      .split('\n')
+      .filter((line) => /^"?mend::(i18n|domain::msg)::/.test(line))
+      .reduce((t, line) => t + Number(line.split(',').at(-4)), 0);
+    console.log(`the language machinery's code in the main module (mend::i18n, mend::domain::msg; twiggy, before wasm-opt): ${code} bytes; it cost +4.2 KB brotli on the first load when it landed`);
+  } catch (error) {
+    console.log(`(twiggy could not read ${wasm}: ${error.message.split('\n')[0]})`);
+  }
 }
 
 /** What opening each page loaded on demand downloads (first_load.mjs). */

@@ -55,8 +55,15 @@ import { firstLoad, pageLoads, printTable } from './first_load.mjs';
  * download), the helplines' languages and the apology planner's Spanish
  * patterns cost 14.5 KB more. Spanish words themselves load only for
  * people who choose Spanish.
+ * Raised to 409,000 over 405,754 (from 403,381) when the static pages
+ * gained their Spanish copy and the intake's first question (issues 24 and
+ * 22): index.html +763 (the home's Spanish copy: a Spanish reader must not
+ * wait for the wasm either), first-screen.js +240 (choosing the copy,
+ * Next before the app), the style sheet +98, and the wasm +1,210 (waiting
+ * for a language's words before mounting, carrying the first answer, the
+ * panic screen and country names in the language shown, one link helper).
  */
-const BUDGET = 406_000;
+const BUDGET = 409_000;
 
 /**
  * Brotli bytes each page loaded on demand may download when it first opens
