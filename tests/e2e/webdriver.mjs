@@ -87,6 +87,8 @@ export function sessionApi(call, id, { leaving = () => false } = {}) {
     type: (element, text) => s('POST', `/element/${element}/value`, { text }),
     value: (element) => s('GET', `/element/${element}/property/value`),
     tag: (element) => s('GET', `/element/${element}/name`),
+    /** Whether the element is shown (not hidden by the style sheet). */
+    displayed: (element) => s('GET', `/element/${element}/displayed`),
     text: (element) => s('GET', `/element/${element}/text`),
     attribute: (element, name) => s('GET', `/element/${element}/attribute/${name}`),
     /** A button, by its accessible text. */

@@ -7,7 +7,10 @@
 // deliberate Quick exit in its own test.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../../scripts/lib/static_host.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DIST, startServer } from '../../scripts/lib/static_host.mjs';
+import { tempDir } from '../../scripts/lib/chromium.mjs';
 import { HTTPS_ELSEWHERE, openWebKit, webkitAvailable } from './webkit.mjs';
 
 const SECRET = 'I read the messages on their phone and said I had not.';
@@ -74,6 +77,41 @@ test('WebKit: the first screen offers Safety and Quick exit, and Right now gives
   await webkit.heading('Right now');
   const call = await webkit.find('//a[starts-with(@href, "tel:")]');
   assert.match(await webkit.attribute(call, 'href'), /^tel:\+?[0-9]+$/);
+});
+
+test('WebKit: before the app, the static pages switch to Spanish by their link, and the intake\'s first question opens from Begin', { skip }, async (t) => {
+  // A copy of the build whose wasm never arrives: only the static pages run.
+  const root = tempDir('webkit-static');
+  fs.cpSync(DIST, root, { recursive: true });
+  for (const folder of fs.readdirSync(root).filter((f) => /^app-[0-9a-f]{16}$/.test(f))) {
+    fs.rmSync(path.join(root, folder, 'mend_bg.wasm'));
+  }
+  const noApp = await startServer({ root });
+  t.after(async () => {
+    await noApp.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+  // "#es" shows the Spanish copy in place of the English one (a sibling
+  // selector on :target, which engines restyle differently).
+  await webkit.goto(`${noApp.url}right-now#es`);
+  const spanish = await webkit.heading('Ahora mismo');
+  assert.equal(await webkit.displayed(spanish), true, 'the Spanish copy shows');
+  assert.equal(await webkit.displayed(await webkit.heading('Right now')), false, 'the English copy is hidden');
+  const call = await webkit.find('//*[@id="es"]//a[starts-with(@href, "tel:")]');
+  assert.equal(await webkit.displayed(call), true);
+  // Begin makes the intake's first screen the target; its choices can be picked.
+  await webkit.goto(`${noApp.url}guides/start`);
+  await webkit.heading('Getting started');
+  await webkit.click(await webkit.link('Begin'));
+  const choice = await webkit.find('//*[@id="en"]//label[.//span[normalize-space(.)="My trust was broken"]]');
+  const until = Date.now() + 5_000;
+  while (!(await webkit.displayed(choice))) {
+    if (Date.now() > until) throw new Error('the first question did not show after Begin');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await webkit.click(choice);
+  const radio = await webkit.find('//*[@id="en"]//input[@name="role"][@value="hurt"]');
+  assert.equal(await webkit.run('return arguments[0].checked', { 'element-6066-11e4-a52e-4f735466cecf': radio }), true);
 });
 
 test('WebKit: an answer is there again after a reload', { skip }, async () => {
