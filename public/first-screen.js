@@ -8,8 +8,9 @@
 //   then), the tab says "Notes" from the first moment;
 // - someone who has already started sees "Opening Mend…" on the home
 //   screen instead of the welcome, which the app would replace by their path;
-// - the static Quick exit link goes to the neutral site the user chose, and
-//   leaves with location.replace, as the app's button does;
+// - the static Quick exit link goes to the neutral site the user chose,
+//   marks Mend closed and leaves with location.replace, as the app's
+//   button does;
 // - the page shows in the language the app will show: the one chosen in
 //   Settings, else the first of the browser's languages Mend speaks
 //   (Prefs::language and Lang::from_browser); the build wrote a copy of the
@@ -18,19 +19,35 @@
 //   there waits for the app, saying so.
 (function () {
   var root = document.documentElement;
-  root.classList.add('js');
-  function read(storage, key) {
+  // Reading storage can throw (a browser set to block site data): every
+  // read is guarded, so Quick exit and the rest below are always set up.
+  function read(name, key) {
     try {
-      return storage.getItem(key);
+      return window[name].getItem(key);
     } catch (e) {
       return null;
     }
   }
-  var local = window.localStorage;
-  var session = window.sessionStorage;
-  if (read(session, 'mend.closed') !== null || read(local, 'mend.closed') !== null) {
-    root.classList.add('closed-before-app');
+  function write(name, key, value) {
+    try {
+      window[name].setItem(key, value);
+    } catch (e) {
+      // Nothing to keep it in: leaving still works.
+    }
   }
+  var local = 'localStorage';
+  var session = 'sessionStorage';
+  function closedBeforeApp() {
+    if (read(session, 'mend.closed') !== null || read(local, 'mend.closed') !== null) {
+      root.classList.add('closed-before-app');
+    }
+  }
+  closedBeforeApp();
+  // Back after Quick exit may restore this very page from the browser's
+  // back-forward cache, without running this script again.
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) closedBeforeApp();
+  });
   var documentText = read(local, 'mend.document');
   if (documentText !== null) root.classList.add('returning');
   var prefs = {};
@@ -79,8 +96,22 @@
       var link = event.target && event.target.closest ? event.target.closest('a.quick-exit') : null;
       if (!link) return;
       event.preventDefault();
+      // Closed, as the app's Quick exit closes it (privacy::Privacy::close):
+      // Back to any page of Mend then shows nothing of it.
+      write('sessionStorage', 'mend.closed', '1');
+      write('localStorage', 'mend.closed', '1');
       window.location.replace(exitTo || link.href);
     },
     true,
   );
+  // Begin on the static intake makes its first screen the target; focus
+  // follows to that screen's heading, as in the app (Begin itself is gone).
+  function focusIntakeStep() {
+    var step = /^#intake-step-[a-z-]+$/.test(window.location.hash) && document.getElementById(window.location.hash.slice(1));
+    var heading = step && step.querySelector('.runner__heading');
+    if (heading) heading.focus();
+  }
+  window.addEventListener('hashchange', focusIntakeStep);
+  // Last: Begin shows only once everything above is in place.
+  root.classList.add('js');
 })();

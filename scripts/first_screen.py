@@ -10,6 +10,8 @@ app draws these pages from) it writes:
 - safety.html and right-now.html: the Safety page and the crisis page, with
   every country's lines as tel: links, grouped by country (the country is
   not known before the app runs), and working with JavaScript turned off;
+- guides/start.html: the intake's introduction and its first question,
+  which can be answered before the app arrives (the app keeps the answer);
 - shell.html: the plain "Opening Mend…" page, for every other address
   (404.html is a copy of it), so a deep link never flashes the home screen.
 
@@ -44,6 +46,9 @@ INTERNATIONAL = "INTL"
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
+
+# The addresses that have a static page of their own (the rest get the shell).
+STATIC_ADDRESSES = {"./", "safety", "right-now", "guides/start"}
 
 # The languages of the static pages, as the app speaks them (Lang::ALL in
 # src/domain/msg.rs). English, which shows when nothing else decides, comes
@@ -97,9 +102,12 @@ class Words:
         return self.ui.get(f"domain.country_{country['code'].lower()}", country["name"])
 
     def href(self, page: str) -> str:
-        """A link to another static page, to its copy in this language: a
-        reader without JavaScript stays in the language they chose."""
-        return page if self.lang == "en" else f"{page}#{self.lang}"
+        """A link to another page, to its static copy in this language where
+        it has one: a reader without JavaScript stays in the language they
+        chose. Pages that need the app get the plain address."""
+        if self.lang == "en" or page not in STATIC_ADDRESSES:
+            return page
+        return f"{page}#{self.lang}"
 
     @property
     def before(self) -> dict:
@@ -251,14 +259,16 @@ def header(words: Words, here: str) -> str:
     """The app's header; the link to the page `here` belongs to is marked
     as the app marks it (the intake belongs to Guides)."""
     def current(href: str) -> str:
-        return ' aria-current="page"' if href != "./" and here.split("/")[0] == href else ""
+        return ' aria-current="page"' if here and href != "./" and here.split("/")[0] == href else ""
 
     nav = "".join(
-        f'<li><a href="{href}"{current(href)}>{esc(words.t("shell." + key))}</a></li>' for href, key in NAVIGATION
+        f'<li><a href="{words.href(href)}"{current(href)}>{esc(words.t("shell." + key))}</a></li>'
+        for href, key in NAVIGATION
     )
     return (
         '<header class="site-header"><div class="site-header__inner"><div class="site-header__top">'
-        '<a class="brand" href="./"><img class="brand__mark" src="icons/mend.svg" alt="" width="28" height="28" />'
+        f'<a class="brand" href="{words.href("./")}">'
+        '<img class="brand__mark" src="icons/mend.svg" alt="" width="28" height="28" />'
         "<span>Mend</span></a>"
         f'<a class="safety-link" href="{words.href("safety")}">{esc(words.t("shell.page_safety"))}</a>'
         f'<a class="quick-exit" href="{EXIT_URL}" rel="noreferrer" title="{esc(words.before["quick_exit_title"])}">'
@@ -283,19 +293,25 @@ def switch_links(words: Words, here: str) -> str:
     return f'<noscript><p class="first-lang__switch">{links}</p></noscript>'
 
 
-def page(template: str, here: str, titles: dict[str, str], mains: dict[str, str]) -> str:
+def page(template: str, here: str | None, titles: dict[str, str], mains: dict[str, str]) -> str:
     """The page with one copy per language, English shown unless
     first-screen.js (the reader's language) or the address (#es) says
-    otherwise; the app removes #opening, all copies with it."""
+    otherwise; the app removes #opening, all copies with it. `here` is the
+    page's address, for the links between copies; the shell, which stands
+    for every other address, has none."""
     copies = []
     for lang in LANGUAGES:
         words = Words.get(lang)
         # The app's skip link goes to #main; the other copies' ids differ.
         main_id = "main" if lang == "en" else f"main-{lang}"
         copies.append(
-            f'<div class="first-lang" id="{lang}" lang="{lang}" data-title="{esc(titles[lang])}">'
+            # `hidden` as well as the style sheet: should it fail to load, only
+            # English shows, not every copy one after another.
+            f'<div class="first-lang" id="{lang}" lang="{lang}" data-title="{esc(titles[lang])}"'
+            + ("" if lang == "en" else " hidden")
+            + ">"
             + header(words, here)
-            + f'<main id="{main_id}" class="page">{switch_links(words, here)}{mains[lang]}'
+            + f'<main id="{main_id}" class="page">{switch_links(words, here) if here else ""}{mains[lang]}'
             + f'<noscript><p class="notice">{esc(words.before["noscript"])}</p></noscript></main>'
             + "</div>"
         )
@@ -335,7 +351,7 @@ def home_main(words: Words, suffix: str) -> str:
         '<div class="first-view">'
         f'<h1 tabindex="-1">{esc(home["heading"])}</h1>'
         f'<p class="lead">{esc(home["lead"])}</p>'
-        f'<p class="actions"><a class="button button--primary" href="guides/start">{esc(home["start"])}</a></p>'
+        f'<p class="actions"><a class="button button--primary" href="{words.href("guides/start")}">{esc(home["start"])}</a></p>'
         f'<p class="muted">{esc(home["start_note"])}</p>'
         + card("start-private" + suffix, home["private_heading"], f"<p>{esc(home['private'])}</p>")
         + card("start-safety" + suffix, home["safety_heading"], f"<p>{esc(home['safety'])}</p>")
@@ -456,17 +472,21 @@ def intake_main(words: Words, suffix: str) -> str:
         f'<h1 tabindex="-1">{esc(guide["title"])}</h1>'
         # The first screen comes before the introduction it replaces, so the
         # style sheet can hide the introduction once it is the target.
-        f'<form class="runner first-intake" id="{target}" novalidate>'
-        '<div class="progress"><p class="progress__text">'
+        # method="dialog": should first-screen.js not run, Next still never
+        # sends the answer anywhere (outside a dialog it does nothing).
+        f'<form class="runner first-intake" id="{target}" method="dialog" novalidate>'
+        f'<div class="progress"><p class="progress__text" id="step-progress{suffix}">'
         + esc(guide_words["question_of"].replace("{number}", "1").replace("{total}", str(total)))
         + f'</p><progress max="{total}" value="1" aria-label="{esc(guide_words["progress_label"])}"></progress></div>'
-        f'<h2 class="runner__heading">{esc(step["title"])}</h2>'
+        # Focus lands here after Begin (first-screen.js), as in the app.
+        f'<h2 class="runner__heading" tabindex="-1" aria-describedby="step-progress{suffix}">{esc(step["title"])}</h2>'
         f'<fieldset class="question" data-question="{FIRST_QUESTION}"'
         + (f' aria-describedby="{help_id}"' if help_text else "")
         + f'><legend class="question__text">{esc(question["text"])}</legend>{help_text}'
         f'<div class="options">{options}</div></fieldset>'
         '<div class="runner__nav">'
-        f'<a class="button" href="guides/start">{esc(guide_words["back"])}</a>'
+        # Back to the introduction in the same page, as the app's Back.
+        f'<a class="button" href="guides/start#{words.lang}">{esc(guide_words["back"])}</a>'
         f'<button type="submit" class="button button--primary">{esc(guide_words["next"])}</button>'
         "</div>"
         # first-screen.js shows this if Next is pressed before the app is here.
@@ -500,7 +520,7 @@ def write(staging: Path) -> list[str]:
     mend = {lang: "Mend" for lang in LANGUAGES}
     # Every other address: the same header (Safety and Quick exit from the
     # first moment, no jump when the app's nav arrives), and "Opening Mend…".
-    (staging / "shell.html").write_text(page(template, "./", mend, both(lambda w, _: shell_main(w))), encoding="utf-8")
+    (staging / "shell.html").write_text(page(template, None, mend, both(lambda w, _: shell_main(w))), encoding="utf-8")
     index.write_text(page(template, "./", mend, both(home_main)), encoding="utf-8")
     (staging / "safety.html").write_text(
         page(

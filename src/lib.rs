@@ -40,15 +40,42 @@ pub fn mount() {
     // A reader of another language keeps the static page in their language
     // (public/first-screen.js chose it) until the app's words in it are
     // here, rather than seeing the app in English for a moment. A failed
-    // download starts the app in English; Settings can try again.
+    // download starts the app in English, and so does one still under way
+    // after WORDS_WAIT_MS: a stalled connection must never keep Mend (and
+    // Quick exit's Escape ×3) from starting. The words then follow, as
+    // when the language is chosen in Settings.
     match i18n::at_start() {
         domain::msg::Lang::En => start(),
-        lang => wasm_bindgen_futures::spawn_local(async move {
-            let _ = i18n::show(lang).await;
-            start();
-        }),
+        lang => {
+            let started = std::rc::Rc::new(std::cell::Cell::new(false));
+            let once = {
+                let started = started.clone();
+                move || {
+                    if !started.replace(true) {
+                        start();
+                    }
+                }
+            };
+            let after_wait = once.clone();
+            let waiting = wasm_bindgen::closure::Closure::once_into_js(after_wait);
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    wasm_bindgen::JsCast::unchecked_ref(&waiting),
+                    WORDS_WAIT_MS,
+                );
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = i18n::show(lang).await;
+                once();
+            });
+        }
     }
 }
+
+/// How long the app waits for another language's words before it starts
+/// in English (they take well under a second on a slow phone connection).
+#[cfg(target_arch = "wasm32")]
+const WORDS_WAIT_MS: i32 = 4_000;
 
 #[cfg(target_arch = "wasm32")]
 fn start() {

@@ -114,6 +114,10 @@ test('with JavaScript off, a Spanish reader finds the crisis lines in Spanish on
   await page.getByRole('link', { name: 'Seguridad', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Tu seguridad' }).waitFor();
   await page.getByText('Por favor, llama a tu número de emergencias local.').waitFor();
+  // The home page, from the Spanish navigation, is Spanish too.
+  await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Tu camino' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Reconstruye la confianza, paso a paso y con sinceridad' }).waitFor();
+  await page.goto(noScript.url('safety#es'));
   await page.getByRole('link', { name: 'Read this page in English' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
 });
@@ -134,7 +138,7 @@ test('a browser in Spanish gets the static pages in Spanish before the wasm, and
     await checkAccessibility(page, 'the static Right now page in Spanish');
     await page.goto(noWasm.url());
     await page.getByRole('heading', { level: 1, name: 'Reconstruye la confianza, paso a paso y con sinceridad' }).waitFor();
-    assert.match(await page.getByRole('link', { name: 'Empezar' }).getAttribute('href'), /guides\/start$/);
+    assert.match(await page.getByRole('link', { name: 'Empezar' }).getAttribute('href'), /guides\/start(#es)?$/);
     await page.getByRole('link', { name: 'Salida rápida' }).waitFor();
     await checkAccessibility(page, 'the static home screen in Spanish');
     await page.goto(noWasm.url('guides/start'));
@@ -198,6 +202,8 @@ test('before the wasm, the intake\'s first question can be answered, and the app
     await page.getByRole('link', { name: 'Quick exit' }).waitFor();
     await page.getByRole('link', { name: 'Begin' }).click();
     await page.getByRole('group', { name: 'Which of these fits you best right now?' }).waitFor();
+    // Focus follows to the screen's heading, as in the app: Begin is gone.
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Where you are');
     await page.getByRole('radio', { name: 'My trust was broken' }).check();
     const progress = await page.getByText(/^Question 1 of \d+$/).innerText();
     await checkAccessibility(page, 'the intake\'s first question before the app');
@@ -222,6 +228,37 @@ test('before the wasm, the intake\'s first question can be answered, and the app
   } finally {
     release();
     await fresh.close();
+  }
+});
+
+test('where the browser blocks site data, Next on the static intake still sends nothing and Quick exit still leaves at once', async () => {
+  const blocked = await noWasm.anotherBrowser({ waitForApp: false, neutralSite: 'https://www.bbc.com' });
+  const { page, context } = blocked;
+  await context.route('**/*.wasm', () => {});
+  // As a browser set to block site data: reading storage throws.
+  await context.addInitScript(() => {
+    for (const name of ['localStorage', 'sessionStorage']) {
+      Object.defineProperty(window, name, {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    }
+  });
+  try {
+    await page.goto(noWasm.url('guides/start'));
+    await page.getByRole('link', { name: 'Begin' }).click();
+    await page.getByRole('radio', { name: 'My trust was broken' }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('status').filter({ hasText: 'Opening Mend…' }).waitFor();
+    assert.doesNotMatch(page.url(), /role=/, 'the answer never goes into the address');
+    assert.ok(await page.getByRole('radio', { name: 'My trust was broken' }).isChecked());
+    // Quick exit leaves with location.replace: Back does not come back here.
+    noWasm.expect({ foreignRequests: ['https://www.bbc.com/weather'] });
+    await page.getByRole('link', { name: 'Quick exit' }).click();
+    await page.waitForURL('https://www.bbc.com/weather');
+  } finally {
+    await blocked.close();
   }
 });
 
@@ -286,6 +323,11 @@ test('after Quick exit the static pages show nothing of Mend; the chosen neutral
     await page.getByText('Opening Mend…').waitFor();
     await page.getByRole('link', { name: 'Quick exit' }).click();
     await page.waitForURL('https://example.org/news');
+    // Back finds nothing of Mend: the static Quick exit closed it, as the app's does.
+    await page.goBack();
+    await page.locator('#opening').waitFor({ state: 'attached' });
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('closed-before-app')), true);
+    assert.equal(await page.getByText('Opening Mend…').isVisible(), false, 'nothing of Mend shows');
   } finally {
     await fresh.close();
   }
@@ -299,6 +341,8 @@ test('the static pages are part of the build and of the offline cache', () => {
   for (const file of ['"safety.html"', '"right-now.html"', '"shell.html"', '"guides/start.html"', '"first-screen.js"']) {
     assert.ok(worker.includes(file), `${file} is precached`);
   }
+  // The shell stands for every address, so it has no link to "this page" in another language.
+  assert.doesNotMatch(fs.readFileSync(path.join(DIST, 'shell.html'), 'utf8'), /Leer esta página/);
   assert.equal(
     fs.readFileSync(path.join(DIST, '404.html'), 'utf8'),
     fs.readFileSync(path.join(DIST, 'shell.html'), 'utf8'),
@@ -306,6 +350,8 @@ test('the static pages are part of the build and of the offline cache', () => {
   );
   for (const file of ['index.html', 'safety.html', 'right-now.html', 'guides/start.html']) {
     const html = fs.readFileSync(path.join(DIST, file), 'utf8');
+    // Hidden by the markup too: without the style sheet only English shows.
+    assert.match(html, /<div class="?first-lang"? id="?es"? lang="?es"?[^>]*\bhidden/, `${file}: the Spanish copy is hidden`);
     assert.match(html, /Content-Security-Policy/, `${file} carries the policy`);
     assert.doesNotMatch(html, /style="/, `${file} has no inline style`);
   }

@@ -373,6 +373,27 @@ test('a browser in Spanish whose words cannot be downloaded still gets Mend, in 
   await page.getByRole('button', { name: 'Quick exit' }).waitFor();
 });
 
+test('a browser in Spanish whose words are slow to come starts Mend in English after a few seconds, then turns Spanish', async (t) => {
+  const own = await session(t, { locale: 'es-ES', serviceWorkers: 'block' });
+  const { page } = own;
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/i18n/*.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  try {
+    await page.goto(own.url('guides'));
+    // The static page in Spanish stays while the app waits, then the app starts anyway.
+    await h1(page, 'Guides');
+    await page.getByRole('button', { name: 'Quick exit' }).waitFor();
+    release();
+    await h1(page, 'Guías');
+  } finally {
+    release();
+  }
+});
+
 test('a fault in Mend is explained in Spanish, with Reload and Quick exit', async (t) => {
   const own = await session(t, { locale: 'es-ES', expect: { pageErrors: /a panic forced by a test/ } });
   const { page } = own;

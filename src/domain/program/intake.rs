@@ -61,6 +61,8 @@ pub fn carry_first_answer(
     let first = first.id().clone();
     let entry = entries.begin(intake, today);
     entry.move_to(first);
+    // Recorded directly, not through `answering`: the role feeds neither
+    // the wording nor any safety rule, which `answering` recomputes.
     if let Some(option) = option {
         entry.answer(question, AnswerValue::Choice(option));
     }

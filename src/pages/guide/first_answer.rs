@@ -34,15 +34,19 @@ pub fn take_from_page() {
         return;
     };
     let location = window.location();
-    if !location.hash().unwrap_or_default().starts_with(BEGUN) {
+    let hash = location.hash().unwrap_or_default();
+    let Some(lang) = hash.strip_prefix(BEGUN) else {
+        return;
+    };
+    if lang.is_empty() || !lang.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
         return;
     }
-    // The copy shown is the one the person used; the others were hidden.
+    // The screen Begin opened, in the copy the person used.
     let choice = window
         .document()
         .and_then(|d| {
             d.query_selector(&format!(
-                "#opening input[name=\"{FIRST_QUESTION}\"]:checked"
+                "#opening {hash} input[name=\"{FIRST_QUESTION}\"]:checked"
             ))
             .ok()
             .flatten()
