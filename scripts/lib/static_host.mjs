@@ -54,11 +54,14 @@ export async function startServer({ root = DIST, prefix = '/', htmlForMissingFil
     // address of the app gets shell.html ("Opening Mend…") where the build
     // wrote one, as the deployment notes ask of a host.
     const fallback = fs.existsSync(path.join(root, 'shell.html')) ? 'shell.html' : 'index.html';
-    if (rel === '' || (fs.existsSync(file) && fs.statSync(file).isDirectory())) {
+    // A folder of the build (/guides holds the guide files) is not a page:
+    // like any other address of the app it gets the shell, not the welcome.
+    const folder = fs.existsSync(file) && fs.statSync(file).isDirectory();
+    if (rel === '' || rel === 'index.html') {
       file = path.join(root, 'index.html');
     } else if (path.extname(rel) === '' && fs.existsSync(`${file}.html`)) {
       file = `${file}.html`;
-    } else if (!fs.existsSync(file)) {
+    } else if (folder || !fs.existsSync(file)) {
       if (path.extname(rel) !== '' && !htmlForMissingFiles) {
         res.writeHead(404).end('not found');
         return;
