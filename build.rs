@@ -223,7 +223,7 @@ fn helpline_data(helplines: &toml::Value, generated: &mut String) {
         ("languages", 'l'),
         ("silent_call", 'o'),
     ];
-    let lines: [(&str, char); 13] = [
+    let lines: [(&str, char); 15] = [
         ("country", 't'),
         ("service", 't'),
         ("for", 'p'),
@@ -232,6 +232,8 @@ fn helpline_data(helplines: &toml::Value, generated: &mut String) {
         ("text", 'o'),
         ("web", 'o'),
         ("hours", 'o'),
+        ("text_es", 'o'),
+        ("hours_es", 'o'),
         ("note", 'o'),
         ("audience", 'o'),
         ("languages", 'l'),

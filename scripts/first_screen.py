@@ -203,13 +203,16 @@ def line_item(line: dict, shown_for: set[str], words: Words) -> str:
         link = f'<a class="helpline__number" href="tel:{esc(number)}">{esc(line["call"])}</a>'
         before, _, after = words.t("safety.call_line").partition("{number}")
         parts.append(f" {esc(before)}{link}{esc(after)}")
-    if line.get("text"):
-        parts.append(f" {esc(line['text'])}.")
+    # `text` and `hours` in the page's language where the data has them (Line::text_in).
+    text = line.get(f"text_{words.lang}") or line.get("text")
+    if text:
+        parts.append(f" {esc(text)}.")
     if line.get("web"):
         shown = line["web"].removeprefix("https://").rstrip("/")
         parts.append(f' <a href="{esc(line["web"])}" rel="noopener noreferrer">{esc(shown)}</a>')
-    if line.get("hours"):
-        parts.append(f' <span class="muted">{esc(line["hours"])}</span>')
+    hours = line.get(f"hours_{words.lang}") or line.get("hours")
+    if hours:
+        parts.append(f' <span class="muted">{esc(hours)}</span>')
     if line.get("note"):
         parts.append(f'<br /><span class="muted">{esc(line["note"])}</span>')
     return f'<li class="helpline">{"".join(parts)}</li>'

@@ -111,7 +111,10 @@ fn line_item(line: &'static Line, shown_for: &[Purpose]) -> impl IntoView {
         let [before, after] = around(msg::safety::CALL_LINE, "{number}", &[]);
         view! { " " {before} <a href=href class="helpline__number">{number}</a> {after} }
     });
-    let text = line.text.clone().map(|text| view! { " " {text} "." });
+    let lang = shown().code();
+    let text = line
+        .text_in(lang)
+        .map(|text| view! { " " {text.to_owned()} "." });
     let web = line.web.clone().map(|web| {
         let shown = web
             .trim_start_matches("https://")
@@ -122,9 +125,8 @@ fn line_item(line: &'static Line, shown_for: &[Purpose]) -> impl IntoView {
         view! { " " <a href=web rel="noopener noreferrer">{shown}</a> }
     });
     let hours = line
-        .hours
-        .clone()
-        .map(|h| view! { " " <span class="muted">{h}</span> });
+        .hours_in(lang)
+        .map(|h| view! { " " <span class="muted">{h.to_owned()}</span> });
     let note = line
         .note
         .clone()

@@ -111,6 +111,9 @@ test('with JavaScript off, a Spanish reader finds the crisis lines in Spanish on
   const lifeline = us.getByRole('listitem').filter({ hasText: '988 Suicide & Crisis Lifeline' });
   assert.equal(await lifeline.getByRole('link', { name: '988', exact: true }).getAttribute('href'), 'tel:988');
   await lifeline.getByText('También en inglés').waitFor();
+  // When it answers and how to text it, in Spanish too.
+  await lifeline.getByText('Las 24 horas, todos los días').waitFor();
+  await lifeline.getByText(/Mensaje de texto al 988\./).waitFor();
   await page.getByRole('link', { name: 'Salida rápida' }).waitFor();
   await page.getByText(/Mend necesita JavaScript y WebAssembly/).waitFor();
   // Safety, from the Spanish header, opens in Spanish too.

@@ -80,6 +80,9 @@ test('in Spanish, the crisis page gives lines to call at once, those that answer
   await page.locator('main h1').waitFor();
   await waitUntil(page, () => document.documentElement.lang === 'es', 'shown in Spanish');
   assert.ok((await page.locator('a[href^="tel:"]').count()) > 0, 'crisis lines as tel: links');
+  // When a line answers is in Spanish too.
+  await page.getByText('Las 24 horas, todos los días').first().waitFor();
+  assert.equal(await page.getByText('24 hours, every day').count(), 0);
   // The country is named in Spanish, in the sentence and in the picker.
   await page.getByText(/llama al 911 \(Estados Unidos\)/).first().waitFor();
   assert.equal(await page.getByLabel('Tu país').first().locator('option:checked').innerText(), 'Estados Unidos');
@@ -285,7 +288,7 @@ test('in Spanish, commitments are tracked, the weekly check-in marks a week, and
   await page.getByRole('heading', { name: 'Una preocupación' }).waitFor();
   await siguiente(page);
   await page.getByRole('heading', { name: 'Compromisos', exact: true }).waitFor();
-  const tracking = page.getByRole('region', { name: 'Los compromisos que sigues' });
+  const tracking = page.getByRole('region', { name: 'Los compromisos en seguimiento' });
   const plansWeek = tracking.getByRole('group', { name: plans });
   const phoneWeek = tracking.getByRole('group', { name: phone });
   await plansWeek.getByRole('radio', { name: 'No cumplido', exact: true }).check();
@@ -411,6 +414,6 @@ test('a fault in Mend is explained in Spanish, with Reload and Quick exit', asyn
   const alert = page.getByRole('alert');
   await alert.getByRole('heading', { level: 1, name: 'Mend tuvo un problema' }).waitFor();
   await alert.getByText('Todo lo guardado hasta ahora sigue en este dispositivo.', { exact: false }).waitFor();
-  await alert.getByRole('link', { name: 'Volver a cargar' }).waitFor();
+  await alert.getByRole('link', { name: 'Recargar' }).waitFor();
   assert.equal(await alert.getByRole('link', { name: 'Salida rápida' }).getAttribute('href'), 'https://www.bbc.com/weather');
 });

@@ -174,6 +174,12 @@ pub struct Line {
     pub web: Option<String>,
     #[serde(default)]
     pub hours: Option<String>,
+    /// `text` and `hours` in Spanish, shown when Mend is: the same facts
+    /// in the reader's words (each needs its English beside it).
+    #[serde(default)]
+    pub text_es: Option<String>,
+    #[serde(default)]
+    pub hours_es: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
     /// Who the line is for, when narrower than everyone ("Women only",
@@ -191,6 +197,22 @@ pub struct Line {
 }
 
 impl Line {
+    /// How to text the line, in `lang` where the data has it.
+    pub fn text_in(&self, lang: &str) -> Option<&str> {
+        match primary(lang).as_str() {
+            "es" => self.text_es.as_deref().or(self.text.as_deref()),
+            _ => self.text.as_deref(),
+        }
+    }
+
+    /// When the line answers, in `lang` where the data has it.
+    pub fn hours_in(&self, lang: &str) -> Option<&str> {
+        match primary(lang).as_str() {
+            "es" => self.hours_es.as_deref().or(self.hours.as_deref()),
+            _ => self.hours.as_deref(),
+        }
+    }
+
     /// Whether the line answers in `lang` (compared by primary subtag, so
     /// "es-MX" matches a line that answers in "es").
     pub fn answers_in(&self, lang: &str) -> bool {
@@ -279,6 +301,8 @@ pub struct LineData {
     pub text: Option<&'static str>,
     pub web: Option<&'static str>,
     pub hours: Option<&'static str>,
+    pub text_es: Option<&'static str>,
+    pub hours_es: Option<&'static str>,
     pub note: Option<&'static str>,
     pub audience: Option<&'static str>,
     pub languages: &'static [&'static str],
@@ -326,6 +350,8 @@ impl Helplines {
                     text: maybe(l.text),
                     web: maybe(l.web),
                     hours: maybe(l.hours),
+                    text_es: maybe(l.text_es),
+                    hours_es: maybe(l.hours_es),
                     note: maybe(l.note),
                     audience: maybe(l.audience),
                     languages: l.languages.iter().map(|g| text(g)).collect(),
@@ -392,6 +418,15 @@ impl Helplines {
                     .any(|t| primary(t) == primary(tag))
                 {
                     problems.push(format!("{at}: `languages` lists {tag:?} twice"));
+                }
+            }
+            // A translation says the same as its English: never on its own.
+            for (field, english, spanish) in [
+                ("text", &line.text, &line.text_es),
+                ("hours", &line.hours, &line.hours_es),
+            ] {
+                if spanish.is_some() && english.is_none() {
+                    problems.push(format!("{at}: `{field}_es` has no `{field}` to translate"));
                 }
             }
             if let Some(call) = &line.call {

@@ -1876,3 +1876,59 @@ fn every_country_has_its_name_in_each_language_and_the_english_is_the_files() {
     }
     assert!(spanish.contains(&"Estados Unidos") && spanish.contains(&"México"));
 }
+
+#[test]
+fn a_lines_hours_and_texting_read_in_spanish_with_mend_in_spanish_and_otherwise_in_english() {
+    let lines = crate::content::helplines();
+    let lifeline = lines
+        .lines
+        .iter()
+        .find(|l| l.service == "988 Suicide & Crisis Lifeline")
+        .expect("the 988 Lifeline is listed");
+    assert_eq!(
+        lifeline.hours_in("es-MX"),
+        Some("Las 24 horas, todos los días")
+    );
+    assert_eq!(lifeline.text_in("es"), Some("Mensaje de texto al 988"));
+    assert_eq!(lifeline.hours_in("en"), Some("24 hours, every day"));
+    assert_eq!(lifeline.text_in("en-US"), Some("Text 988"));
+    // A keyword to text stays as it is.
+    let shout = lines
+        .lines
+        .iter()
+        .find(|l| l.text.as_deref() == Some("Text SHOUT to 85258"));
+    assert_eq!(
+        shout.and_then(|l| l.text_in("es")),
+        Some("Envía SHOUT por mensaje de texto al 85258")
+    );
+    // Every line with hours or a number to text has them in Spanish too.
+    for line in &lines.lines {
+        assert_eq!(
+            line.hours.is_some(),
+            line.hours_es.is_some(),
+            "{}",
+            line.service
+        );
+        assert_eq!(
+            line.text.is_some(),
+            line.text_es.is_some(),
+            "{}",
+            line.service
+        );
+    }
+}
+
+#[test]
+fn a_spanish_hours_or_text_with_no_english_to_translate_is_refused() {
+    use super::helplines::Helplines;
+    let json = r#"{"countries":[{"code":"US","name":"United States","emergency":"911"}],
+        "lines":[{"country":"US","service":"A line","for":["crisis"],"call":"988",
+        "hours_es":"Las 24 horas","languages":["en"],"source":"https://example.org","checked":"2026-12-07"}]}"#;
+    let problems = Helplines::from_json(json).expect_err("refused");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("`hours_es` has no `hours`")),
+        "{problems:?}"
+    );
+}
