@@ -106,10 +106,14 @@
   );
   // Begin on the static intake makes its first screen the target; focus
   // follows to that screen's heading, as in the app (Begin itself is gone).
+  // The browser has scrolled the target to the top of the window: back to
+  // the top, so the header, and Quick exit in it, stay in view as in the app.
   function focusIntakeStep() {
     var step = /^#intake-step-[a-z-]+$/.test(window.location.hash) && document.getElementById(window.location.hash.slice(1));
     var heading = step && step.querySelector('.runner__heading');
-    if (heading) heading.focus();
+    if (!heading) return;
+    window.scrollTo(0, 0);
+    heading.focus({ preventScroll: true });
   }
   window.addEventListener('hashchange', focusIntakeStep);
   // Last: Begin shows only once everything above is in place.

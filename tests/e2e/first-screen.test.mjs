@@ -184,8 +184,9 @@ test('a browser in Spanish gets the static pages in Spanish before the wasm, and
 });
 
 test('before the wasm, the intake\'s first question can be answered, and the app keeps the choice and saves it', async () => {
-  // A fresh browser: no service worker yet, so holding the wasm holds the app.
-  const fresh = await noWasm.anotherBrowser({ waitForApp: false });
+  // A fresh browser, phone-sized: no service worker yet, so holding the
+  // wasm holds the app.
+  const fresh = await noWasm.anotherBrowser({ waitForApp: false, viewport: { width: 390, height: 664 } });
   const { page, context } = fresh;
   let release;
   const held = new Promise((resolve) => (release = resolve));
@@ -210,6 +211,9 @@ test('before the wasm, the intake\'s first question can be answered, and the app
     await page.getByRole('group', { name: 'Which of these fits you best right now?' }).waitFor();
     // Focus follows to the screen's heading, as in the app: Begin is gone.
     await page.waitForFunction(() => document.activeElement?.textContent === 'Where you are');
+    // And Quick exit is still in view: the page did not scroll it away.
+    const exitTop = await page.getByRole('link', { name: 'Quick exit' }).evaluate((a) => a.getBoundingClientRect().top);
+    assert.ok(exitTop >= 0, `Quick exit is in view after Begin (top ${exitTop})`);
     await page.getByRole('radio', { name: 'My trust was broken' }).check();
     const progress = await page.getByText(/^Question 1 of \d+$/).innerText();
     await checkAccessibility(page, 'the intake\'s first question before the app');
