@@ -277,7 +277,7 @@ test('in Spanish, commitments are tracked, the weekly check-in marks a week, and
   const section = page.getByRole('region', { name: 'Compromisos' });
   const plansCard = section.getByRole('article', { name: plans });
   await plansCard.getByText(`Desde el ${fechaLarga(finished)}`, { exact: true }).waitFor();
-  await plansCard.getByText(/^Todavía no hay ninguna semana marcada, de \d+ semanas\.$/).waitFor();
+  await plansCard.getByText(/^\d+ semanas, ninguna marcada todavía\.$/).waitFor();
   await section.getByRole('article', { name: phone }).waitFor();
 
   // The weekly check-in asks about each one on its "Compromisos" step.
