@@ -525,24 +525,14 @@ def write(staging: Path) -> list[str]:
     # first moment, no jump when the app's nav arrives), and "Opening Mend…".
     (staging / "shell.html").write_text(page(template, None, mend, both(lambda w, _: shell_main(w))), encoding="utf-8")
     index.write_text(page(template, "./", mend, both(home_main)), encoding="utf-8")
-    (staging / "safety.html").write_text(
-        page(
-            template,
-            "safety",
-            {lang: tab_title(w, "shell.title_safety") for lang, w in every.items()},
-            both(lambda w, s: safety_main(w, helplines, s)),
-        ),
-        encoding="utf-8",
-    )
-    (staging / "right-now.html").write_text(
-        page(
-            template,
-            "right-now",
-            {lang: tab_title(w, "shell.page_right_now") for lang, w in every.items()},
-            both(lambda w, s: right_now_main(w, helplines, s)),
-        ),
-        encoding="utf-8",
-    )
+    # The crisis pages: address, the catalog key of the tab title's page name, the page.
+    for here, title_key, main in [
+        ("safety", "shell.title_safety", safety_main),
+        ("right-now", "shell.page_right_now", right_now_main),
+    ]:
+        titles = {lang: tab_title(w, title_key) for lang, w in every.items()}
+        mains = both(lambda w, s, main=main: main(w, helplines, s))
+        (staging / f"{here}.html").write_text(page(template, here, titles, mains), encoding="utf-8")
     # The intake, before the app: its first question can be answered at once.
     (staging / "guides").mkdir(exist_ok=True)
     (staging / "guides" / "start.html").write_text(

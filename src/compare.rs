@@ -107,14 +107,7 @@ pub fn take_card_from_address() {
         return;
     };
     ARRIVED.with(|arrived| *arrived.borrow_mut() = Some(card.to_owned()));
-    let without = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&without));
-    }
+    crate::routes::drop_fragment(&window);
 }
 
 /// The card that arrived in the address, if any; taken once.

@@ -205,6 +205,22 @@ fn words(text: Text) -> &'static str {
     text.en()
 }
 
+/// Takes the `#` part out of the address bar, leaving the page where it is
+/// and adding no history entry: what arrived there (an answer card, the
+/// static intake's open screen) has been read and must not linger.
+#[cfg(target_arch = "wasm32")]
+pub fn drop_fragment(window: &web_sys::Window) {
+    let location = window.location();
+    let without = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&without));
+    }
+}
+
 /// The router's pattern for each page, made of the same segments as
 /// [`Page::path`] (a browser test, `tests/browser.rs`, matches every page's
 /// path against its pattern with the router's own matcher).

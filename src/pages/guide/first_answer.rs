@@ -54,14 +54,7 @@ pub fn take_from_page() {
         .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|input| input.value());
     TAKEN.set(Some(Taken { choice }));
-    let without = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&without));
-    }
+    crate::routes::drop_fragment(&window);
 }
 
 /// Carries what the static page held into `intake`, once.
