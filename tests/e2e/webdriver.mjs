@@ -15,16 +15,18 @@ export async function freePort() {
 
 /**
  * The driver listening on `port`, once it says it is ready: `call(method,
- * path, body)` sends one command and returns its value, or throws the
- * driver's error.
+ * path, body, { within })` sends one command and returns its value, or
+ * throws the driver's error.
  */
 export async function driverAt(port) {
   const base = `http://127.0.0.1:${port}`;
-  const call = async (method, path, body) => {
+  // `within` (ms) bounds a call that could hang, such as starting a browser.
+  const call = async (method, path, body, { within } = {}) => {
     const response = await fetch(`${base}${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: within === undefined ? undefined : AbortSignal.timeout(within),
     });
     const json = await response.json();
     if (json.value && json.value.error) throw new Error(`${method} ${path}: ${json.value.error}: ${json.value.message}`);

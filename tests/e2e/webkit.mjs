@@ -12,6 +12,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { driverAt, freePort, sessionApi } from './webdriver.mjs';
 
 export const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
@@ -66,18 +68,46 @@ async function virtualDisplay() {
   }
 }
 
+/** How long MiniBrowser may take to start (it takes 1-3 s on a quiet machine). */
+const START_WITHIN_MS = 60_000;
+/** Where WebKitWebDriver writes what it says, for a start that fails. */
+const DRIVER_LOG = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../target/webkit-driver.log');
+
 /**
  * Starts a virtual display, WebKitWebDriver and one MiniBrowser session.
  * What the proxy refused goes into `refused`.
+ *
+ * Once in a while a new session never answers: MiniBrowser started, the
+ * driver waits for it forever (seen once in CI, where the request timed out
+ * after 300 s). That says nothing about Mend, so only a start that does not
+ * answer in time is tried again, with a new display and driver; the
+ * driver's log of each try is kept in target/webkit-driver.log.
  */
 export async function openWebKit({ refused = [] } = {}) {
+  fs.mkdirSync(path.dirname(DRIVER_LOG), { recursive: true });
+  fs.writeFileSync(DRIVER_LOG, '');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startWebKit(refused, attempt);
+    } catch (error) {
+      const hung = error?.name === 'TimeoutError' || error?.cause?.code === 'UND_ERR_HEADERS_TIMEOUT';
+      if (!hung || attempt === 3) throw error;
+      console.warn(`WebKit did not start within ${START_WITHIN_MS / 1000} s (attempt ${attempt} of 3); trying again.`);
+    }
+  }
+}
+
+async function startWebKit(refused, attempt) {
   const proxy = await refusingProxy(refused);
   const screen = await virtualDisplay();
   const port = await freePort();
+  fs.appendFileSync(DRIVER_LOG, `--- attempt ${attempt}, display ${screen.display}, port ${port}\n`);
+  const log = fs.openSync(DRIVER_LOG, 'a');
   const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
-    stdio: 'ignore',
+    stdio: ['ignore', log, log],
     env: { ...process.env, DISPLAY: screen.display },
   });
+  fs.closeSync(log);
   const stopAll = async () => {
     driver.kill();
     screen.stop();
@@ -86,15 +116,20 @@ export async function openWebKit({ refused = [] } = {}) {
   try {
     const call = await driverAt(port);
     const at = `127.0.0.1:${proxy.port}`;
-    const session = await call('POST', '/session', {
-      capabilities: {
-        alwaysMatch: {
-          browserName: 'MiniBrowser',
-          proxy: { proxyType: 'manual', httpProxy: at, sslProxy: at, noProxy: ['127.0.0.1', 'localhost'] },
-          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+    const session = await call(
+      'POST',
+      '/session',
+      {
+        capabilities: {
+          alwaysMatch: {
+            browserName: 'MiniBrowser',
+            proxy: { proxyType: 'manual', httpProxy: at, sslProxy: at, noProxy: ['127.0.0.1', 'localhost'] },
+            'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+          },
         },
       },
-    });
+      { within: START_WITHIN_MS },
+    );
     const browser = {
       refused,
       // A refused page is an error page, not an error of the driver.
