@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import { driverAt, freePort, sessionApi } from './webdriver.mjs';
+import { START_WITHIN_MS, driverAt, freePort, sessionApi, startOrRetry } from './webdriver.mjs';
 
 // Node 20 has no WebSocket without a flag; playwright-core ships `ws` and
 // exports it for its own tools.
@@ -151,6 +151,10 @@ async function listen(webSocketUrl, record) {
  * `record.refused`, as the addresses it was asked for.
  */
 export async function openFirefox({ record = { requests: [], pageErrors: [], violations: [], refused: [] } } = {}) {
+  return startOrRetry('Firefox', () => startFirefox(record));
+}
+
+async function startFirefox(record) {
   const proxy = await refusingProxy(record.refused);
   const port = await freePort();
   const bidiPort = await freePort();
@@ -159,39 +163,47 @@ export async function openFirefox({ record = { requests: [], pageErrors: [], vio
     // Release builds ignore `services.settings.server` without this.
     env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
   });
-  const call = await driverAt(port);
-  const session = await call('POST', '/session', {
-    capabilities: {
-      alwaysMatch: {
-        browserName: 'firefox',
-        webSocketUrl: true,
-        'moz:firefoxOptions': {
-          binary: FIREFOX,
-          args: ['-headless'],
-          prefs: prefs(proxy.port),
-        },
-      },
-    },
-  });
-  const id = session.sessionId;
-  let stopListening;
-  try {
-    stopListening = await listen(session.capabilities.webSocketUrl, record);
-  } catch (error) {
+  const stopAll = async () => {
     driver.kill();
     await proxy.stop();
+  };
+  let call;
+  let session;
+  let stopListening;
+  try {
+    call = await driverAt(port);
+    session = await call(
+      'POST',
+      '/session',
+      {
+        capabilities: {
+          alwaysMatch: {
+            browserName: 'firefox',
+            webSocketUrl: true,
+            'moz:firefoxOptions': {
+              binary: FIREFOX,
+              args: ['-headless'],
+              prefs: prefs(proxy.port),
+            },
+          },
+        },
+      },
+      { within: START_WITHIN_MS },
+    );
+    stopListening = await listen(session.capabilities.webSocketUrl, record);
+  } catch (error) {
+    await stopAll();
     throw error;
   }
   const browser = {
     ...record,
-    ...sessionApi(call, id, { leaving: (error) => /Reached error page/.test(error.message) }),
+    ...sessionApi(call, session.sessionId, { leaving: (error) => /Reached error page/.test(error.message) }),
     async close() {
       try {
         stopListening();
         await browser.end();
       } finally {
-        driver.kill();
-        await proxy.stop();
+        await stopAll();
       }
     },
   };

@@ -43,6 +43,28 @@ export async function driverAt(port) {
   return call;
 }
 
+/** How long a browser may take to start (1-3 s on a quiet machine). */
+export const START_WITHIN_MS = 60_000;
+
+/**
+ * `start(attempt)`, tried up to three times while it does not answer in
+ * time. Once in a while a driver's new session never answers (seen once in
+ * CI: WebKitWebDriver waited for MiniBrowser until the request timed out
+ * after 300 s). That says nothing about Mend, so only a start that hung is
+ * tried again; `start` must stop what it began before it throws.
+ */
+export async function startOrRetry(what, start) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(attempt);
+    } catch (error) {
+      const hung = error?.name === 'TimeoutError' || error?.cause?.code === 'UND_ERR_HEADERS_TIMEOUT';
+      if (!hung || attempt === 3) throw error;
+      console.warn(`${what} did not start within ${START_WITHIN_MS / 1000} s (attempt ${attempt} of 3); trying again.`);
+    }
+  }
+}
+
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 /**

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { driverAt, freePort, sessionApi } from './webdriver.mjs';
+import { START_WITHIN_MS, driverAt, freePort, sessionApi, startOrRetry } from './webdriver.mjs';
 
 export const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
 export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -68,33 +68,19 @@ async function virtualDisplay() {
   }
 }
 
-/** How long MiniBrowser may take to start (it takes 1-3 s on a quiet machine). */
-const START_WITHIN_MS = 60_000;
 /** Where WebKitWebDriver writes what it says, for a start that fails. */
 const DRIVER_LOG = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../target/webkit-driver.log');
 
 /**
  * Starts a virtual display, WebKitWebDriver and one MiniBrowser session.
- * What the proxy refused goes into `refused`.
- *
- * Once in a while a new session never answers: MiniBrowser started, the
- * driver waits for it forever (seen once in CI, where the request timed out
- * after 300 s). That says nothing about Mend, so only a start that does not
- * answer in time is tried again, with a new display and driver; the
- * driver's log of each try is kept in target/webkit-driver.log.
+ * What the proxy refused goes into `refused`. A start that hangs is tried
+ * again with a new display and driver (`startOrRetry`); the driver's
+ * output of each try is kept in target/webkit-driver.log.
  */
 export async function openWebKit({ refused = [] } = {}) {
   fs.mkdirSync(path.dirname(DRIVER_LOG), { recursive: true });
   fs.writeFileSync(DRIVER_LOG, '');
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startWebKit(refused, attempt);
-    } catch (error) {
-      const hung = error?.name === 'TimeoutError' || error?.cause?.code === 'UND_ERR_HEADERS_TIMEOUT';
-      if (!hung || attempt === 3) throw error;
-      console.warn(`WebKit did not start within ${START_WITHIN_MS / 1000} s (attempt ${attempt} of 3); trying again.`);
-    }
-  }
+  return startOrRetry('WebKit', (attempt) => startWebKit(refused, attempt));
 }
 
 async function startWebKit(refused, attempt) {
