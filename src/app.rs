@@ -1,7 +1,7 @@
-//! The app shell: router, header with navigation, update banner and footer.
+//! The app shell: the page the address names, header with navigation,
+//! update banner and footer.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
 
 use crate::components::safety::use_safety;
 use crate::components::{set_neutral_tab_title, ClosedScreen, LockScreen, Notices, UpdateBanner};
@@ -13,7 +13,8 @@ use crate::pages::{
 };
 use crate::privacy::{quick_exit, Privacy};
 use crate::pwa::{self, UpdateReady};
-use crate::routes::{pattern, router_base, Page};
+use crate::router;
+use crate::routes::Page;
 use crate::store::Store;
 
 #[component]
@@ -48,22 +49,23 @@ pub fn App() -> impl IntoView {
     // While a crisis answer stands and the user has not said they are safe
     // now, the "Right now" page is one tap away from every page.
     let crisis_open = move || !shut() && safety.with(|s| s.crisis_open);
+    router::install();
+    let page = router::page();
 
     move || {
         // Read to rebuild every page in the language chosen.
         let _ = language.get();
         view! {
-            <Router base=router_base(&pwa::base_path())>
-                <UpdateBanner />
+            <UpdateBanner />
                 <header class="site-header">
                     <div class="site-header__inner">
                         <div class="site-header__top">
-                            <A href=Page::Start.href() attr:class="brand">
+                            <a href=Page::Start.href() class="brand">
                                 <img class="brand__mark" src="icons/mend.svg" alt="" width="28" height="28" />
                                 <span>"Mend"</span>
-                            </A>
+                            </a>
                             // One click from every page, whatever else is going on.
-                            <A href=Page::Safety.href() attr:class="safety-link">{Page::Safety.label()}</A>
+                            <a href=Page::Safety.href() class="safety-link">{Page::Safety.label()}</a>
                             <button type="button" class="quick-exit" on:click=move |_| quick_exit(store, privacy)
                                 title=t(msg::shell::QUICK_EXIT_TITLE)>
                                 {t(msg::shell::QUICK_EXIT)}
@@ -71,7 +73,7 @@ pub fn App() -> impl IntoView {
                         </div>
                         <Show when=crisis_open>
                             <p class="now-bar">
-                                <A href=Page::RightNow.href() attr:class="now-bar__link">{t(msg::shell::NOW_BAR)}</A>
+                                <a href=Page::RightNow.href() class="now-bar__link">{t(msg::shell::NOW_BAR)}</a>
                             </p>
                         </Show>
                         <nav class="site-nav" aria-label=t(msg::shell::NAV_MAIN) hidden=shut>
@@ -80,7 +82,7 @@ pub fn App() -> impl IntoView {
                                     .into_iter()
                                     .map(|page| view! {
                                         <li>
-                                            <A href=page.href()>{page.label()}</A>
+                                            <NavLink page />
                                         </li>
                                     })
                                     .collect_view()}
@@ -97,26 +99,44 @@ pub fn App() -> impl IntoView {
                             view! { <LockScreen /> }.into_any()
                         }}
                     }>
-                    <Routes fallback=|| view! { <NotFound /> }>
-                        <Route path=pattern::START view=Start />
-                        <Route path=pattern::GUIDES view=Guides />
-                        <Route path=pattern::GUIDE view=GuideRunner />
-                        <Route path=pattern::REVIEW view=LazyReview />
-                        <Route path=pattern::RESULTS view=LazyResults />
-                        <Route path=pattern::COMPARE view=LazyCompare />
-                        <Route path=pattern::HISTORY view=LazyHistory />
-                        <Route path=pattern::SUMMARY view=LazySummary />
-                        <Route path=pattern::SETTINGS view=LazySettings />
-                        <Route path=pattern::SAFETY view=Safety />
-                        <Route path=pattern::STOPPING_HARM view=LazyStoppingHarm />
-                        <Route path=pattern::RIGHT_NOW view=RightNow />
-                    </Routes>
+                        {move || page_view(page.get())}
                     </Show>
                 </main>
                 <footer class="site-footer">
                     <p>{t(msg::shell::FOOTER)}</p>
                 </footer>
-            </Router>
         }
     }
+}
+
+/// The page the address names; "page not found" where Mend has none.
+fn page_view(page: Option<Page>) -> AnyView {
+    use crate::routes::GuidePart;
+    match page {
+        Some(Page::Start) => view! { <Start /> }.into_any(),
+        Some(Page::Guides) => view! { <Guides /> }.into_any(),
+        Some(Page::Guide(_, GuidePart::Questions)) => view! { <GuideRunner /> }.into_any(),
+        Some(Page::Guide(_, GuidePart::Review)) => view! { <LazyReview /> }.into_any(),
+        Some(Page::Guide(_, GuidePart::Results)) => view! { <LazyResults /> }.into_any(),
+        Some(Page::Guide(_, GuidePart::Compare)) => view! { <LazyCompare /> }.into_any(),
+        Some(Page::History) => view! { <LazyHistory /> }.into_any(),
+        Some(Page::Summary) => view! { <LazySummary /> }.into_any(),
+        Some(Page::Settings) => view! { <LazySettings /> }.into_any(),
+        Some(Page::Safety) => view! { <Safety /> }.into_any(),
+        Some(Page::RightNow) => view! { <RightNow /> }.into_any(),
+        Some(Page::StoppingHarm) => view! { <LazyStoppingHarm /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
+    }
+}
+
+/// A link in the main navigation, marked as the current page (`aria-current`)
+/// on its page and the pages inside it.
+#[component]
+fn NavLink(page: Page) -> impl IntoView {
+    let href = page.href();
+    let current = {
+        let href = href.clone();
+        move || router::is_current_page(&href).then_some("page")
+    };
+    view! { <a href=href aria-current=current>{page.label()}</a> }
 }

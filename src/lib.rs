@@ -6,6 +6,8 @@
 
 pub mod content;
 pub mod domain;
+#[cfg(target_arch = "wasm32")]
+pub mod router;
 pub mod routes;
 
 #[cfg(target_arch = "wasm32")]

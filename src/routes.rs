@@ -1,13 +1,14 @@
-//! The app's pages as a typed enum: their addresses, the router's patterns,
+//! The app's pages as a typed enum: their addresses, how an address is read
+//! back into a page (the router, `crate::router`, asks [`Page::at`]),
 //! navigation labels and the router base.
 
 use crate::domain::ids::GuideId;
 use crate::domain::msg::{fill, shell, Text};
 
-/// Every page of the app, the one place its address is written: the
-/// router's patterns ([`pattern`]), the navigation and every link come from
-/// here, so a page cannot be added to one and forgotten in another, and no
-/// address is typed twice.
+/// Every page of the app, the one place its address is written: reading an
+/// address ([`Page::at`]), the navigation and every link come from here, so
+/// a page cannot be added to one and forgotten in another, and no address
+/// is typed twice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
     Start,
@@ -36,7 +37,7 @@ pub enum GuidePart {
     Compare,
 }
 
-// The segments of every address, shared by `Page::path` and `pattern`.
+// The segments of every address, shared by `Page::path` and `Page::at`.
 const GUIDES: &str = "guides";
 const REVIEW: &str = "review";
 const RESULTS: &str = "results";
@@ -47,8 +48,6 @@ const SETTINGS: &str = "settings";
 const SAFETY: &str = "safety";
 const STOPPING_HARM: &str = "stopping-harm";
 const RIGHT_NOW: &str = "right-now";
-/// The parameter that names the guide in a guide page's address.
-pub const GUIDE_PARAM: &str = "id";
 /// Query parameters: Results shows the History entry `?entry=` names,
 /// Compare the exchange `?exchange=` names, and the runner goes back to the
 /// review when it came `?from=review`.
@@ -90,9 +89,7 @@ impl Page {
         Page::Guide(id.clone(), GuidePart::Compare)
     }
 
-    /// One page of each kind, for the route table's tests (the match in
-    /// `kind_pattern` in tests/browser.rs is exhaustive, so a new kind of
-    /// page must be given its pattern there, and listed here).
+    /// One page of each kind, for the route table's tests.
     pub fn one_of_each_kind() -> Vec<Page> {
         let id = GuideId::new("first-days");
         vec![
@@ -135,6 +132,45 @@ impl Page {
             path.push_str(segment);
         }
         path
+    }
+
+    /// The page at `path` (relative to the router base, as [`Page::path`]
+    /// writes it), or `None` for an address Mend has no page at. One
+    /// trailing slash is forgiven ("/guides/" is Guides). Every page's own
+    /// path reads back as that page (a test).
+    pub fn at(path: &str) -> Option<Page> {
+        let path = match path.strip_suffix('/') {
+            Some(trimmed) if !trimmed.is_empty() => trimmed,
+            _ => path,
+        };
+        let mut segments = path.strip_prefix('/')?.split('/');
+        let first = segments.next().unwrap_or_default();
+        let second = segments.next();
+        let third = segments.next();
+        if segments.next().is_some() {
+            return None;
+        }
+        let guide_part = |part: Option<&str>| match part {
+            None => Some(GuidePart::Questions),
+            Some(REVIEW) => Some(GuidePart::Review),
+            Some(RESULTS) => Some(GuidePart::Results),
+            Some(COMPARE) => Some(GuidePart::Compare),
+            Some(_) => None,
+        };
+        Some(match (first, second, third) {
+            ("", None, None) => Page::Start,
+            (GUIDES, None, None) => Page::Guides,
+            (GUIDES, Some(id), part) if !id.is_empty() => {
+                Page::Guide(GuideId::new(id), guide_part(part)?)
+            }
+            (HISTORY, None, None) => Page::History,
+            (HISTORY, Some(SUMMARY), None) => Page::Summary,
+            (SETTINGS, None, None) => Page::Settings,
+            (SAFETY, None, None) => Page::Safety,
+            (SAFETY, Some(STOPPING_HARM), None) => Page::StoppingHarm,
+            (RIGHT_NOW, None, None) => Page::RightNow,
+            _ => return None,
+        })
     }
 
     /// The page's address as a link's href, with the sub-path Mend is
@@ -221,43 +257,6 @@ pub fn drop_fragment(window: &web_sys::Window) {
     }
 }
 
-/// The router's pattern for each page, made of the same segments as
-/// [`Page::path`] (a browser test, `tests/browser.rs`, matches every page's
-/// path against its pattern with the router's own matcher).
-#[cfg(target_arch = "wasm32")]
-pub mod pattern {
-    use super::*;
-    use leptos_router::{ParamSegment, StaticSegment};
-
-    type Fixed = StaticSegment<&'static str>;
-
-    pub const START: () = ();
-    pub const GUIDES: (Fixed,) = (StaticSegment(super::GUIDES),);
-    pub const GUIDE: (Fixed, ParamSegment) =
-        (StaticSegment(super::GUIDES), ParamSegment(GUIDE_PARAM));
-    pub const REVIEW: (Fixed, ParamSegment, Fixed) = guide_part(super::REVIEW);
-    pub const RESULTS: (Fixed, ParamSegment, Fixed) = guide_part(super::RESULTS);
-    pub const COMPARE: (Fixed, ParamSegment, Fixed) = guide_part(super::COMPARE);
-    pub const HISTORY: (Fixed,) = (StaticSegment(super::HISTORY),);
-    pub const SUMMARY: (Fixed, Fixed) =
-        (StaticSegment(super::HISTORY), StaticSegment(super::SUMMARY));
-    pub const SETTINGS: (Fixed,) = (StaticSegment(super::SETTINGS),);
-    pub const SAFETY: (Fixed,) = (StaticSegment(super::SAFETY),);
-    pub const STOPPING_HARM: (Fixed, Fixed) = (
-        StaticSegment(super::SAFETY),
-        StaticSegment(super::STOPPING_HARM),
-    );
-    pub const RIGHT_NOW: (Fixed,) = (StaticSegment(super::RIGHT_NOW),);
-
-    const fn guide_part(part: &'static str) -> (Fixed, ParamSegment, Fixed) {
-        (
-            StaticSegment(super::GUIDES),
-            ParamSegment(GUIDE_PARAM),
-            StaticSegment(part),
-        )
-    }
-}
-
 /// Turns the path of the document's base URL (`/` or `/mend/` when Mend is
 /// served from a sub-path) into the router base (`""` or `/mend`).
 pub fn router_base(base_path: &str) -> String {
@@ -280,6 +279,70 @@ pub fn href(base: &str, path: &str) -> String {
     } else {
         format!("{base}{path}")
     }
+}
+
+/// The in-app path of `pathname` (an address bar's path) when the app is
+/// served under `base` (as returned by [`router_base`]): `None` for an
+/// address outside Mend's sub-path.
+pub fn within_base<'a>(base: &str, pathname: &'a str) -> Option<&'a str> {
+    let rest = pathname.strip_prefix(base)?;
+    if rest.is_empty() {
+        Some("/")
+    } else if rest.starts_with('/') {
+        Some(rest)
+    } else {
+        None
+    }
+}
+
+/// Whether a link to `link` (an in-app path) leads to the page at `current`
+/// or to one inside it (Guides is current on a guide's pages). The start
+/// page is current only on itself, since every page is inside it.
+pub fn is_current(link: &str, current: &str) -> bool {
+    link == current
+        || (link != "/"
+            && current
+                .strip_prefix(link)
+                .is_some_and(|rest| rest.starts_with('/')))
+}
+
+/// The value of the query parameter `name` in `search` ("?entry=e1&from=review"),
+/// percent-decoded, as a browser's `URLSearchParams` would give it.
+pub fn query_value(search: &str, name: &str) -> Option<String> {
+    search
+        .strip_prefix('?')
+        .unwrap_or(search)
+        .split('&')
+        .filter_map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(key) == name).then(|| decode(value))
+        })
+        .next()
+}
+
+/// `%XX` escapes and `+` (a space in a query) turned back into text; an
+/// escape that is not UTF-8 becomes U+FFFD, as in a browser.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |at: usize| bytes.get(at).and_then(|b| (*b as char).to_digit(16));
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                if let (Some(high), Some(low)) = (hex(i + 1), hex(i + 2)) {
+                    out.push((high * 16 + low) as u8);
+                    i += 3;
+                    continue;
+                }
+                out.push(b'%');
+            }
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -331,6 +394,108 @@ mod tests {
             assert!(path.starts_with('/'), "{path} must be absolute");
             assert!(!paths[i + 1..].contains(path), "{path} appears twice");
         }
+    }
+
+    /// Each kind of page, numbered; exhaustive, so a new kind of page cannot
+    /// be left out of `one_of_each_kind` (the test below counts them).
+    fn kind(page: &Page) -> usize {
+        match page {
+            Page::Start => 0,
+            Page::Guides => 1,
+            Page::Guide(_, GuidePart::Questions) => 2,
+            Page::Guide(_, GuidePart::Review) => 3,
+            Page::Guide(_, GuidePart::Results) => 4,
+            Page::Guide(_, GuidePart::Compare) => 5,
+            Page::History => 6,
+            Page::Summary => 7,
+            Page::Settings => 8,
+            Page::Safety => 9,
+            Page::RightNow => 10,
+            Page::StoppingHarm => 11,
+        }
+    }
+
+    #[test]
+    fn every_page_is_found_again_at_its_own_address() {
+        let kinds: Vec<usize> = Page::one_of_each_kind().iter().map(kind).collect();
+        assert_eq!(
+            kinds,
+            (0..12).collect::<Vec<_>>(),
+            "one page of each kind, in order"
+        );
+        for page in Page::one_of_each_kind() {
+            assert_eq!(
+                Page::at(&page.path()),
+                Some(page.clone()),
+                "{}",
+                page.path()
+            );
+            let slashed = format!("{}/", page.path());
+            assert_eq!(Page::at(&slashed), Some(page.clone()), "{slashed}");
+        }
+    }
+
+    #[test]
+    fn an_address_mend_has_no_page_at_is_none() {
+        for path in [
+            "",
+            "guides//review",
+            "/guides//review",
+            "/guides/first-days/edit",
+            "/guides/first-days/review/more",
+            "/history/other",
+            "/safety/elsewhere",
+            "/nothing-here",
+            "/settings/x",
+        ] {
+            assert_eq!(Page::at(path), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_in_app_path_is_what_follows_the_base() {
+        assert_eq!(within_base("", "/guides"), Some("/guides"));
+        assert_eq!(within_base("", "/"), Some("/"));
+        assert_eq!(within_base("/mend", "/mend"), Some("/"));
+        assert_eq!(within_base("/mend", "/mend/"), Some("/"));
+        assert_eq!(within_base("/mend", "/mend/history"), Some("/history"));
+        assert_eq!(within_base("/mend", "/mendel/history"), None);
+        assert_eq!(within_base("/mend", "/other"), None);
+    }
+
+    #[test]
+    fn a_link_is_current_on_its_page_and_the_pages_inside_it() {
+        assert!(is_current("/", "/"));
+        assert!(!is_current("/", "/guides"));
+        assert!(is_current("/guides", "/guides"));
+        assert!(is_current("/guides", "/guides/first-days/review"));
+        assert!(!is_current("/guides", "/guidesx"));
+        assert!(!is_current("/history", "/guides"));
+        assert!(is_current("/history", "/history/summary"));
+    }
+
+    #[test]
+    fn query_values_are_read_and_decoded() {
+        assert_eq!(
+            query_value("?entry=e-1&from=review", "from").as_deref(),
+            Some("review")
+        );
+        assert_eq!(
+            query_value("?entry=e-1&from=review", "entry").as_deref(),
+            Some("e-1")
+        );
+        assert_eq!(
+            query_value("entry=a%20b+c", "entry").as_deref(),
+            Some("a b c")
+        );
+        assert_eq!(
+            query_value("?name=%C3%A9t%C3%A9", "name").as_deref(),
+            Some("été")
+        );
+        assert_eq!(query_value("?flag&x=1", "flag").as_deref(), Some(""));
+        assert_eq!(query_value("?x=%zz", "x").as_deref(), Some("%zz"));
+        assert_eq!(query_value("", "entry"), None);
+        assert_eq!(query_value("?entryx=1", "entry"), None);
     }
 
     #[test]

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use mend::components::UpdateBanner;
 use mend::pwa::UpdateReady;
-use mend::routes::{pattern, GuidePart, Page, GUIDE_PARAM};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -50,6 +49,71 @@ async fn the_app_shell_names_itself_and_links_every_page() {
     // No banner unless a new version is actually waiting.
     assert!(texts(&root, "[role='status']").is_empty());
     drop(handle);
+}
+
+/// The navigation link named `name` under `root`.
+fn nav_link(root: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlElement {
+    let links = root
+        .query_selector_all("nav[aria-label='Main'] a")
+        .expect("valid selector");
+    (0..links.length())
+        .filter_map(|i| links.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|link| link.text_content().is_some_and(|text| text.trim() == name))
+        .unwrap_or_else(|| panic!("a navigation link named {name}"))
+}
+
+/// The router keeps a click on one of Mend's links in the tab: the address
+/// changes with a new history entry, the page is not loaded again, and the
+/// navigation marks the page shown; Back returns to the page before.
+#[wasm_bindgen_test]
+async fn a_link_to_a_page_of_mend_stays_in_the_tab_and_marks_the_page_shown() {
+    let window = window();
+    let history = window.history().expect("history");
+    let start = window.location().pathname().expect("a path");
+    let before = history.length().expect("a length");
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), mend::app::App);
+    tick().await;
+
+    nav_link(&root, "Guides").click();
+    tick().await;
+    assert_eq!(window.location().pathname().expect("a path"), "/guides");
+    assert_eq!(
+        history.length().expect("a length"),
+        before + 1,
+        "one new entry for Back"
+    );
+    let current = |name: &str| nav_link(&root, name).get_attribute("aria-current");
+    assert_eq!(current("Guides").as_deref(), Some("page"));
+    assert_eq!(current("Your path"), None);
+    assert_eq!(texts(&root, "h1"), ["Guides"]);
+
+    history.back().expect("back");
+    // Back is asynchronous: its popstate arrives on a later task.
+    for _ in 0..50 {
+        if window.location().pathname().ok().as_deref() != Some("/guides") {
+            break;
+        }
+        sleep(20).await;
+    }
+    tick().await;
+    assert_eq!(window.location().pathname().expect("a path"), start);
+    assert_eq!(
+        current("Guides"),
+        None,
+        "Guides is no longer marked after Back"
+    );
+    drop(handle);
+    root.remove();
+}
+
+/// Waits `ms` milliseconds (a browser timer, no extra crate).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 #[wasm_bindgen_test]
@@ -109,58 +173,6 @@ fn after_a_panic_the_page_says_what_happened_and_offers_reload_and_quick_exit() 
         Some(mend::domain::prefs::DEFAULT_EXIT_URL)
     );
     root.remove();
-}
-
-/// What the router's pattern for `page`'s kind makes of `path`: its
-/// parameters, if the whole path matched. The match is exhaustive, so a new
-/// kind of page cannot be added without a pattern.
-fn kind_pattern(page: &Page, path: &str) -> Option<Vec<(String, String)>> {
-    use leptos_router::PossibleRouteMatch;
-    let found = match page {
-        Page::Start => pattern::START.test(path),
-        Page::Guides => pattern::GUIDES.test(path),
-        Page::Guide(_, GuidePart::Questions) => pattern::GUIDE.test(path),
-        Page::Guide(_, GuidePart::Review) => pattern::REVIEW.test(path),
-        Page::Guide(_, GuidePart::Results) => pattern::RESULTS.test(path),
-        Page::Guide(_, GuidePart::Compare) => pattern::COMPARE.test(path),
-        Page::History => pattern::HISTORY.test(path),
-        Page::Summary => pattern::SUMMARY.test(path),
-        Page::Settings => pattern::SETTINGS.test(path),
-        Page::Safety => pattern::SAFETY.test(path),
-        Page::RightNow => pattern::RIGHT_NOW.test(path),
-        Page::StoppingHarm => pattern::STOPPING_HARM.test(path),
-    }?;
-    found.is_complete().then(|| {
-        found
-            .params()
-            .into_iter()
-            .map(|(name, value)| (name.into_owned(), value))
-            .collect()
-    })
-}
-
-/// The router opens each page's own address with that page, and with no
-/// other: a link made from `Page` always lands where it says.
-#[wasm_bindgen_test]
-fn every_page_is_found_by_its_own_route_and_by_no_other() {
-    let pages = Page::one_of_each_kind();
-    for page in &pages {
-        let path = page.path();
-        let params = kind_pattern(page, &path)
-            .unwrap_or_else(|| panic!("{path} is not matched by the route of {page:?}"));
-        match page {
-            Page::Guide(id, _) => {
-                assert_eq!(params, vec![(GUIDE_PARAM.to_owned(), id.to_string())]);
-            }
-            _ => assert!(params.is_empty(), "{path} has no parameter"),
-        }
-        for other in pages.iter().filter(|other| *other != page) {
-            assert!(
-                kind_pattern(other, &path).is_none(),
-                "{path} would also open {other:?}"
-            );
-        }
-    }
 }
 
 #[wasm_bindgen_test]

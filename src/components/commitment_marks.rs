@@ -4,7 +4,6 @@
 //! in the same week changes the week's mark instead of adding one.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::program::commitments::Mark;
 use crate::i18n::{around, msg, t};
@@ -47,7 +46,7 @@ pub fn CommitmentMarks() -> impl IntoView {
                     view! {
                         <p class="field-help">
                             {before}
-                            <A href=Page::History.href()>{t(msg::guide::HISTORY)}</A>
+                            <a href=Page::History.href()>{t(msg::guide::HISTORY)}</a>
                             {after}
                         </p>
                     }

@@ -3,7 +3,6 @@
 //! Screen (an installed app keeps its data).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::browser::may_clear_after_a_week;
 use crate::i18n::{around, msg::shell, t};
@@ -54,7 +53,7 @@ fn keep_a_copy(link_to_settings: bool) -> impl IntoView {
     if link_to_settings {
         let [before, after] = around(shell::WEEK_COPY_SETTINGS, "{settings}", &[]);
         view! {
-            <li>{before}<A href=Page::Settings.href()>{Page::Settings.label()}</A>{after}</li>
+            <li>{before}<a href=Page::Settings.href()>{Page::Settings.label()}</a>{after}</li>
         }
         .into_any()
     } else {

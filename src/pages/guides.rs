@@ -1,7 +1,6 @@
 //! The Guides page: every guide, grouped, with where the user is in each.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::PageHeading;
 use crate::content::{library, paths};
@@ -32,7 +31,7 @@ pub fn Guides() -> impl IntoView {
                             let summary = guide.summary().render(&d.profile.wording);
                             view! {
                                 <li class="guide-item">
-                                    <A href=Page::guide(guide.id()).href()>{title}</A>
+                                    <a href=Page::guide(guide.id()).href()>{title}</a>
                                     <span class="muted">" · "{status.label()}{recurring}</span>
                                     <p class="muted">{summary}</p>
                                 </li>

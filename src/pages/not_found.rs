@@ -1,7 +1,6 @@
 //! Shown for any address inside Mend that is not a page.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::PageHeading;
 use crate::i18n::{msg::shell, t};
@@ -13,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
         <PageHeading text=t(shell::NOT_FOUND_HEADING) tab_title=tab_title(t(shell::NOT_FOUND_TITLE)) />
         <p>{t(shell::NOT_FOUND_BODY)}</p>
         <p class="actions">
-            <A href=Page::Start.href() attr:class="button button--primary">{t(shell::GO_START)}</A>
+            <a href=Page::Start.href() class="button button--primary">{t(shell::GO_START)}</a>
         </p>
     }
 }

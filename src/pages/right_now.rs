@@ -10,7 +10,6 @@
 //! and https://chconline.org/resourcelibrary/making-a-suicide-safety-plan.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::question::Urgency;
 use crate::components::safety::{emergency_words, use_country, use_safety, HelplineList};
@@ -61,7 +60,7 @@ pub fn RightNow() -> impl IntoView {
             {move || if !said_safe.get() && !safety.with(|s| s.crisis_open) {
                 view! {
                     <p class="actions">
-                        <A href=Page::Start.href() attr:class="button">{t(msg::safety::BACK_TO_PATH)}</A>
+                        <a href=Page::Start.href() class="button">{t(msg::safety::BACK_TO_PATH)}</a>
                     </p>
                 }
                 .into_any()
@@ -69,7 +68,7 @@ pub fn RightNow() -> impl IntoView {
                 view! {
                     <p role="status">{t(msg::safety::THANKS_SAFE)}</p>
                     <p class="actions">
-                        <A href=Page::Start.href() attr:class="button">{t(msg::safety::BACK_TO_PATH)}</A>
+                        <a href=Page::Start.href() class="button">{t(msg::safety::BACK_TO_PATH)}</a>
                     </p>
                 }
                 .into_any()
@@ -77,7 +76,7 @@ pub fn RightNow() -> impl IntoView {
                 view! {
                     <p class="actions">
                         <button type="button" class="button" on:click=safe_now>{t(msg::safety::SAFE_NOW)}</button>
-                        <A href=Page::Start.href() attr:class="button">{t(msg::safety::BACK_TO_PATH)}</A>
+                        <a href=Page::Start.href() class="button">{t(msg::safety::BACK_TO_PATH)}</a>
                     </p>
                 }
                 .into_any()

@@ -10,7 +10,6 @@
 //! content/helplines.toml).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::question::Urgency;
 use crate::components::safety::{emergency_words, use_country, use_safety, HelplineList};
@@ -50,11 +49,11 @@ pub fn Safety() -> impl IntoView {
     let title_notice = move || {
         let [before, link, after] =
             with_link(msg::safety::TITLE_NOTICE, &[("title", neutral_title())]);
-        view! { {before} <A href=Page::Settings.href()>{link}</A> {after} }
+        view! { {before} <a href=Page::Settings.href()>{link}</a> {after} }
     };
     let my_plan_note = move || {
         let [before, link, after] = with_link(msg::safety::MY_PLAN_NOTE, &[]);
-        view! { {before} <A href=Page::guide(&"my-plan".into()).href()>{link}</A> {after} }
+        view! { {before} <a href=Page::guide(&"my-plan".into()).href()>{link}</a> {after} }
     };
     let [own_before, own_link, own_after] = with_link(msg::safety::OWN_BODY, &[]);
     let [device_before, device_link, device_after] = with_link(msg::safety::LEAVE_DEVICE, &[]);
@@ -66,7 +65,7 @@ pub fn Safety() -> impl IntoView {
             {move || country.get().and_then(|c| c.silent_call.clone()).map(|silent| view! { <p class="silent-call">{silent}</p> })}
             <p>
                 {move || crisis().0}
-                <A href=Page::RightNow.href()>{t(msg::safety::RIGHT_NOW_LINK)}</A>
+                <a href=Page::RightNow.href()>{t(msg::safety::RIGHT_NOW_LINK)}</a>
                 {move || crisis().1}
             </p>
         </div>
@@ -82,7 +81,7 @@ pub fn Safety() -> impl IntoView {
                         let [before, link, after] = both();
                         view! {
                             {before}
-                            <A href=Page::StoppingHarm.href()>{link}</A>
+                            <a href=Page::StoppingHarm.href()>{link}</a>
                             {after}
                         }
                     }}
@@ -159,7 +158,7 @@ pub fn Safety() -> impl IntoView {
             <h2 id="safety-own">{t(msg::safety::OWN_HEADING)}</h2>
             <p>
                 {own_before}
-                <A href=Page::StoppingHarm.href()>{own_link}</A>
+                <a href=Page::StoppingHarm.href()>{own_link}</a>
                 {own_after}
             </p>
         </section>
@@ -169,13 +168,13 @@ pub fn Safety() -> impl IntoView {
             <p>{t(msg::safety::LEAVE_QUICKLY)}</p>
             <p>
                 {device_before}
-                <A href=Page::Settings.href()>{device_link}</A>
+                <a href=Page::Settings.href()>{device_link}</a>
                 {device_after}
             </p>
         </section>
 
         <p class="actions">
-            <A href=Page::guide(&"safety-check".into()).href() attr:class="button button--primary">{t(msg::safety::TAKE_CHECK)}</A>
+            <a href=Page::guide(&"safety-check".into()).href() class="button button--primary">{t(msg::safety::TAKE_CHECK)}</a>
         </p>
     }
 }

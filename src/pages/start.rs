@@ -3,7 +3,6 @@
 //! in order with each one's progress and a Continue button.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::question::Urgency;
 use crate::components::{PageHeading, WeekWarning};
@@ -100,7 +99,7 @@ pub fn Start() -> impl IntoView {
                     .into_any()
                 }}
                 <p>
-                    <A href=Page::Safety.href() attr:class="button button--primary">{t(shell::READ_SAFETY)}</A>
+                    <a href=Page::Safety.href() class="button button--primary">{t(shell::READ_SAFETY)}</a>
                 </p>
             </section>
         </Show>
@@ -109,7 +108,7 @@ pub fn Start() -> impl IntoView {
                 <h2 id="path-crisis">{t(shell::CRISIS_HEADING)}</h2>
                 <p>{t(shell::CRISIS_BODY)}</p>
                 <p>
-                    <A href=Page::RightNow.href() attr:class="button button--primary">{Page::RightNow.label()}</A>
+                    <a href=Page::RightNow.href() class="button button--primary">{Page::RightNow.label()}</a>
                 </p>
             </section>
         </Show>
@@ -124,7 +123,7 @@ pub fn Start() -> impl IntoView {
                 <h2 id="path-harm">{t(shell::HARM_HEADING)}</h2>
                 <p>{PathNote::HeldForHarm.line()}</p>
                 <p>
-                    <A href=Page::StoppingHarm.href() attr:class="button button--primary">{Page::StoppingHarm.label()}</A>
+                    <a href=Page::StoppingHarm.href() class="button button--primary">{Page::StoppingHarm.label()}</a>
                 </p>
             </section>
         </Show>
@@ -135,9 +134,9 @@ pub fn Start() -> impl IntoView {
                 view! {
                     <p class="lead">{home.lead}</p>
                     <p class="actions">
-                        <A href=Page::guide(&intake).href() attr:class="button button--primary">
+                        <a href=Page::guide(&intake).href() class="button button--primary">
                             {if s.intake_started { t(shell::CONTINUE_INTAKE) } else { home.start }}
-                        </A>
+                        </a>
                     </p>
                     <p class="muted">{home.start_note}</p>
                 }
@@ -150,7 +149,7 @@ pub fn Start() -> impl IntoView {
                     };
                     view! {
                         <p class="actions">
-                            <A href=Page::guide(guide.id()).href() attr:class="button button--primary">{label}</A>
+                            <a href=Page::guide(guide.id()).href() class="button button--primary">{label}</a>
                         </p>
                     }
                 });
@@ -173,7 +172,7 @@ pub fn Start() -> impl IntoView {
                             <li class="path__step">
                                 <span class="path__number" aria-hidden="true">{index + 1}</span>
                                 <div>
-                                    <A href=href>{title}</A>
+                                    <a href=href>{title}</a>
                                     " "
                                     <span class=status_class>{status.label()}</span>
                                     <p class="muted">{summary}</p>
@@ -212,7 +211,7 @@ pub fn Start() -> impl IntoView {
                                 <li>
                                     <time datetime=date.to_string()>{date.long()}</time>
                                     ": "
-                                    <A href=Page::review(guide.id()).href()>{title}</A>
+                                    <a href=Page::review(guide.id()).href()>{title}</a>
                                     <span class="muted">{format!(" ({question})")}</span>
                                 </li>
                             })
@@ -226,9 +225,9 @@ pub fn Start() -> impl IntoView {
                     })}
                     <p>
                         {if s.intake_done {
-                            view! { <A href=Page::review(&intake).href()>{t(shell::CHANGE_INTAKE)}</A> }.into_any()
+                            view! { <a href=Page::review(&intake).href()>{t(shell::CHANGE_INTAKE)}</a> }.into_any()
                         } else {
-                            view! { <A href=Page::guide(&intake).href()>{t(shell::FINISH_INTAKE)}</A> }.into_any()
+                            view! { <a href=Page::guide(&intake).href()>{t(shell::FINISH_INTAKE)}</a> }.into_any()
                         }}
                     </p>
                 }

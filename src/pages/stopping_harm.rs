@@ -24,7 +24,6 @@
 //!   https://www.dvact.org/post/violent-resistance-and-domestic-abuse
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::question::Urgency;
 use crate::components::safety::{emergency_words, use_country, use_safety, HelplineList};
@@ -72,7 +71,7 @@ pub fn StoppingHarm() -> impl IntoView {
         <div class="card notice" role="note">
             <p>
                 {not_for_before}
-                <A href=Page::Safety.href()>{not_for_link}</A>
+                <a href=Page::Safety.href()>{not_for_link}</a>
                 {not_for_after}
             </p>
         </div>
@@ -82,7 +81,7 @@ pub fn StoppingHarm() -> impl IntoView {
             </p>
             <p>
                 {crisis_before}
-                <A href=Page::RightNow.href()>{crisis_link}</A>
+                <a href=Page::RightNow.href()>{crisis_link}</a>
                 {crisis_after}
             </p>
         </div>
@@ -113,7 +112,7 @@ pub fn StoppingHarm() -> impl IntoView {
                 view! {
                     <p role="status">{move || named(msg::safety::STEP_THANKS)}</p>
                     <p class="actions">
-                        <A href=Page::Start.href() attr:class="button button--primary">{t(msg::safety::BACK_TO_PATH)}</A>
+                        <a href=Page::Start.href() class="button button--primary">{t(msg::safety::BACK_TO_PATH)}</a>
                         <button type="button" class="button" on:click=move |_| take_step(false)>{t(msg::safety::KEEP_ASIDE)}</button>
                     </p>
                 }

@@ -44,6 +44,42 @@ test('the main navigation reaches every page and marks the current one', async (
   }
 });
 
+test('links, Back and Forward move between pages inside the tab, and each page opens at its top', async () => {
+  const { page } = app;
+  await page.goto(app.url('guides'));
+  await page.getByRole('heading', { level: 1, name: 'Guides' }).waitFor();
+  // Set on this load of the app: a page loaded afresh would not have it.
+  await page.evaluate(() => {
+    window.sameLoad = true;
+  });
+  // A guide from low on the list, scrolled to as a reader would.
+  const last = page.getByRole('main').getByRole('link').last();
+  const title = (await last.textContent()).trim();
+  await last.scrollIntoViewIfNeeded();
+  assert.ok((await page.evaluate(() => window.scrollY)) > 0, 'the list was scrolled to reach the guide');
+  await last.click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the guide opens at its top');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  assert.equal(
+    await nav.getByRole('link', { name: 'Guides', exact: true }).getAttribute('aria-current'),
+    'page',
+    "Guides stays marked on a guide's own page",
+  );
+  assert.equal(await nav.getByRole('link', { name: 'Your path', exact: true }).getAttribute('aria-current'), null);
+
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'Guides' }).waitFor();
+  await page.goForward();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  // Safety in the header, then Back: the same app all along, never reloaded.
+  await page.getByRole('banner').getByRole('link', { name: 'Safety', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  assert.equal(await page.evaluate(() => window.sameLoad), true, 'no page was loaded afresh');
+});
+
 test('a page can be reached by its address and survives a reload', async () => {
   const { page } = app;
   await page.goto(app.url('history'));

@@ -1,7 +1,6 @@
 //! Both cards side by side, in words.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::capitalised;
 use crate::content::library;
@@ -100,7 +99,7 @@ pub(super) fn Comparison(guide: &'static Guide, exchange: Exchange) -> impl Into
                 {conversation.map(|(href, title)| {
                     // The guide's title is a link inside the sentence.
                     let [before, after] = around(msg::compare::TALK_GUIDE, "{guide}", &[]);
-                    view! { <p>{before} <A href=href>{title}</A> {after}</p> }
+                    view! { <p>{before} <a href=href>{title}</a> {after}</p> }
                 })}
             </div>
         </section>

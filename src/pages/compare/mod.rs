@@ -17,7 +17,6 @@ mod receive;
 mod send;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::compare as glue;
 use crate::components::safety::use_safety;
@@ -59,9 +58,8 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
     // `?exchange=` (History's links) shows that exchange; else the newest.
-    let query = leptos_router::hooks::use_query_map();
     let exchange = Memo::new(move |_| {
-        let chosen = query.read().get(EXCHANGE_QUERY);
+        let chosen = crate::router::query(EXCHANGE_QUERY);
         store.read(|d| d.exchanges.to_show(guide.id(), chosen.as_deref()).cloned())
     });
     // Set when the user asks for a new exchange over a finished one.
@@ -82,7 +80,7 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
                 return view! {
                     <div class="card notice--safety" role="note">
                         <p>{t(msg::compare::OFF_FOR_DANGER)}</p>
-                        <p><A href=Page::Safety.href() attr:class="link-alone">{t(msg::compare::SAFETY_LINK)}</A></p>
+                        <p><a href=Page::Safety.href() class="link-alone">{t(msg::compare::SAFETY_LINK)}</a></p>
                     </div>
                 }
                 .into_any();
@@ -91,7 +89,7 @@ fn ComparePage(guide: &'static Guide) -> impl IntoView {
                 return view! {
                     <div class="card notice" role="note">
                         <p>{t(msg::compare::OFF_FOR_HARM)}</p>
-                        <p><A href=Page::StoppingHarm.href() attr:class="link-alone">{t(msg::compare::STOPPING_HARM_LINK)}</A></p>
+                        <p><a href=Page::StoppingHarm.href() class="link-alone">{t(msg::compare::STOPPING_HARM_LINK)}</a></p>
                     </div>
                 }
                 .into_any();

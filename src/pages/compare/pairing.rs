@@ -1,7 +1,6 @@
 //! Compare's first step: the pairing code both people agree in person.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::finished_answers;
 use crate::compare as glue;
@@ -97,7 +96,7 @@ pub(super) fn Pairing(
                 <p>
                     {t(msg::compare::FINISH_FIRST)}
                     " "
-                    <A href=Page::guide(guide.id()).href()>{t(msg::compare::GO_TO_GUIDE)}</A>
+                    <a href=Page::guide(guide.id()).href()>{t(msg::compare::GO_TO_GUIDE)}</a>
                 </p>
             }
             .into_any()

@@ -9,7 +9,6 @@ mod step;
 
 pub use first_answer::take_from_page as take_first_answer_from_page;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::safety::use_safety;
 use crate::components::with_words;
@@ -18,7 +17,7 @@ use crate::domain::guide::Guide;
 use crate::domain::ids::GuideId;
 use crate::i18n::{msg, t};
 use crate::pages::NotFound;
-use crate::routes::GUIDE_PARAM;
+use crate::routes::Page;
 
 pub use results::GuideResults;
 pub use review::GuideReview;
@@ -29,9 +28,14 @@ pub use runner::GuideRunner;
 /// (`components::with_words`). While danger holds, the guide comes without
 /// its questions that presume repair (`Guide::without_repair`).
 pub(crate) fn with_guide<V: IntoView + 'static>(page: fn(&'static Guide) -> V) -> impl IntoView {
-    let params = use_params_map();
+    let address = crate::router::page();
     let safety = use_safety();
-    let id = Memo::new(move |_| GuideId::new(params.read().get(GUIDE_PARAM).unwrap_or_default()));
+    // The app draws a guide's page afresh for each guide, so this changes
+    // only if the address stops naming a guide (the page is going away).
+    let id = Memo::new(move |_| match address.get() {
+        Some(Page::Guide(id, _)) => id,
+        _ => GuideId::new(""),
+    });
     move || {
         if content::library().guide(&id.get()).is_none() {
             return view! { <NotFound /> }.into_any();

@@ -2,7 +2,6 @@
 //! band's interpretation, the guides recommended next, and the closing words.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::with_guide;
 use crate::components::question::Urgency;
@@ -29,11 +28,9 @@ pub fn GuideResults() -> impl IntoView {
 #[component]
 fn Results(guide: &'static Guide) -> impl IntoView {
     let store = expect_context::<Store>();
-    let navigate = leptos_router::hooks::use_navigate();
     // `?entry=` shows one dated entry from the history; otherwise the latest.
-    let query = leptos_router::hooks::use_query_map();
     let entry = Memo::new(move |_| {
-        let chosen = query.read().get(ENTRY_QUERY).map(EntryId::new);
+        let chosen = crate::router::query(ENTRY_QUERY).map(EntryId::new);
         store.read(|d| finished_entry(guide, &d.entries, chosen.as_ref()).cloned())
     });
     let wording = Memo::new(move |_| store.read(|d| d.profile.wording.clone()));
@@ -47,7 +44,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
             None => view! {
                 <div class="empty-state" role="note">
                     <p>{t(msg::guide::NO_RESULTS)}</p>
-                    <p><A href=Page::guide(guide.id()).href() attr:class="button">{t(msg::guide::GO_TO_GUIDE)}</A></p>
+                    <p><a href=Page::guide(guide.id()).href() class="button">{t(msg::guide::GO_TO_GUIDE)}</a></p>
                 </div>
             }
             .into_any(),
@@ -230,7 +227,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                         <section class="card" aria-labelledby="results-compare">
                             <h2 id="results-compare">{tf(msg::guide::COMPARE_HEADING, &[("person", &person)])}</h2>
                             <p>{t(msg::guide::COMPARE_BODY)}</p>
-                            <p><A href=Page::compare(guide.id()).href() attr:class="link-alone">{t(msg::guide::COMPARE_LINK)}</A></p>
+                            <p><a href=Page::compare(guide.id()).href() class="link-alone">{t(msg::guide::COMPARE_LINK)}</a></p>
                         </section>
                     })}
                     {(!recommended.is_empty()).then(|| {
@@ -238,7 +235,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                             .into_iter()
                             .map(|(href, title, summary)| view! {
                                 <li>
-                                    <A href=href>{title}</A>
+                                    <a href=href>{title}</a>
                                     " — "
                                     {summary}
                                 </li>
@@ -258,10 +255,10 @@ fn Results(guide: &'static Guide) -> impl IntoView {
         }}
         <p class="actions no-print">
             {(guide.id().as_str() == INTAKE_GUIDE).then(|| view! {
-                <A href=Page::Start.href() attr:class="button button--primary">{t(msg::guide::SEE_PATH)}</A>
+                <a href=Page::Start.href() class="button button--primary">{t(msg::guide::SEE_PATH)}</a>
             })}
             <button type="button" class="button" on:click=|_| { let _ = window().print(); }>{t(msg::guide::PRINT)}</button>
-            <A href=Page::review(guide.id()).href() attr:class="button">{t(msg::guide::REVIEW_ANSWERS)}</A>
+            <a href=Page::review(guide.id()).href() class="button">{t(msg::guide::REVIEW_ANSWERS)}</a>
             {guide.is_recurring().then(|| view! {
                 <button
                     type="button"
@@ -271,7 +268,7 @@ fn Results(guide: &'static Guide) -> impl IntoView {
                             let entry = d.entries.begin(guide, today());
                             entry.clear_step();
                         });
-                        navigate(&Page::guide(guide.id()).href(), Default::default());
+                        crate::router::navigate(&Page::guide(guide.id()).href());
                     }
                 >
                     {t(msg::guide::NEW_ENTRY)}
@@ -301,7 +298,7 @@ fn with_links(text: Text, values: &[(&str, &str)], links: &[(&str, String, Text)
             break;
         };
         pieces.push(fill(&rest[..at], values).into_any());
-        pieces.push(view! { <A href=href>{t(words)}</A> }.into_any());
+        pieces.push(view! { <a href=href>{t(words)}</a> }.into_any());
         rest = &rest[at + len..];
     }
     pieces.push(fill(rest, values).into_any());

@@ -1,9 +1,8 @@
 //! The review page: every shown question with its answer, each one editable.
 
 use crate::domain::program::summary::option_label;
+use crate::router::navigate;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use super::with_guide;
 use crate::components::question::Urgency;
@@ -24,7 +23,6 @@ pub fn GuideReview() -> impl IntoView {
 #[component]
 fn Review(guide: &'static Guide) -> impl IntoView {
     let store = expect_context::<Store>();
-    let navigate = use_navigate();
     let answers = Memo::new(move |_| {
         store.read(|d| {
             d.entries
@@ -37,39 +35,32 @@ fn Review(guide: &'static Guide) -> impl IntoView {
     let complete = Memo::new(move |_| answers.with(|a| guide.is_complete(a)));
 
     let edit = move |step: crate::domain::ids::StepId| {
-        let navigate = navigate.clone();
         move |_| {
             let step = step.clone();
             store.change(Urgency::Now, |d| {
                 d.entries.begin(guide, today()).move_to(step)
             });
-            navigate(
-                &Page::guide(guide.id()).href_with(FROM_QUERY, FROM_REVIEW),
-                Default::default(),
-            );
+            navigate(&Page::guide(guide.id()).href_with(FROM_QUERY, FROM_REVIEW));
         }
     };
-    let finish = {
-        let navigate = use_navigate();
-        move |_| {
-            let mut finished = false;
-            store.change(Urgency::Now, |d| {
-                let done = d.entries.complete(guide, today()).ok().cloned();
-                finished = done.is_some();
-                // The commitments it asks for are tracked from today.
-                if let Some(entry) = done {
-                    d.commitments.adopt(&entry, today());
-                }
-                // A clean Safety check lifts the cautions standing now.
-                if finished {
-                    d.profile
-                        .safety
-                        .finished(guide, &d.entries, content::library());
-                }
-            });
-            if finished {
-                navigate(&Page::results(guide.id()).href(), Default::default());
+    let finish = move |_| {
+        let mut finished = false;
+        store.change(Urgency::Now, |d| {
+            let done = d.entries.complete(guide, today()).ok().cloned();
+            finished = done.is_some();
+            // The commitments it asks for are tracked from today.
+            if let Some(entry) = done {
+                d.commitments.adopt(&entry, today());
             }
+            // A clean Safety check lifts the cautions standing now.
+            if finished {
+                d.profile
+                    .safety
+                    .finished(guide, &d.entries, content::library());
+            }
+        });
+        if finished {
+            navigate(&Page::results(guide.id()).href());
         }
     };
 
@@ -115,10 +106,10 @@ fn Review(guide: &'static Guide) -> impl IntoView {
                 when=move || complete.get()
                 fallback=|| view! { <span class="notice">{t(msg::guide::REVIEW_INCOMPLETE)}</span> }
             >
-                <button type="button" class="button button--primary" on:click=finish.clone()>{t(msg::guide::SEE_RESULTS)}</button>
+                <button type="button" class="button button--primary" on:click=finish>{t(msg::guide::SEE_RESULTS)}</button>
             </Show>
             <button type="button" class="button" on:click=|_| { let _ = window().print(); }>{t(msg::guide::PRINT)}</button>
-            <A href=Page::guide(guide.id()).href() attr:class="button">{t(msg::guide::BACK_TO_QUESTIONS)}</A>
+            <a href=Page::guide(guide.id()).href() class="button">{t(msg::guide::BACK_TO_QUESTIONS)}</a>
         </p>
     }
 }

@@ -3,7 +3,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use wasm_bindgen::JsCast;
 
 use super::step::{focus_question, ErrorSummary, LiveQuestion, StepProgress};
@@ -20,6 +19,7 @@ use crate::domain::program::intake::{INTAKE_GUIDE, INTAKE_SAFETY_STEP};
 use crate::domain::program::progress::CHECK_IN_GUIDE;
 use crate::domain::program::safety::{route_after_step, Route};
 use crate::i18n::{msg, t};
+use crate::router;
 use crate::routes::{Page, FROM_QUERY, FROM_REVIEW};
 use crate::store::{today, Store};
 
@@ -124,9 +124,7 @@ fn StepScreen(
     answered: RwSignal<bool>,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
-    let navigate = use_navigate();
-    let from_review =
-        use_query_map().read_untracked().get(FROM_QUERY).as_deref() == Some(FROM_REVIEW);
+    let from_review = router::query_untracked(FROM_QUERY).as_deref() == Some(FROM_REVIEW);
     let answers = Memo::new(move |_| {
         store.read(|d| {
             d.entries
@@ -175,47 +173,39 @@ fn StepScreen(
         })
     };
 
-    let go_to = {
-        let navigate = navigate.clone();
-        move |target: Option<StepId>| {
-            store.flush();
-            match target {
-                Some(target) => store.change(Urgency::Now, |d| {
-                    if let Some(entry) = d.entries.current_mut(guide) {
-                        entry.move_to(target);
-                    }
-                }),
-                None => navigate(&Page::review(guide.id()).href(), Default::default()),
-            }
+    let go_to = move |target: Option<StepId>| {
+        store.flush();
+        match target {
+            Some(target) => store.change(Urgency::Now, |d| {
+                if let Some(entry) = d.entries.current_mut(guide) {
+                    entry.move_to(target);
+                }
+            }),
+            None => router::navigate(&Page::review(guide.id()).href()),
         }
     };
 
     // An answer on this screen that newly raised a level calls for a page of
     // its own (crisis lines, safety, stopping harm): it comes first. The
     // guide keeps its place for when the user comes back.
-    let open_route = {
-        let navigate = navigate.clone();
-        move || {
-            // Danger held before this screen was shown, wherever it was said.
-            let danger_elsewhere = safety.with_untracked(|s| s.danger());
-            let route = answers.with_untracked(|a| {
-                before.with_value(|b| route_after_step(guide, step, b, a, danger_elsewhere))
-            });
-            let page = match route {
-                Some(Route::RightNow) => Some(Page::RightNow),
-                Some(Route::Safety) => Some(Page::Safety),
-                Some(Route::StoppingHarm) => Some(Page::StoppingHarm),
-                None => None,
-            };
-            if let Some(page) = page {
-                navigate(&page.href(), Default::default());
-            }
+    let open_route = move || {
+        // Danger held before this screen was shown, wherever it was said.
+        let danger_elsewhere = safety.with_untracked(|s| s.danger());
+        let route = answers.with_untracked(|a| {
+            before.with_value(|b| route_after_step(guide, step, b, a, danger_elsewhere))
+        });
+        let page = match route {
+            Some(Route::RightNow) => Some(Page::RightNow),
+            Some(Route::Safety) => Some(Page::Safety),
+            Some(Route::StoppingHarm) => Some(Page::StoppingHarm),
+            None => None,
+        };
+        if let Some(page) = page {
+            router::navigate(&page.href());
         }
     };
     let form = NodeRef::<html::Form>::new();
     let next = {
-        let go_to = go_to.clone();
-        let open_route = open_route.clone();
         move || {
             let problems: Vec<(QuestionId, String)> = answers.with_untracked(|a| {
                 guide
@@ -288,7 +278,6 @@ fn StepScreen(
             .map(|q| summary_wording.with_value(|w| q.text().render(w)))
             .unwrap_or_default()
     };
-    let next_for_submit = next.clone();
     // Counts focus leaving any control, so a control that was not redrawn
     // while the user was in it catches up once they leave.
     let focus_left = RwSignal::new(0_u32);
@@ -299,7 +288,7 @@ fn StepScreen(
             novalidate
             on:submit=move |event| {
                 event.prevent_default();
-                next_for_submit();
+                next();
             }
             on:keydown=move |event| on_key(form, event)
             on:focusout=move |_| focus_left.update(|n| *n = n.wrapping_add(1))

@@ -2,7 +2,6 @@
 //! started and where it stands, a link to it, and a way to delete it.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::content::library;
 use crate::i18n::{msg, t, tf};
@@ -40,7 +39,7 @@ pub fn ExchangesSection() -> impl IntoView {
                         <li class="history__item">
                             <time datetime=e.started_on().to_string()>{e.started_on().long()}</time>
                             " "
-                            <A href=href>{title}</A>
+                            <a href=href>{title}</a>
                             <span class="muted">{format!(" ({})", e.stage_in_words())}</span>
                             " "
                             {move || {

@@ -1,7 +1,6 @@
 //! The History page: every finished guide and check-in, newest first.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::reminder::download;
 use crate::components::{PageHeading, TrustOverTime};
@@ -47,7 +46,7 @@ pub fn History() -> impl IntoView {
                         <li class="history__item">
                             <time datetime=date.to_string()>{date.long()}</time>
                             " "
-                            <A href=href>{title}</A>
+                            <a href=href>{title}</a>
                         </li>
                     }
                 })
@@ -71,7 +70,7 @@ pub fn History() -> impl IntoView {
                         <li class="history__item">
                             <time datetime=r.date.to_string()>{r.date.long()}</time>
                             " "
-                            <A href=Page::review(r.guide.id()).href()>{title}</A>
+                            <a href=Page::review(r.guide.id()).href()>{title}</a>
                             <span class="muted">{format!(" ({question})")}</span>
                             " "
                             // A one-off reminder in the user's calendar, with
@@ -91,7 +90,7 @@ pub fn History() -> impl IntoView {
         <PageHeading text=t(msg::history::HEADING) tab_title=Page::History.document_title() />
         {move || has_finished().then(|| view! {
             <p>
-                <A href=Page::Summary.href()>{t(msg::history::SUMMARY_LINK)}</A>
+                <a href=Page::Summary.href()>{t(msg::history::SUMMARY_LINK)}</a>
             </p>
         })}
         {move || has_check_ins().then(|| view! { <TrustOverTime /> })}
