@@ -52,31 +52,44 @@ test('links, Back and Forward move between pages inside the tab, and each page o
   await page.evaluate(() => {
     window.sameLoad = true;
   });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const current = (name) => nav.getByRole('link', { name, exact: true }).getAttribute('aria-current');
   // A guide from low on the list, scrolled to as a reader would.
   const last = page.getByRole('main').getByRole('link').last();
   const title = (await last.textContent()).trim();
   await last.scrollIntoViewIfNeeded();
-  assert.ok((await page.evaluate(() => window.scrollY)) > 0, 'the list was scrolled to reach the guide');
   await last.click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
-  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the guide opens at its top');
-  const nav = page.getByRole('navigation', { name: 'Main' });
-  assert.equal(
-    await nav.getByRole('link', { name: 'Guides', exact: true }).getAttribute('aria-current'),
-    'page',
-    "Guides stays marked on a guide's own page",
+  assert.equal(await current('Guides'), 'page', "Guides stays marked on a guide's own page");
+  assert.equal(await current('Your path'), null);
+
+  // Right now, read to its end, then its last link, back to the path (a
+  // long page): it opens at its top, not where Right now was scrolled to.
+  await page.getByRole('banner').getByRole('link', { name: 'Safety', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
+  await page.getByRole('main').getByRole('link', { name: 'Right now' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Right now' }).waitFor();
+  const back = page.getByRole('link', { name: 'Back to your path' });
+  await back.scrollIntoViewIfNeeded();
+  assert.ok((await page.evaluate(() => window.scrollY)) > 300, 'Right now was scrolled to reach its last link');
+  await back.click();
+  await page.getByRole('heading', { level: 1, name: 'Rebuild trust, one honest step at a time' }).waitFor();
+  assert.ok(
+    await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 300),
+    'the path is longer than the window',
   );
-  assert.equal(await nav.getByRole('link', { name: 'Your path', exact: true }).getAttribute('aria-current'), null);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the path opens at its top');
+  assert.equal(await current('Your path'), 'page');
 
   await page.goBack();
-  await page.getByRole('heading', { level: 1, name: 'Guides' }).waitFor();
-  await page.goForward();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-  // Safety in the header, then Back: the same app all along, never reloaded.
-  await page.getByRole('banner').getByRole('link', { name: 'Safety', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Right now' }).waitFor();
+  await page.goBack();
   await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
   await page.goBack();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  assert.equal(await current('Guides'), 'page', 'Back marks the page it returns to');
+  await page.goForward();
+  await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
   assert.equal(await page.evaluate(() => window.sameLoad), true, 'no page was loaded afresh');
 });
 
