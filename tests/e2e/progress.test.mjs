@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import fs from 'node:fs';
 import assert from 'node:assert/strict';
-import { freshStart, h1, longDate, savedDocument, sharedSession, startWith } from './support.mjs';
+import { freshStart, h1, longDate, savedDocument, sharedSession, startWith, waitUntil } from './support.mjs';
 import { checkAccessibility } from './axe.mjs';
 
 const app = sharedSession();
@@ -221,6 +221,35 @@ test('a date set to look again goes to the calendar as a one-off reminder with a
   assert.deepEqual(props.DTSTART, ['20270220T190000']);
   assert.equal(props.RRULE, undefined, 'once, not every week');
   assert.doesNotMatch(file, /Sam|commit|trust/i);
+});
+
+test('a long history opens with the newest 100 entries, and Show all brings the rest with focus on the first of them', async () => {
+  const { page } = app;
+  // 130 weekly check-ins, two and a half years of them.
+  const days = [];
+  for (let week = 0; week < 130; week++) {
+    days.push(new Date(Date.UTC(2024, 0, 1) + week * 7 * 86400000).toISOString().slice(0, 10));
+  }
+  await startWith(page, app.url(), documentWith(days.map((day, week) => [day, week % 11])));
+  await page.goto(app.url('history'));
+  const list = page.getByRole('list', { name: 'Finished guides and check-ins' });
+  await list.waitFor();
+  const items = list.getByRole('listitem');
+  assert.equal(await items.count(), 100, 'the newest 100 are drawn');
+  assert.equal(await items.first().locator('time').textContent(), longDate(days.at(-1)), 'newest first');
+  assert.equal(await items.last().locator('time').textContent(), longDate(days[30]));
+
+  await page.getByRole('button', { name: 'Show all 130 entries' }).click();
+  await waitUntil(page, () => document.querySelectorAll('#history-finished > li').length === 130, 'all 130 entries drawn');
+  assert.equal(await items.last().locator('time').textContent(), longDate(days[0]), 'the oldest is last');
+  assert.equal(await page.getByRole('button', { name: /Show all/ }).count(), 0, 'the button is gone');
+  // Focus is on the first entry the button brought, where reading goes on.
+  await waitUntil(
+    page,
+    (expected) => document.activeElement?.closest('li')?.querySelector('time')?.textContent === expected,
+    'focus on the 101st entry',
+    { arg: longDate(days[29]) },
+  );
 });
 
 test('without check-ins History has no chart', async () => {

@@ -1,6 +1,7 @@
 //! The History page: every finished guide and check-in, newest first.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::reminder::download;
 use crate::components::{PageHeading, TrustOverTime};
@@ -9,7 +10,7 @@ use crate::domain::calendar::{review_title, Reminder};
 use crate::domain::ids::GuideId;
 use crate::domain::program::progress::CHECK_IN_GUIDE;
 use crate::domain::program::review::review_dates;
-use crate::i18n::{msg, t, tf};
+use crate::i18n::{msg, t, tf, tn};
 use crate::routes::{Page, ENTRY_QUERY};
 use crate::store::Store;
 
@@ -18,9 +19,17 @@ mod exchanges;
 use commitments::CommitmentsSection;
 use exchanges::ExchangesSection;
 
+/// How many finished guides the list shows before "Show all": enough for
+/// months of weekly check-ins, few enough that years of them open quickly.
+const NEWEST: usize = 100;
+/// The id of the list of finished guides.
+const FINISHED_LIST: &str = "history-finished";
+
 #[component]
 pub fn History() -> impl IntoView {
     let store = expect_context::<Store>();
+    // Set by "Show all"; kept while the page is open.
+    let all_shown = RwSignal::new(false);
     let finished = move || {
         store.read(|d| {
             let mut rows: Vec<_> = d
@@ -37,7 +46,11 @@ pub fn History() -> impl IntoView {
             // Newest first; the stored order (oldest first) breaks ties.
             rows.reverse();
             rows.sort_by_key(|row| std::cmp::Reverse(row.0));
-            rows.into_iter()
+            let total = rows.len();
+            let shown = if all_shown.get() { total } else { NEWEST };
+            let items = rows
+                .into_iter()
+                .take(shown)
                 .map(|(date, entry, guide)| {
                     let href =
                         Page::results(guide.id()).href_with(ENTRY_QUERY, &entry.id().to_string());
@@ -50,8 +63,25 @@ pub fn History() -> impl IntoView {
                         </li>
                     }
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (items, total)
         })
+    };
+    // The button goes with the rest of the list drawn; focus moves to the
+    // first entry it brought, where the reader goes on.
+    let show_all = move || {
+        all_shown.set(true);
+        request_animation_frame(|| {
+            let first_new = format!("#{FINISHED_LIST} > li:nth-child({}) a", NEWEST + 1);
+            if let Some(link) = document()
+                .query_selector(&first_new)
+                .ok()
+                .flatten()
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = link.focus();
+            }
+        });
     };
     let reminder_error = RwSignal::new(None::<&'static str>);
     let has_finished = move || store.read(|d| d.entries.iter().any(|e| e.is_completed()));
@@ -110,7 +140,7 @@ pub fn History() -> impl IntoView {
             })
         }}
         {move || {
-            let rows = finished();
+            let (rows, total) = finished();
             if rows.is_empty() {
                 view! {
                     <div class="empty-state" role="note">
@@ -120,7 +150,14 @@ pub fn History() -> impl IntoView {
                 }
                 .into_any()
             } else {
-                view! { <ol class="history">{rows}</ol> }.into_any()
+                let rest = (rows.len() < total).then(|| view! {
+                    <p class="actions">
+                        <button type="button" class="button" on:click=move |_| show_all()>
+                            {tn(msg::history::SHOW_ALL, total as u64)}
+                        </button>
+                    </p>
+                });
+                view! { <ol class="history" id=FINISHED_LIST aria-label=t(msg::history::FINISHED_LABEL)>{rows}</ol> {rest} }.into_any()
             }
         }}
     }
