@@ -16,7 +16,8 @@
 //   (Prefs::language and Lang::from_browser); the build wrote a copy of the
 //   page in each, and `first-es` shows the Spanish one;
 // - `js` on <html> shows the intake's Begin on the static page, and Next
-//   there waits for the app, saying so.
+//   there waits for the app, saying so; the numbers beside its options
+//   choose them, as in the app.
 (function () {
   var root = document.documentElement;
   // Reading storage can throw (a browser set to block site data): every
@@ -89,6 +90,21 @@
     event.preventDefault();
     var status = form.querySelector('.first-intake__waiting');
     if (status) status.textContent = status.getAttribute('data-waiting');
+  });
+  // The number beside each option chooses it, as in the app
+  // (pages/guide/runner.rs): 1 is the first. Not while typing, nor with a
+  // modifier key, which belongs to the browser.
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    var form = target && target.closest ? target.closest('form.first-intake') : null;
+    if (!form || event.ctrlKey || event.altKey || event.metaKey || !/^[1-9]$/.test(event.key)) return;
+    if (/^(textarea|select)$/i.test(target.tagName) || (target.tagName === 'INPUT' && !/^(radio|checkbox)$/.test(target.type))) return;
+    var group = target.closest('fieldset[data-question]') || form.querySelector('fieldset[data-question]');
+    var option = group && group.querySelectorAll('input[type=radio]')[Number(event.key) - 1];
+    if (!option) return;
+    event.preventDefault();
+    option.checked = true;
+    option.focus();
   });
   document.addEventListener(
     'click',

@@ -214,6 +214,11 @@ test('before the wasm, the intake\'s first question can be answered, and the app
     // And Quick exit is still in view: the page did not scroll it away.
     const exitTop = await page.getByRole('link', { name: 'Quick exit' }).evaluate((a) => a.getBoundingClientRect().top);
     assert.ok(exitTop >= 0, `Quick exit is in view after Begin (top ${exitTop})`);
+    // The number beside an option chooses it, as in the app.
+    await page.keyboard.press('3');
+    assert.ok(await page.getByRole('radio', { name: 'We both did: it goes both ways' }).isChecked(), '3 chose the third option');
+    await page.keyboard.press('2');
+    assert.ok(await page.getByRole('radio', { name: 'My trust was broken' }).isChecked(), '2 chose the second');
     await page.getByRole('radio', { name: 'My trust was broken' }).check();
     const progress = await page.getByText(/^Question 1 of \d+$/).innerText();
     await checkAccessibility(page, 'the intake\'s first question before the app');
