@@ -12,6 +12,25 @@ import { compressed, firstLoad, pageLoads, printTable } from './first_load.mjs';
 
 const runs = Number(process.argv[2] || 7);
 
+/**
+ * Issue 22 as it was filed, for the table at the end: its own figures
+ * (phone profile, medians of 5), and for opening a guide and saving an
+ * answer the first time this benchmark measured them, the session after.
+ * Every page was in the one wasm then: no page had a chunk of its own.
+ */
+const ISSUE_22_FILED = {
+  bytesBeforeQuestion: '517 KiB',
+  firstLoad: '≈ 525 KB',
+  home: '3.5 s',
+  crisisOn: '3.5 s',
+  crisisOff: 'never',
+  question: '3.6 s',
+  openGuide: '34 ms',
+  saveAnswer: '14 ms',
+};
+/** This run's figures for that table, filled in as they are measured. */
+const now = {};
+
 /** The phone profile of issue 11: a mid-range phone on a slow mobile link. */
 const PHONE = {
   cpuSlowdown: 4,
@@ -57,6 +76,8 @@ function sizes() {
   const beforeApp = first.total.brotli - index + start;
   console.log(`bytes before the first intake question: ${(beforeQuestion / 1024).toFixed(1)} KiB brotli (the static page, its style sheet and first-screen.js; issue 22 target ≤ 300 KiB)`);
   console.log(`bytes before the app's intake (with the wasm): ${(beforeApp / 1024).toFixed(1)} KiB brotli`);
+  now.bytesBeforeQuestion = `${(beforeQuestion / 1024).toFixed(1)} KiB (the app's: ${(beforeApp / 1024).toFixed(1)} KiB)`;
+  now.firstLoad = `${first.total.brotli.toLocaleString('en')} B`;
   pageChunks();
   const guides = rows.filter((r) => /^guides\/[\w-]+-[0-9a-f]{16}\.json$/.test(r.file));
   const guideBrotli = guides.reduce((t, r) => t + r.brotli, 0);
@@ -105,6 +126,7 @@ function pageChunks() {
     return;
   }
   console.log('\nPages loaded on demand, bytes brotli (own chunk; with the shared chunks it needs)');
+  now.pages = pages;
   for (const { page, own, all, files } of pages) {
     console.log(`${page.padEnd(16)} ${String(own).padStart(8)}  ${String(all).padStart(8)}  (${files} files)`);
   }
@@ -279,6 +301,32 @@ async function phoneTimings() {
   console.log(`navigation → first screen (target ≤ 1600 ms):    ${fmt(first)}`);
   console.log(`click a guide on Guides → its page painted:      ${fmt(open)}`);
   console.log(`choose an answer → saved and painted:            ${fmt(save)}`);
+  now.openGuide = ms(open);
+  now.saveAnswer = ms(save);
+}
+
+const ms = (values) => `${median(values).toFixed(0)} ms`;
+
+/** Issue 22's "done when": its figures as filed and now, in one table. */
+function issue22Table() {
+  const rows = [
+    ['bytes before the first intake question (≤ 300 KiB)', 'bytesBeforeQuestion'],
+    ['first load, all files before the first screen, brotli', 'firstLoad'],
+    ['home: heading, Get started, Safety, Quick exit (≤ 1.0 s)', 'home'],
+    ['Right now: crisis lines, JavaScript on (≤ 1.0 s)', 'crisisOn'],
+    ['Right now: crisis lines, JavaScript off (≤ 1.0 s)', 'crisisOff'],
+    ['first intake question answerable (≤ 2.0 s)', 'question'],
+    ['opening a guide from Guides', 'openGuide'],
+    ['choosing an answer → saved and painted', 'saveAnswer'],
+  ];
+  console.log('\nIssue 22, as filed and now (phone profile, medians)');
+  console.log(`${'figure'.padEnd(58)} ${'as filed'.padEnd(10)} now`);
+  for (const [label, key] of rows) {
+    console.log(`${label.padEnd(58)} ${ISSUE_22_FILED[key].padEnd(10)} ${now[key] ?? '(not measured)'}`);
+  }
+  for (const { page, own, all } of now.pages ?? []) {
+    console.log(`${`${page}: its own chunk; with the shared ones`.padEnd(58)} ${'in main'.padEnd(10)} ${own} B; ${all} B`);
+  }
 }
 
 /**
@@ -382,6 +430,10 @@ async function firstScreenTimings() {
   console.log(`Safety, JavaScript off (second page, same browser):          ${fmt(safetyOff)}`);
   console.log(`first intake question answerable, incl. Begin (≤ 2000 ms):   ${fmt(questionStatic)}`);
   console.log(`  the same in the app, once the wasm is running:             ${fmt(question)}`);
+  now.home = ms(useful);
+  now.crisisOn = ms(crisisOn);
+  now.crisisOff = ms(crisisOff);
+  now.question = `${ms(questionStatic)} (the app's: ${ms(question)})`;
 }
 
 /**
@@ -463,3 +515,4 @@ await loopbackTimings();
 await largeHistory();
 await phoneTimings();
 await firstScreenTimings();
+issue22Table();
