@@ -8,9 +8,13 @@
 //! (`popstate`), a click on a link to one of Mend's own pages (kept in the
 //! tab, the page scrolled to the top), and `navigate` for code that moves on
 //! by itself. leptos_router did the same through nested route matching,
-//! transitions and resolving relative links, none of which Mend uses, for
-//! about 12 KB brotli of the first load (ARCHITECTURE.md, "Why not
+//! transitions, resolving relative links and the `url` crate, none of which
+//! Mend uses, for 37 KB brotli of the first load (ARCHITECTURE.md, "Why not
 //! leptos_router").
+//!
+//! Links to another origin (`tel:`, `mailto:`, a helpline's site), with a
+//! `download` attribute (exports, reminders) or a target are the browser's,
+//! untouched.
 
 use leptos::ev;
 use leptos::prelude::*;
