@@ -60,12 +60,14 @@ pub fn App() -> impl IntoView {
                 <header class="site-header">
                     <div class="site-header__inner">
                         <div class="site-header__top">
-                            <a href=Page::Start.href() class="brand">
+                            <a href=Page::Start.href() class="brand" aria-current=current_marker(&Page::Start)>
                                 <img class="brand__mark" src="icons/mend.svg" alt="" width="28" height="28" />
                                 <span>"Mend"</span>
                             </a>
                             // One click from every page, whatever else is going on.
-                            <a href=Page::Safety.href() class="safety-link">{Page::Safety.label()}</a>
+                            <a href=Page::Safety.href() class="safety-link" aria-current=current_marker(&Page::Safety)>
+                                {Page::Safety.label()}
+                            </a>
                             <button type="button" class="quick-exit" on:click=move |_| quick_exit(store, privacy)
                                 title=t(msg::shell::QUICK_EXIT_TITLE)>
                                 {t(msg::shell::QUICK_EXIT)}
@@ -133,10 +135,12 @@ fn page_view(page: Option<Page>) -> AnyView {
 /// on its page and the pages inside it.
 #[component]
 fn NavLink(page: Page) -> impl IntoView {
+    view! { <a href=page.href() aria-current=current_marker(&page)>{page.label()}</a> }
+}
+
+/// `aria-current` for a link to `page`: "page" on that page and the pages
+/// inside it, so a screen reader says which page is shown.
+fn current_marker(page: &Page) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
     let href = page.href();
-    let current = {
-        let href = href.clone();
-        move || router::is_current_page(&href).then_some("page")
-    };
-    view! { <a href=href aria-current=current>{page.label()}</a> }
+    move || router::is_current_page(&href).then_some("page")
 }

@@ -110,7 +110,8 @@ pub fn is_current_page(href: &str) -> bool {
 }
 
 /// Shows the page at `href` (a `Page::href`, perhaps with a query): a new
-/// entry in the tab's history, the new page at its top.
+/// entry in the tab's history, the new page at its top (or at the part a
+/// `#` names).
 pub fn navigate(href: &str) {
     location().go(href);
 }
@@ -136,6 +137,19 @@ impl Location {
         }
         self.read_address_bar();
         window.scroll_to_with_x_and_y(0.0, 0.0);
+        // An address with a `#` shows that part of the new page, once the
+        // page is drawn.
+        if let Some((_, fragment)) = href.split_once('#').filter(|(_, f)| !f.is_empty()) {
+            let id = js_sys::decode_uri_component(fragment)
+                .ok()
+                .and_then(|decoded| decoded.as_string())
+                .unwrap_or_else(|| fragment.to_owned());
+            request_animation_frame(move || {
+                if let Some(element) = document().get_element_by_id(&id) {
+                    element.scroll_into_view();
+                }
+            });
+        }
     }
 
     fn read_address_bar(&self) {

@@ -9,11 +9,10 @@
 // WebDriver BiDi (over a WebSocket) reports what the pages do, as Playwright
 // does for Chromium: every request, every page error, and every Content-
 // Security-Policy violation (a listener in each page before its scripts).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import { START_WITHIN_MS, driverAt, freePort, sessionApi, startOrRetry } from './webdriver.mjs';
+import { START_WITHIN_MS, driverAt, freePort, sessionApi, spawnDriver, startOrRetry } from './webdriver.mjs';
 
 // Node 20 has no WebSocket without a flag; playwright-core ships `ws` and
 // exports it for its own tools.
@@ -151,20 +150,24 @@ async function listen(webSocketUrl, record) {
  * `record.refused`, as the addresses it was asked for.
  */
 export async function openFirefox({ record = { requests: [], pageErrors: [], violations: [], refused: [] } } = {}) {
-  return startOrRetry('Firefox', () => startFirefox(record));
+  return startOrRetry('Firefox', (attempt) => {
+    // What a hung try's browser asked for is not this session's.
+    if (attempt > 1) record.refused.length = 0;
+    return startFirefox(record);
+  });
 }
 
 async function startFirefox(record) {
   const proxy = await refusingProxy(record.refused);
   const port = await freePort();
   const bidiPort = await freePort();
-  const driver = spawn(GECKODRIVER, ['--port', String(port), '--websocket-port', String(bidiPort), '--binary', FIREFOX], {
+  const driver = spawnDriver(GECKODRIVER, ['--port', String(port), '--websocket-port', String(bidiPort), '--binary', FIREFOX], {
     stdio: 'ignore',
     // Release builds ignore `services.settings.server` without this.
     env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
   });
   const stopAll = async () => {
-    driver.kill();
+    driver.stop();
     await proxy.stop();
   };
   let call;

@@ -65,8 +65,11 @@ test('links, Back and Forward move between pages inside the tab, and each page o
 
   // Right now, read to its end, then its last link, back to the path (a
   // long page): it opens at its top, not where Right now was scrolled to.
-  await page.getByRole('banner').getByRole('link', { name: 'Safety', exact: true }).click();
+  const headerSafety = page.getByRole('banner').getByRole('link', { name: 'Safety', exact: true });
+  assert.equal(await headerSafety.getAttribute('aria-current'), null);
+  await headerSafety.click();
   await page.getByRole('heading', { level: 1, name: 'Your safety' }).waitFor();
+  assert.equal(await headerSafety.getAttribute('aria-current'), 'page', "the header's Safety link says it is the page shown");
   await page.getByRole('main').getByRole('link', { name: 'Right now' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Right now' }).waitFor();
   const back = page.getByRole('link', { name: 'Back to your path' });

@@ -2,6 +2,7 @@
 // engines Playwright cannot drive here (Firefox ESR through geckodriver,
 // WebKitGTK through WebKitWebDriver): a few HTTP calls, and elements found
 // the way a person finds them, by a button's text, a heading, a label.
+import { spawn } from 'node:child_process';
 import net from 'node:net';
 
 /** A free TCP port on loopback. */
@@ -34,13 +35,32 @@ export async function driverAt(port) {
   };
   for (let i = 0; ; i++) {
     try {
-      if ((await call('GET', '/status')).ready) break;
+      if ((await call('GET', '/status', undefined, { within: 2_000 })).ready) break;
     } catch (error) {
       if (i > 100) throw error;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return call;
+}
+
+/**
+ * Starts a WebDriver server in a process group of its own, so that
+ * `stop()` ends the browser it started too: geckodriver leaves Firefox
+ * running when it is only told to stop (mozilla/geckodriver#291), which on
+ * a retried start would leave a browser behind for every try.
+ */
+export function spawnDriver(command, args, options) {
+  const driver = spawn(command, args, { ...options, detached: true });
+  return {
+    stop() {
+      try {
+        process.kill(-driver.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    },
+  };
 }
 
 /** How long a browser may take to start (1-3 s on a quiet machine). */

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { START_WITHIN_MS, driverAt, freePort, sessionApi, startOrRetry } from './webdriver.mjs';
+import { START_WITHIN_MS, driverAt, freePort, sessionApi, spawnDriver, startOrRetry } from './webdriver.mjs';
 
 export const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
 export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -80,7 +80,11 @@ const DRIVER_LOG = path.join(path.dirname(fileURLToPath(import.meta.url)), '../.
 export async function openWebKit({ refused = [] } = {}) {
   fs.mkdirSync(path.dirname(DRIVER_LOG), { recursive: true });
   fs.writeFileSync(DRIVER_LOG, '');
-  return startOrRetry('WebKit', (attempt) => startWebKit(refused, attempt));
+  return startOrRetry('WebKit', (attempt) => {
+    // What a hung try's browser asked for is not this session's.
+    if (attempt > 1) refused.length = 0;
+    return startWebKit(refused, attempt);
+  });
 }
 
 async function startWebKit(refused, attempt) {
@@ -89,13 +93,13 @@ async function startWebKit(refused, attempt) {
   const port = await freePort();
   fs.appendFileSync(DRIVER_LOG, `--- attempt ${attempt}, display ${screen.display}, port ${port}\n`);
   const log = fs.openSync(DRIVER_LOG, 'a');
-  const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
+  const driver = spawnDriver(WEBKIT_DRIVER, [`--port=${port}`], {
     stdio: ['ignore', log, log],
     env: { ...process.env, DISPLAY: screen.display },
   });
   fs.closeSync(log);
   const stopAll = async () => {
-    driver.kill();
+    driver.stop();
     screen.stop();
     await proxy.stop();
   };

@@ -30,11 +30,12 @@ pub use runner::GuideRunner;
 pub(crate) fn with_guide<V: IntoView + 'static>(page: fn(&'static Guide) -> V) -> impl IntoView {
     let address = crate::router::page();
     let safety = use_safety();
-    // The app draws a guide's page afresh for each guide, so this changes
-    // only if the address stops naming a guide (the page is going away).
-    let id = Memo::new(move |_| match address.get() {
+    // The app draws a guide's page afresh for each guide. When the address
+    // moves on to another kind of page, this one is going away: it keeps
+    // its guide rather than flash "page not found" on its way out.
+    let id = Memo::new(move |before: Option<&GuideId>| match address.get() {
         Some(Page::Guide(id, _)) => id,
-        _ => GuideId::new(""),
+        _ => before.cloned().unwrap_or_else(|| GuideId::new("")),
     });
     move || {
         if content::library().guide(&id.get()).is_none() {

@@ -66,8 +66,8 @@ pub(super) fn ErrorSummary(
                         view! {
                             <li>
                                 <a href=href on:click=move |event| {
-                                    // Focus the field itself (the router
-                                    // would treat the link as a route).
+                                    // Focus the field itself, not only
+                                    // scroll to it as the `#` would.
                                     event.prevent_default();
                                     focus_question(form, &id);
                                 }>{text}</a>
