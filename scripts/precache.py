@@ -78,14 +78,22 @@ def link_app(staging: Path, index: Path) -> None:
     folder = starts[0].parent
     modules = [folder / "mend.js", folder / "__wasm_split.js", *sorted((folder / "snippets").rglob("*.js"))]
     rel = lambda p: p.relative_to(staging).as_posix()  # noqa: E731
-    tags = [f'<link rel="modulepreload" href="{rel(m)}" />' for m in modules]
-    tags.append(f'<link rel="preload" href="{rel(folder / "mend_bg.wasm")}" as="fetch" type="application/wasm" crossorigin />')
-    tags.append(f'<script type="module" src="{rel(starts[0])}"></script>')
+    preloads = [f'<link rel="preload" href="{rel(folder / "mend_bg.wasm")}" as="fetch" type="application/wasm" crossorigin />']
+    preloads += [f'<link rel="modulepreload" href="{rel(m)}" />' for m in modules]
+    start = f'<script type="module" src="{rel(starts[0])}"></script>'
     # Trunk leaves its switched-off Rust link (index.html) in the page.
     html = re.sub(r"<link data-trunk[^>]*data-trunk-skip[^>]*>", "", index.read_text(encoding="utf-8"))
-    if "</head>" not in html:
-        raise SystemExit("precache.py: index.html has no </head>")
-    html = html.replace("</head>", "  " + "\n    ".join(tags) + "\n  </head>", 1)
+    base = BASE_TAG.search(html)
+    if "</head>" not in html or not base:
+        raise SystemExit("precache.py: index.html has no <base> or no </head>")
+    # The preloads come first in <head> (add_csp then puts the policy
+    # between <base> and them, so it governs them): the wasm is the long
+    # download, and a browser holds back what follows the style sheet and
+    # a parser-blocking script until those have arrived (about 250 ms on
+    # the phone profile). The start module stays last; it runs after
+    # parsing anyway.
+    html = html[: base.end()] + "\n    " + "\n    ".join(preloads) + html[base.end():]
+    html = html.replace("</head>", "  " + start + "\n  </head>", 1)
     index.write_text(html, encoding="utf-8")
 
 
